@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, type AppConfig } from '../../../libs/config/src/index.js';
+import { PersistenceModule } from '../../../libs/persistence/src/index.js';
+import { QueueModule } from '../../../libs/queue/src/index.js';
+import { AuthModule } from '../../../libs/services/src/auth/auth.module.js';
+import { AuthController } from './auth/auth.controller.js';
+import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
+import { FEATURE_MODULES } from './features.js';
+import { HealthController } from './health/health.controller.js';
+import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
+import { loggerOptions } from './http/logger.options.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        PersistenceModule,
+        QueueModule,
+        AuthModule,
+        ...FEATURE_MODULES,
+      ],
+      controllers: [AuthController, HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

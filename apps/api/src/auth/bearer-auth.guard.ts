@@ -1,0 +1,26 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { UnauthenticatedError } from '../../../../libs/domain/src/index.js';
+import { AuthService } from '../../../../libs/services/src/auth/auth.service.js';
+import type { AuthenticatedRequest } from './current-actor.decorator.js';
+import { IS_PUBLIC } from './public.decorator.js';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const header = req.headers.authorization;
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) throw new UnauthenticatedError('auth.missing-token', 'Cần đăng nhập (thiếu mã truy cập Bearer)');
+    req.actor = await this.auth.authenticate(match[1]);
+    return true;
+  }
+}

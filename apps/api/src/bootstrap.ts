@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/src/index.js';
+import { runMigrations } from '../../../libs/persistence/src/index.js';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './http/validation.pipe.js';
+
+/** Builds the API exactly as production runs it; tests call this too. */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  if (config.migrateOnStart) {
+    const applied = await runMigrations(app.get(DataSource));
+    if (applied.length) app.get(Logger).log({ migrations: applied }, 'migrations applied');
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('tincoso API')
+      .setDescription(
+        'Tin cơ sở: soạn, duyệt và phát tin cải cách hành chính trên mọi kênh thông tin cơ sở (Quyết định 1216/QĐ-BTTTT).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

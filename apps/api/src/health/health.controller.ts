@@ -1,0 +1,56 @@
+import { Controller, Get, HttpException, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { REDIS } from '../../../../libs/queue/src/index.js';
+import { Public } from '../auth/public.decorator.js';
+
+type Check = { status: 'up' | 'down'; error?: string };
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: Postgres and Redis answer within a second. */
+  @Get('ready')
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.db.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    const checks = { postgres, redis };
+    if (postgres.status === 'down' || redis.status === 'down') {
+      throw new HttpException({ message: 'Dịch vụ chưa sẵn sàng', details: [], checks }, 503);
+    }
+    return { status: 'ok', checks };
+  }
+}
+
+async function probe(fn: () => Promise<unknown>): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out after 1000 ms')), 1000);
+      }),
+    ]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

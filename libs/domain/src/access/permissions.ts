@@ -1,0 +1,69 @@
+import { ForbiddenActionError } from '../errors.js';
+import type { Actor, Role } from './actor.js';
+import { isWithin } from './unit-path.js';
+
+/**
+ * Permission rules, free of any framework. Reads outside the caller's subtree are answered
+ * "not found" by the repositories (scoped queries); these rules decide what a caller who can see
+ * a thing may do with it.
+ */
+
+export function canSee(actor: Actor, subjectUnitPath: string): boolean {
+  return isWithin(subjectUnitPath, actor.unitPath);
+}
+
+const AUTHOR_ROLES: readonly Role[] = ['officer', 'supervisor'];
+
+export function assertCanAuthor(actor: Actor): void {
+  if (!AUTHOR_ROLES.includes(actor.role)) {
+    throw new ForbiddenActionError('message.author-role', 'Chỉ cán bộ hoặc lãnh đạo phụ trách mới được soạn tin bài');
+  }
+}
+
+export interface UnitSupervisors {
+  unitId: string;
+  supervisorIds: readonly string[];
+}
+
+/**
+ * The unit whose supervisors approve a version: walking from the message's unit up to the root,
+ * the first unit that has an active supervisor other than the version's author. In a three-tier
+ * area that is the district, after 2025 the province (or the commune itself where its leadership
+ * has a supervisor account). Returns null when nobody can approve.
+ */
+export function approvalUnitFor(chainNearestFirst: readonly UnitSupervisors[], versionAuthorId: string): string | null {
+  for (const unit of chainNearestFirst) {
+    if (unit.supervisorIds.some((id) => id !== versionAuthorId)) return unit.unitId;
+  }
+  return null;
+}
+
+export function assertCanReview(actor: Actor, approvalUnitId: string | null, versionAuthorId: string): void {
+  if (actor.role !== 'supervisor') {
+    throw new ForbiddenActionError('message.review-role', 'Chỉ lãnh đạo phụ trách (supervisor) mới được duyệt hoặc trả lại tin bài');
+  }
+  if (actor.userId === versionAuthorId) {
+    throw new ForbiddenActionError('message.self-approval', 'Không được tự duyệt phiên bản do chính mình soạn');
+  }
+  if (approvalUnitId === null || actor.unitId !== approvalUnitId) {
+    throw new ForbiddenActionError(
+      'message.not-approver',
+      'Tin bài này do lãnh đạo của đơn vị cấp trên gần nhất có người duyệt phê duyệt, không phải đơn vị của bạn',
+    );
+  }
+}
+
+export function assertCanManageUsers(actor: Actor, targetUnitPath: string): void {
+  if (actor.role !== 'admin') {
+    throw new ForbiddenActionError('user.admin-only', 'Chỉ quản trị viên mới được quản lý người dùng');
+  }
+  if (!isWithin(targetUnitPath, actor.unitPath)) {
+    throw new ForbiddenActionError('user.out-of-scope', 'Đơn vị nằm ngoài phạm vi quản lý của bạn');
+  }
+}
+
+/** Villages (thôn, tổ dân phố) are added by the commune's officers or by an admin of the area. */
+export function assertCanAddVillage(actor: Actor): void {
+  if (actor.role === 'officer' || actor.role === 'admin') return;
+  throw new ForbiddenActionError('unit.village-role', 'Chỉ cán bộ của xã hoặc quản trị viên mới được thêm thôn, tổ dân phố');
+}

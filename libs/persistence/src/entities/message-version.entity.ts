@@ -1,0 +1,63 @@
+import { Check, Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { MessageEntity } from './message.entity.js';
+import type { Audience, ContentGroup, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
+
+export interface Renditions {
+  sms?: string;
+  loudspeaker?: string;
+  social?: string;
+  board?: { title: string; body: string };
+}
+
+/** One immutable version of a message's content. Every edit inserts a new row. */
+@Check('ck_message_version_priority', "priority IN ('normal','priority','emergency')")
+@Entity('message_version')
+@Index('uq_message_version', ['messageId', 'versionNo'], { unique: true })
+export class MessageVersionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  messageId!: string;
+
+  @ManyToOne(() => MessageEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'message_id' })
+  message?: Relation<MessageEntity>;
+
+  @Column({ type: 'integer' })
+  versionNo!: number;
+
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Index('ix_message_version_content_group')
+  @Column({ type: 'text' })
+  contentGroup!: ContentGroup;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  reformAreas!: ReformArea[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  indices!: ReformIndex[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  audiences!: Audience[];
+
+  @Column({ type: 'text' })
+  priority!: Priority;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  renditions!: Renditions;
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  attachmentIds!: string[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,6 @@
+import { Extensions1763700000000 } from './1763700000000-extensions.js';
+import { Schema1795240505857 } from './1795240505857-schema.js';
+import { TreeSearchAudit1795240505900 } from './1795240505900-tree-search-audit.js';
+
+/** Every migration, in order. Generated ones are read and edited before they are committed. */
+export const MIGRATIONS = [Extensions1763700000000, Schema1795240505857, TreeSearchAudit1795240505900];

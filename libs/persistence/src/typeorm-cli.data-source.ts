@@ -1,0 +1,5 @@
+import { loadConfig } from '../../config/src/index.js';
+import { createDataSource } from './data-source.js';
+
+/** For the TypeORM CLI only: `npm run migration:generate -- libs/persistence/src/migrations/Name`. */
+export default createDataSource(loadConfig().databaseUrl);

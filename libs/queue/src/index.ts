@@ -1,0 +1,3 @@
+export * from './catalogue.js';
+export * from './redis.js';
+export * from './queue.module.js';
