@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 
 const SERVER = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const TEMPLATE_DB = 'tincoso_test_template';
+const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'tincoso_test_template';
 const DIST = new URL('../../dist/', import.meta.url);
 
 async function admin(sql) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DB = 'tincoso_test_template';
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'tincoso_test_template';
 
 export function databaseUrl(name: string): string {
   return `${TEST_SERVER_URL}/${name}`;
