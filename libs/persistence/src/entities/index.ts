@@ -5,8 +5,19 @@ import { MessageVersionEntity } from './message-version.entity.js';
 import { MessageEntity } from './message.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
+import { BroadcastEntity } from './broadcast.entity.js';
+import { DeliveryAttemptEntity, DeliveryEntity } from './delivery.entity.js';
+import { OccurrenceEntity } from './occurrence.entity.js';
+import { ChannelPolicyEntity, SandboxSmsEntity, SmsDailyCountEntity } from './sms-support.entity.js';
+import { SubscriberImportEntity, SubscriberImportErrorEntity } from './subscriber-import.entity.js';
+import { SubscriberEntity } from './subscriber.entity.js';
 
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
+export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
+export { SmsDailyCountEntity, SubscriberEntity, SubscriberImportEntity, SubscriberImportErrorEntity };
+export type { BroadcastSchedule, BroadcastStatus, BroadcastTargets } from './broadcast.entity.js';
+export type { OccurrenceStatus } from './occurrence.entity.js';
+export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
 export type { Renditions } from './message-version.entity.js';
 export type { AttachmentKind } from './attachment.entity.js';
 
@@ -18,4 +29,14 @@ export const ENTITIES = [
   MessageVersionEntity,
   AttachmentEntity,
   AuditEventEntity,
+  SubscriberEntity,
+  SubscriberImportEntity,
+  SubscriberImportErrorEntity,
+  BroadcastEntity,
+  OccurrenceEntity,
+  DeliveryEntity,
+  DeliveryAttemptEntity,
+  SandboxSmsEntity,
+  SmsDailyCountEntity,
+  ChannelPolicyEntity,
 ];

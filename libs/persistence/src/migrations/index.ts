@@ -1,6 +1,14 @@
 import { Extensions1763700000000 } from './1763700000000-extensions.js';
 import { Schema1795240505857 } from './1795240505857-schema.js';
 import { TreeSearchAudit1795240505900 } from './1795240505900-tree-search-audit.js';
+import { Engine1795241074153 } from './1795241074153-engine.js';
+import { EnginePolicy1795241074200 } from './1795241074200-engine-policy.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
-export const MIGRATIONS = [Extensions1763700000000, Schema1795240505857, TreeSearchAudit1795240505900];
+export const MIGRATIONS = [
+  Extensions1763700000000,
+  Schema1795240505857,
+  TreeSearchAudit1795240505900,
+  Engine1795241074153,
+  EnginePolicy1795241074200,
+];

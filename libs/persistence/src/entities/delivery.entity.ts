@@ -1,0 +1,110 @@
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const DELIVERY_STATUSES = [
+  'planned',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'undelivered',
+  'unknown',
+  'cancelled',
+  'skipped',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * One row per (occurrence, channel, endpoint). Written set-based at planning, updated in bulk per
+ * batch. 'sending' is committed before the provider is called, so a crash leaves evidence, never a
+ * silent double send.
+ */
+@Entity('delivery')
+@Check('ck_delivery_status', "status IN ('planned','sending','sent','delivered','failed','undelivered','unknown','cancelled','skipped')")
+@Index('uq_delivery_endpoint', ['occurrenceId', 'channel', 'endpoint'], { unique: true })
+@Index('ix_delivery_open', ['occurrenceId', 'channel', 'batchNo', 'notBefore'], { where: "status IN ('planned','sending')" })
+@Index('ix_delivery_broadcast_status', ['broadcastId', 'status'])
+@Index('ix_delivery_provider_message', ['providerMessageId'], { where: 'provider_message_id IS NOT NULL' })
+@Index('ix_delivery_sending', ['updatedAt'], { where: "status = 'sending'" })
+export class DeliveryEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  occurrenceId!: string;
+
+  @Column({ type: 'uuid' })
+  broadcastId!: string;
+
+  @Column({ type: 'text' })
+  channel!: string;
+
+  /** Phone in E.164 for SMS; a station, board, account or unit id for the other channels. */
+  @Column({ type: 'text' })
+  endpoint!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  subscriberId!: string | null;
+
+  @Column({ type: 'integer' })
+  batchNo!: number;
+
+  @Column({ type: 'text' })
+  status!: DeliveryStatus;
+
+  /** Not sent before this instant (quiet hours, daily cap, retry backoff). */
+  @Column({ type: 'timestamptz' })
+  notBefore!: Date;
+
+  @Column({ type: 'smallint', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'text', nullable: true })
+  provider!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  providerMessageId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  providerCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finalAt!: Date | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
+
+/** Every call to a provider, with its outcome and the provider's code. */
+@Entity('delivery_attempt')
+@Index('ix_delivery_attempt_delivery', ['deliveryId'])
+export class DeliveryAttemptEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'bigint' })
+  deliveryId!: string;
+
+  @Column({ type: 'smallint' })
+  attemptNo!: number;
+
+  @Column({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  finishedAt!: Date;
+
+  @Column({ type: 'text' })
+  outcome!: 'sent' | 'retryable' | 'permanent' | 'unknown';
+
+  @Column({ type: 'text', nullable: true })
+  providerCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+}
