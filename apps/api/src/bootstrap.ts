@@ -15,7 +15,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // useProcessExit: after a graceful shutdown the process exits 0 instead of being re-killed by the signal.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
   if (config.migrateOnStart) {
     const applied = await runMigrations(app.get(DataSource));

@@ -1,2 +1,11 @@
+import { UsersApiModule } from './users/users-api.module.js';
+import { UnitsApiModule } from './units/units-api.module.js';
+import { AttachmentsApiModule } from './attachments/attachments-api.module.js';
+import { BroadcastsApiModule } from './broadcasts/broadcasts-api.module.js';
+import { AuditApiModule } from './audit/audit-api.module.js';
+import { MessagesApiModule } from './messages/messages-api.module.js';
+import { ReferenceApiModule } from './reference/reference-api.module.js';
+import { SubscribersApiModule } from './subscribers/subscribers-api.module.js';
+
 /** The API's feature modules, one per area; each owns its controllers, DTOs and the services it uses. */
-export const FEATURE_MODULES = [];
+export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule];

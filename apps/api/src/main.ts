@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, isDevelopmentJwtSecret, loadConfig } from '../../../libs/config/src/index.js';
-import { createApiApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +12,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Nest and the modules load only once the environment is known to be valid: a bad variable fails fast.
+  const { createApiApp } = await import('./bootstrap.js');
   const app = await createApiApp(config);
   if (isDevelopmentJwtSecret(config)) {
     process.stderr.write('tincoso api: using the development JWT_SECRET; set JWT_SECRET before exposing this server\n');

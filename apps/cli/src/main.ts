@@ -25,6 +25,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  const detail = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);
+  process.stderr.write(`tincoso: ${detail}\n`);
   process.exit(1);
 });

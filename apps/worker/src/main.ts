@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { WorkerModule } from './worker.module.js';
 
 /**
  * The worker: BullMQ processors and cron triggers, no HTTP. On SIGTERM or SIGINT Nest closes every
@@ -19,9 +16,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Nest and the modules load only once the environment is known to be valid: a bad variable fails fast.
+  const [{ NestFactory }, { Logger }, { WorkerModule }] = await Promise.all([
+    import('@nestjs/core'),
+    import('nestjs-pino'),
+    import('./worker.module.js'),
+  ]);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // useProcessExit: a drained shutdown exits 0 (not re-killed by the signal) and lets pino flush.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.init();
   app.get(Logger).log('tincoso worker started');
   process.stdout.write('tincoso worker ready\n');

@@ -1,21 +1,40 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import type { Queue } from 'bullmq';
-import { JOBS, QUEUES } from '../../../libs/queue/src/index.js';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/src/index.js';
+import { JOBS, JobQueue } from '../../../libs/queue/src/index.js';
+import { ReconcilerService } from '../../../libs/services/src/dispatch/reconciler.service.js';
 
-/** Cron triggers only enqueue; the deterministic job id keeps several worker replicas from doubling work. */
+/**
+ * Time-driven work. Cron triggers only enqueue (deterministic ids keep replicas from doubling work);
+ * the reconciler runs on its own interval under a Redis lease, once at start-up too.
+ */
 @Injectable()
-export class SchedulerService {
-  constructor(@InjectQueue(QUEUES.housekeeping) private readonly housekeeping: Queue) {}
+export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SchedulerService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly reconciler: ReconcilerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const tick = () => {
+      this.running = this.reconciler.runExclusive().catch((err) => this.logger.error({ err }, 'reconcile failed'));
+    };
+    tick();
+    this.timer = setInterval(tick, this.config.engine.reconcileIntervalSeconds * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
 
   @Cron('17 3 * * *', { name: 'purge-refresh-tokens', timeZone: 'Asia/Ho_Chi_Minh' })
   async enqueuePurgeRefreshTokens(): Promise<void> {
-    const payload = { day: new Date().toISOString().slice(0, 10) };
-    await this.housekeeping.add(JOBS.purgeRefreshTokens.name, payload, {
-      jobId: JOBS.purgeRefreshTokens.jobId(payload),
-      removeOnComplete: { age: 7 * 86_400 },
-      removeOnFail: { age: 30 * 86_400 },
-    });
+    await this.jobs.add(JOBS.purgeRefreshTokens, { payload: { day: new Date().toISOString().slice(0, 10) } });
   }
 }

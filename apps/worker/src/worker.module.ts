@@ -1,26 +1,33 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, type AppConfig } from '../../../libs/config/src/index.js';
+import { ConfigModule, REDACT_PATHS, type AppConfig } from '../../../libs/config/src/index.js';
 import { PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { QueueModule } from '../../../libs/queue/src/index.js';
+import { DispatchModule } from '../../../libs/services/src/dispatch/dispatch.module.js';
 import { HousekeepingService } from '../../../libs/services/src/housekeeping/housekeeping.service.js';
-import { PROCESSORS } from './processors/index.js';
+import { HANDLERS } from './handlers/index.js';
+import { QueueWorkersService } from './queue-workers.service.js';
 import { SchedulerService } from './scheduler.service.js';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, options: { cron?: boolean } = {}): DynamicModule {
+  /** `scheduler: false` runs processors only (tests drive the reconciler themselves). */
+  static forRoot(config: AppConfig, options: { scheduler?: boolean } = {}): DynamicModule {
+    const scheduler = options.scheduler !== false;
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, customProps: () => ({ service: 'worker' }) },
+        }),
         PersistenceModule,
         QueueModule,
-        ...(options.cron === false ? [] : [ScheduleModule.forRoot()]),
+        DispatchModule,
+        ...(scheduler ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [...Object.values(PROCESSORS), HousekeepingService, ...(options.cron === false ? [] : [SchedulerService])],
+      providers: [...HANDLERS, HousekeepingService, QueueWorkersService, ...(scheduler ? [SchedulerService] : [])],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { bool, EnvRuleError, int, oneOf, str, timeZone, url, type Parser } from './env-parsers.js';
+import { bool, EnvRuleError, int, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -26,6 +26,40 @@ export interface AppConfig {
   uploadMaxImageBytes: number;
   defaultTimeZone: string;
   unitsDataDir: string;
+  engine: EngineConfig;
+  sms: SmsConfig;
+  worker: { lockDurationMs: number; stalledIntervalMs: number };
+}
+
+export interface EngineConfig {
+  reconcileIntervalSeconds: number;
+  /** A delivery still 'sending' after this long is marked 'unknown' and verified before any resend. */
+  sendingTimeoutSeconds: number;
+  /** How far ahead recurring broadcasts are expanded into occurrences. */
+  recurrenceHorizonDays: number;
+}
+
+export interface SmsConfig {
+  provider: 'auto' | 'twilio' | 'sandbox';
+  twilio: {
+    accountSid: string | null;
+    authToken: string | null;
+    from: string | null;
+    messagingServiceSid: string | null;
+    /** Only for tests and demos: where the SDK's requests go instead of api.twilio.com. */
+    apiBaseUrl: string | null;
+    timeoutMs: number;
+  };
+  pricePerPartVnd: number;
+  defaultMaxParts: number;
+  batchSize: number;
+  sendConcurrency: number;
+  workerConcurrency: number;
+  urgentWorkerConcurrency: number;
+  ratePerSecond: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
 }
 
 interface VarSpec<T> {
@@ -56,6 +90,28 @@ export const ENV_SPEC = {
   UPLOAD_MAX_IMAGE_BYTES: { parse: int({ min: 1024 }), default: String(5 * 1024 * 1024) },
   DEFAULT_TIME_ZONE: { parse: timeZone(), default: 'Asia/Ho_Chi_Minh' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
+  WORKER_LOCK_DURATION_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
+  WORKER_STALLED_INTERVAL_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
+  RECONCILE_INTERVAL_SECONDS: { parse: int({ min: 1, max: 3600 }), default: '30' },
+  SENDING_TIMEOUT_SECONDS: { parse: int({ min: 1, max: 86_400 }), default: '120' },
+  RECURRENCE_HORIZON_DAYS: { parse: int({ min: 1, max: 366 }), default: '14' },
+  SMS_PROVIDER: { parse: oneOf(['auto', 'twilio', 'sandbox'] as const), default: 'auto' },
+  TWILIO_ACCOUNT_SID: { parse: optionalMatch(/^AC[0-9a-fA-F]{32}$/, 'AC followed by 32 hex digits') },
+  TWILIO_AUTH_TOKEN: { parse: optionalMatch(/^\S{16,}$/, 'at least 16 characters') },
+  TWILIO_FROM: { parse: optionalMatch(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, 'an E.164 number or an alphanumeric sender of up to 11 characters') },
+  TWILIO_MESSAGING_SERVICE_SID: { parse: optionalMatch(/^MG[0-9a-fA-F]{32}$/, 'MG followed by 32 hex digits') },
+  TWILIO_API_BASE_URL: { parse: optionalUrl(['http', 'https']) },
+  TWILIO_TIMEOUT_MS: { parse: int({ min: 100, max: 120_000 }), default: '15000' },
+  SMS_PRICE_PER_PART_VND: { parse: int({ min: 0 }), default: '800' },
+  SMS_DEFAULT_MAX_PARTS: { parse: int({ min: 1, max: 10 }), default: '3' },
+  SMS_BATCH_SIZE: { parse: int({ min: 1, max: 10_000 }), default: '500' },
+  SMS_SEND_CONCURRENCY: { parse: int({ min: 1, max: 1000 }), default: '32' },
+  SMS_WORKER_CONCURRENCY: { parse: int({ min: 1, max: 100 }), default: '4' },
+  SMS_URGENT_WORKER_CONCURRENCY: { parse: int({ min: 1, max: 100 }), default: '2' },
+  SMS_RATE_PER_SECOND: { parse: int({ min: 1, max: 100_000 }), default: '50' },
+  SMS_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
+  SMS_BACKOFF_BASE_MS: { parse: int({ min: 10, max: 3_600_000 }), default: '2000' },
+  SMS_BACKOFF_CAP_MS: { parse: int({ min: 10, max: 86_400_000 }), default: '600000' },
 } satisfies Record<string, VarSpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -81,7 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         continue;
       }
       if (spec.default === undefined) {
-        problems.push(`${name} is required`);
+        try {
+          values[name] = spec.parse('');
+        } catch {
+          problems.push(`${name} is required`);
+        }
         continue;
       }
       values[name] = spec.parse(spec.default);
@@ -94,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push(`${name} ${error.message} (got "${redactForMessage(name, raw)}")`);
     }
   }
+  if (problems.length === 0) problems.push(...crossFieldProblems(values as Parsed));
   if (problems.length > 0) throw new ConfigError(problems);
   const v = values as Parsed;
   return {
@@ -116,11 +177,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxImageBytes: v.UPLOAD_MAX_IMAGE_BYTES,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     unitsDataDir: v.UNITS_DATA_DIR,
+    worker: { lockDurationMs: v.WORKER_LOCK_DURATION_MS, stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS },
+    engine: {
+      reconcileIntervalSeconds: v.RECONCILE_INTERVAL_SECONDS,
+      sendingTimeoutSeconds: v.SENDING_TIMEOUT_SECONDS,
+      recurrenceHorizonDays: v.RECURRENCE_HORIZON_DAYS,
+    },
+    sms: {
+      provider: v.SMS_PROVIDER,
+      twilio: {
+        accountSid: v.TWILIO_ACCOUNT_SID,
+        authToken: v.TWILIO_AUTH_TOKEN,
+        from: v.TWILIO_FROM,
+        messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
+        apiBaseUrl: v.TWILIO_API_BASE_URL,
+        timeoutMs: v.TWILIO_TIMEOUT_MS,
+      },
+      pricePerPartVnd: v.SMS_PRICE_PER_PART_VND,
+      defaultMaxParts: v.SMS_DEFAULT_MAX_PARTS,
+      batchSize: v.SMS_BATCH_SIZE,
+      sendConcurrency: v.SMS_SEND_CONCURRENCY,
+      workerConcurrency: v.SMS_WORKER_CONCURRENCY,
+      urgentWorkerConcurrency: v.SMS_URGENT_WORKER_CONCURRENCY,
+      ratePerSecond: v.SMS_RATE_PER_SECOND,
+      maxAttempts: v.SMS_MAX_ATTEMPTS,
+      backoffBaseMs: v.SMS_BACKOFF_BASE_MS,
+      backoffCapMs: v.SMS_BACKOFF_CAP_MS,
+    },
   };
 }
 
+function crossFieldProblems(v: Parsed): string[] {
+  const problems: string[] = [];
+  const anyTwilio = v.TWILIO_ACCOUNT_SID || v.TWILIO_AUTH_TOKEN || v.TWILIO_FROM || v.TWILIO_MESSAGING_SERVICE_SID;
+  if (v.SMS_PROVIDER === 'twilio' || anyTwilio) {
+    if (!v.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID is required when Twilio is configured');
+    if (!v.TWILIO_AUTH_TOKEN) problems.push('TWILIO_AUTH_TOKEN is required when Twilio is configured');
+    if (!v.TWILIO_FROM && !v.TWILIO_MESSAGING_SERVICE_SID) {
+      problems.push('TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID is required when Twilio is configured');
+    }
+  }
+  if (v.SMS_BACKOFF_CAP_MS < v.SMS_BACKOFF_BASE_MS) problems.push('SMS_BACKOFF_CAP_MS must be ≥ SMS_BACKOFF_BASE_MS');
+  return problems;
+}
+
 function redactForMessage(name: string, raw: string): string {
-  if (/SECRET|TOKEN|PASSWORD|KEY/.test(name)) return '***';
+  if (/SECRET|AUTH_TOKEN|PASSWORD|_KEY$/.test(name)) return '***';
   return raw.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
 }
 

@@ -71,3 +71,16 @@ export const hexKey =
     }
     return buf;
   };
+
+/** Optional variables parse to null when unset; the loader passes the default "" for them. */
+export const optionalMatch =
+  (pattern: RegExp, rule: string): Parser<string | null> =>
+  (raw) => {
+    if (raw === '') return null;
+    if (!pattern.test(raw)) throw new EnvRuleError(`must be ${rule}`);
+    return raw;
+  };
+
+export const optionalUrl =
+  (protocols: readonly string[]): Parser<string | null> =>
+  (raw) => (raw === '' ? null : url(protocols)(raw).replace(/\/$/, ''));

@@ -60,4 +60,6 @@ const ENTITY_LABELS: Record<string, string> = {
   message: 'tin bài',
   attachment: 'tệp đính kèm',
   version: 'phiên bản',
+  subscriber: 'người nhận tin',
+  'subscriber-import': 'lần nhập danh sách người nhận tin',
 };

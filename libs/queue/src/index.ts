@@ -1,3 +1,4 @@
 export * from './catalogue.js';
 export * from './redis.js';
 export * from './queue.module.js';
+export * from './job-queue.service.js';

@@ -3,6 +3,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
 import { QUEUES, queuePrefix } from './catalogue.js';
+import { JobQueue } from './job-queue.service.js';
 import { createRedis } from './redis.js';
 
 export const REDIS = Symbol('REDIS');
@@ -31,7 +32,8 @@ class RedisCloser implements OnApplicationShutdown {
   providers: [
     { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config.redisUrl, 'app') },
     RedisCloser,
+    JobQueue,
   ],
-  exports: [REDIS, BullModule],
+  exports: [REDIS, BullModule, JobQueue],
 })
 export class QueueModule {}

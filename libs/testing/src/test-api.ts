@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import supertest from 'supertest';
@@ -15,12 +16,22 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /** Adjusts nested settings (sms, engine...) after the overrides are applied. */
+  customize?: (config: AppConfig) => AppConfig;
+  /** Listen on a real port (PUBLIC_BASE_URL points at it), for callers outside supertest such as webhooks. */
+  listen?: boolean;
+}
+
 /** The real API (same bootstrap as production) on a private database and queue prefix. */
-export async function startTestApi(overrides: Partial<AppConfig> = {}): Promise<TestApi> {
+export async function startTestApi(overrides: Partial<AppConfig> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase();
-  const config = testConfig({ databaseUrl: database.url, ...overrides });
+  const port = options.listen ? await freePort() : null;
+  let config = testConfig({ databaseUrl: database.url, ...(port ? { publicBaseUrl: `http://127.0.0.1:${port}` } : {}), ...overrides });
+  if (options.customize) config = options.customize(config);
   const app = await createApiApp(config);
-  await app.init();
+  if (port) await app.listen(port, '127.0.0.1');
+  else await app.init();
   return {
     app,
     http: supertest(app.getHttpServer()),
@@ -48,4 +59,12 @@ export async function clearQueueKeys(config: AppConfig): Promise<void> {
   } finally {
     await redis.quit();
   }
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -1,20 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { AppConfig } from '../../../../libs/config/src/index.js';
-
-/** Anything that can hold a secret is redacted before it reaches a log line. */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-device-token"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.passwordHash',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.token',
-];
+import { REDACT_PATHS, type AppConfig } from '../../../../libs/config/src/index.js';
 
 export function loggerOptions(config: AppConfig): Params {
   return {

@@ -9,7 +9,7 @@ const RULE_MESSAGES: Record<string, (c: string) => string> = {
   isString: () => 'phải là chuỗi ký tự',
   isInt: () => 'phải là số nguyên',
   isBoolean: () => 'phải là true hoặc false',
-  isUUID: () => 'phải là UUID',
+  isUuid: () => 'phải là UUID',
   isEnum: (c) => `phải là một trong các giá trị cho phép (${extractAllowed(c)})`,
   isIn: (c) => `phải là một trong các giá trị cho phép (${extractAllowed(c)})`,
   maxLength: (c) => `dài quá mức cho phép (${c.match(/(\d+)/)?.[1] ?? ''} ký tự)`,

@@ -1,4 +1,4 @@
-import { ForbiddenActionError } from '../errors.js';
+import { ConflictError, ForbiddenActionError } from '../errors.js';
 import type { Actor, Role } from './actor.js';
 import { isWithin } from './unit-path.js';
 
@@ -38,10 +38,30 @@ export function approvalUnitFor(chainNearestFirst: readonly UnitSupervisors[], v
   return null;
 }
 
-export function assertCanReview(actor: Actor, approvalUnitId: string | null, versionAuthorId: string): void {
+/**
+ * approvalUnitFor, for a submit: a message nobody may approve cannot wait in anyone's inbox, so the
+ * submit is refused with what to do about it.
+ */
+export function requireApprovalUnit(chainNearestFirst: readonly UnitSupervisors[], versionAuthorId: string): string {
+  const unitId = approvalUnitFor(chainNearestFirst, versionAuthorId);
+  if (unitId === null) {
+    throw new ConflictError(
+      'message.no-approver',
+      'Chưa có lãnh đạo phụ trách nào ở đơn vị này hoặc cấp trên có thể duyệt tin bài (người duyệt phải khác người soạn). Hãy liên hệ quản trị viên.',
+    );
+  }
+  return unitId;
+}
+
+export function assertIsReviewer(actor: Actor): void {
   if (actor.role !== 'supervisor') {
     throw new ForbiddenActionError('message.review-role', 'Chỉ lãnh đạo phụ trách (supervisor) mới được duyệt hoặc trả lại tin bài');
   }
+}
+
+/** Checked in this order so the refusal names the most specific reason: role, own version, then the approving unit. */
+export function assertCanReview(actor: Actor, approvalUnitId: string | null, versionAuthorId: string): void {
+  assertIsReviewer(actor);
   if (actor.userId === versionAuthorId) {
     throw new ForbiddenActionError('message.self-approval', 'Không được tự duyệt phiên bản do chính mình soạn');
   }
@@ -50,6 +70,13 @@ export function assertCanReview(actor: Actor, approvalUnitId: string | null, ver
       'message.not-approver',
       'Tin bài này do lãnh đạo của đơn vị cấp trên gần nhất có người duyệt phê duyệt, không phải đơn vị của bạn',
     );
+  }
+}
+
+/** The audit log of a subtree is read by those who answer for it: its supervisors and administrators. */
+export function assertCanReadAudit(actor: Actor): void {
+  if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+    throw new ForbiddenActionError('audit.role', 'Chỉ lãnh đạo phụ trách hoặc quản trị viên mới được xem nhật ký hoạt động');
   }
 }
 

@@ -28,6 +28,15 @@ export const REFORM_AREA_CODES = REFORM_AREAS.map((a) => a.code) as ReformArea[]
 export const INDICES = ['PAR_INDEX', 'SIPAS', 'PAPI', 'PCI', 'DDCI', 'DTI'] as const;
 export type ReformIndex = (typeof INDICES)[number];
 
+export const INDEX_LABELS: Record<ReformIndex, string> = {
+  PAR_INDEX: 'Chỉ số cải cách hành chính (PAR INDEX)',
+  SIPAS: 'Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS)',
+  PAPI: 'Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)',
+  PCI: 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)',
+  DDCI: 'Chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương (DDCI)',
+  DTI: 'Chỉ số chuyển đổi số (DTI)',
+};
+
 export const AUDIENCES = [
   { code: 'citizens', label: 'Người dân' },
   { code: 'businesses', label: 'Doanh nghiệp' },
@@ -45,9 +54,22 @@ export const AUDIENCE_CODES = AUDIENCES.map((a) => a.code) as Audience[];
 export const PRIORITIES = ['normal', 'priority', 'emergency'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  normal: 'Thông thường',
+  priority: 'Ưu tiên',
+  emergency: 'Khẩn cấp',
+};
+
 /** Channels a message has a rendition for. */
 export const RENDITION_CHANNELS = ['sms', 'loudspeaker', 'social', 'board'] as const;
 export type RenditionChannel = (typeof RENDITION_CHANNELS)[number];
+
+export const RENDITION_CHANNEL_LABELS: Record<RenditionChannel, string> = {
+  sms: 'Tin nhắn SMS',
+  loudspeaker: 'Kịch bản phát thanh (loa)',
+  social: 'Bài đăng mạng xã hội (Zalo OA, Facebook)',
+  board: 'Trang trình chiếu bảng tin điện tử',
+};
 
 export const LIMITS = {
   titleMax: 200,

@@ -14,8 +14,13 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const WORKFLOW_ACTIONS = ['create', 'edit', 'submit', 'approve', 'return'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+/** The actions on an existing message; each names the version it acts on. */
+export type VersionedAction = Exclude<WorkflowAction, 'create'>;
 
-const TRANSITIONS: Record<Exclude<WorkflowAction, 'create'>, { from: readonly MessageStatus[]; to: MessageStatus }> = {
+/** A new message starts as a draft of version 1. */
+export const INITIAL_STATUS: MessageStatus = 'draft';
+
+const TRANSITIONS: Record<VersionedAction, { from: readonly MessageStatus[]; to: MessageStatus }> = {
   edit: { from: ['draft', 'submitted', 'approved', 'returned'], to: 'draft' },
   submit: { from: ['draft'], to: 'submitted' },
   approve: { from: ['submitted'], to: 'approved' },
@@ -29,34 +34,45 @@ const STATUS_LABELS: Record<MessageStatus, string> = {
   returned: 'bị trả lại',
 };
 
-const ACTION_LABELS: Record<Exclude<WorkflowAction, 'create'>, string> = {
+const ACTION_LABELS: Record<VersionedAction, string> = {
   edit: 'sửa',
   submit: 'gửi duyệt',
   approve: 'duyệt',
   return: 'trả lại',
 };
 
-export function canTransition(status: MessageStatus, action: Exclude<WorkflowAction, 'create'>): boolean {
+export function canTransition(status: MessageStatus, action: VersionedAction): boolean {
   return TRANSITIONS[action].from.includes(status);
 }
 
 /** The status after the action, or a ConflictError saying why the action is not possible now. */
-export function nextStatus(status: MessageStatus, action: Exclude<WorkflowAction, 'create'>): MessageStatus {
+export function nextStatus(status: MessageStatus, action: VersionedAction): MessageStatus {
   if (!canTransition(status, action)) {
     throw new ConflictError(
-      `message.invalid-transition`,
+      'message.invalid-transition',
       `Không thể ${ACTION_LABELS[action]} tin bài đang ở trạng thái ${STATUS_LABELS[status]}`,
     );
   }
   return TRANSITIONS[action].to;
 }
 
-/** A reviewer must name the version they read: approving a newer one they have not seen is refused. */
-export function assertReviewingCurrentVersion(currentVersion: number, reviewedVersion: number): void {
-  if (currentVersion !== reviewedVersion) {
+const NAMING_LABELS: Record<VersionedAction, string> = {
+  edit: 'sửa tiếp từ',
+  submit: 'gửi duyệt',
+  approve: 'duyệt',
+  return: 'trả lại',
+};
+
+/**
+ * Every change names the version it was made from: an editor the version they started from, a
+ * submitter the version they send, a reviewer the version they read. When someone else changed the
+ * message in between, acting would silently apply to content the caller has not seen.
+ */
+export function assertNamesCurrentVersion(currentVersion: number, namedVersion: number, action: VersionedAction): void {
+  if (currentVersion !== namedVersion) {
     throw new ConflictError(
       'message.stale-version',
-      `Tin bài đã có phiên bản ${currentVersion}; bạn đang duyệt phiên bản ${reviewedVersion}. Hãy tải lại và xem bản mới.`,
+      `Tin bài đã có phiên bản ${currentVersion}; bạn đang ${NAMING_LABELS[action]} phiên bản ${namedVersion}. Hãy tải lại và xem bản mới.`,
     );
   }
 }

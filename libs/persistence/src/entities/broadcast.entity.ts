@@ -71,6 +71,10 @@ export class BroadcastEntity {
   @Column({ type: 'text' })
   priority!: 'normal' | 'priority' | 'emergency';
 
+  /** Every occurrence of the schedule exists (always for one-off; recurring ones are expanded ahead over time). */
+  @Column({ type: 'boolean', default: false })
+  fullyExpanded!: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 

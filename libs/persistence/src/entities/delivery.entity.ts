@@ -70,6 +70,10 @@ export class DeliveryEntity {
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
 
+  /** Why a failed delivery failed: the provider refused it for good, or retries ran out (a supervisor may retry those). */
+  @Column({ type: 'text', nullable: true })
+  failureKind!: 'permanent' | 'exhausted' | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 

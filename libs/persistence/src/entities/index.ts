@@ -6,6 +6,7 @@ import { MessageEntity } from './message.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
 import { BroadcastEntity } from './broadcast.entity.js';
+import { DeliveryReceiptEntity } from './delivery-receipt.entity.js';
 import { DeliveryAttemptEntity, DeliveryEntity } from './delivery.entity.js';
 import { OccurrenceEntity } from './occurrence.entity.js';
 import { ChannelPolicyEntity, SandboxSmsEntity, SmsDailyCountEntity } from './sms-support.entity.js';
@@ -14,7 +15,7 @@ import { SubscriberEntity } from './subscriber.entity.js';
 
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
 export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
-export { SmsDailyCountEntity, SubscriberEntity, SubscriberImportEntity, SubscriberImportErrorEntity };
+export { DeliveryReceiptEntity, SmsDailyCountEntity, SubscriberEntity, SubscriberImportEntity, SubscriberImportErrorEntity };
 export type { BroadcastSchedule, BroadcastStatus, BroadcastTargets } from './broadcast.entity.js';
 export type { OccurrenceStatus } from './occurrence.entity.js';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   SandboxSmsEntity,
   SmsDailyCountEntity,
   ChannelPolicyEntity,
+  DeliveryReceiptEntity,
 ];

@@ -3,6 +3,7 @@ import { Schema1795240505857 } from './1795240505857-schema.js';
 import { TreeSearchAudit1795240505900 } from './1795240505900-tree-search-audit.js';
 import { Engine1795241074153 } from './1795241074153-engine.js';
 import { EnginePolicy1795241074200 } from './1795241074200-engine-policy.js';
+import { Receipts1795241216002 } from './1795241216002-receipts.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   TreeSearchAudit1795240505900,
   Engine1795241074153,
   EnginePolicy1795241074200,
+  Receipts1795241216002,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export type RotateOutcome =
   | { kind: 'rotated'; userId: string; familyId: string }
@@ -53,8 +53,8 @@ export class RefreshTokenRepository {
     );
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  async revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 
   /** Deletes tokens that expired or were revoked more than `days` ago. */

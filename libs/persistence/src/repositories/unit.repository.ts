@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { UnitScope } from '../../../domain/src/index.js';
+import { ConflictError, type UnitLevel, type UnitScope, type UnitSource } from '../../../domain/src/index.js';
 import { AdminUnitEntity } from '../entities/index.js';
 
 export interface UnitRef {
@@ -12,9 +12,55 @@ export interface UnitRef {
   timeZone: string | null;
 }
 
+/** A unit as the API shows it. Dates are 'YYYY-MM-DD' strings (calendar days, no time zone). */
+export interface UnitView {
+  id: string;
+  parentId: string | null;
+  code: string | null;
+  source: UnitSource;
+  level: UnitLevel;
+  type: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  depth: number;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface UnitSearchFilter {
+  /** Already folded (foldVietnamese); matched as a substring of search_name. */
+  folded?: string;
+  level?: UnitLevel;
+  source?: UnitSource;
+  parentId?: string;
+  /** 'YYYY-MM-DD': only units valid on that day. */
+  validOn?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface NewLocalUnit {
+  parent: { id: string; path: string };
+  level: UnitLevel;
+  type: string;
+  code: string | null;
+  name: string;
+  fullName: string;
+  searchName: string;
+}
+
+const VIEW_COLUMNS = `u.id, u.parent_id, u.code, u.source, u.level, u.type, u.name, u.full_name, u.name_en, u.depth,
+  u.valid_from::text AS valid_from, u.valid_to::text AS valid_to`;
+
+/** ICU Vietnamese collations, best first; servers built without ICU fall back to the database default. */
+const VIETNAMESE_COLLATIONS = ['vi-VN-x-icu', 'vi-x-icu'];
+
 /** Unit lookups shared by every feature. Tenant reads take a scope: a unit outside it does not exist. */
 @Injectable()
 export class UnitRepository {
+  private collation?: Promise<string>;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The unit when it lies in the caller's subtree, else null. */
@@ -36,4 +82,148 @@ export class UnitRepository {
     const row = rows[0];
     return row ? { id: row.id, path: row.path, level: row.level, name: row.name, timeZone: row.time_zone } : null;
   }
+
+  /** Units of the caller's subtree matching the filter: best match first, then Vietnamese alphabetical order. */
+  async search(scope: UnitScope, filter: UnitSearchFilter): Promise<{ items: UnitView[]; total: number }> {
+    const params: unknown[] = [scope.unitPath];
+    const where = ['u.path <@ $1::ltree'];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (filter.level) add((n) => `u.level = $${n}`, filter.level);
+    if (filter.source) add((n) => `u.source = $${n}`, filter.source);
+    if (filter.parentId) add((n) => `u.parent_id = $${n}`, filter.parentId);
+    if (filter.validOn) {
+      add((n) => `(u.valid_from IS NULL OR u.valid_from <= $${n}::date) AND (u.valid_to IS NULL OR u.valid_to >= $${n}::date)`, filter.validOn);
+    }
+    let like = 0;
+    if (filter.folded) {
+      add((n) => `u.search_name LIKE '%' || $${n} || '%'`, escapeLike(filter.folded));
+      like = params.length;
+    }
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM admin_unit u WHERE ${whereSql}`, params);
+    const rowParams = [...params];
+    let rank = '';
+    if (filter.folded) {
+      rowParams.push(filter.folded);
+      // search_name starts with the folded short name, so a prefix hit is the unit's own name.
+      rank = `(u.search_name LIKE $${like} || '%') DESC, similarity(u.search_name, $${rowParams.length}) DESC, `;
+    }
+    const rows = await this.db.query(
+      `SELECT ${VIEW_COLUMNS} FROM admin_unit u WHERE ${whereSql}
+        ORDER BY ${rank}u.name COLLATE ${await this.vietnameseCollation()}, u.full_name, u.id
+        LIMIT $${rowParams.length + 1} OFFSET $${rowParams.length + 2}`,
+      [...rowParams, filter.limit, filter.offset],
+    );
+    return { total, items: rows.map(toView) };
+  }
+
+  /** The unit with its materialized path when it lies in the caller's subtree, else null. */
+  async findViewInScope(scope: UnitScope, unitId: string): Promise<(UnitView & { path: string }) | null> {
+    const rows = await this.db.query(
+      `SELECT ${VIEW_COLUMNS}, u.path::text AS path FROM admin_unit u WHERE u.id = $1 AND u.path <@ $2::ltree`,
+      [unitId, scope.unitPath],
+    );
+    return rows[0] ? { ...toView(rows[0]), path: rows[0].path } : null;
+  }
+
+  /** The units above a path, root first (the breadcrumb). Uses the GiST index on path (ancestor query). */
+  async ancestorsOf(path: string): Promise<UnitView[]> {
+    const rows = await this.db.query(
+      `SELECT ${VIEW_COLUMNS} FROM admin_unit u WHERE u.path @> $1::ltree AND u.path <> $1::ltree ORDER BY u.depth`,
+      [path],
+    );
+    return rows.map(toView);
+  }
+
+  /** Direct children of a unit the caller can see, in Vietnamese alphabetical order. */
+  async childrenOf(scope: UnitScope, parentId: string, page: { limit: number; offset: number }): Promise<{ items: UnitView[]; total: number }> {
+    const params = [parentId, scope.unitPath];
+    const whereSql = 'u.parent_id = $1 AND u.path <@ $2::ltree';
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM admin_unit u WHERE ${whereSql}`, params);
+    const rows = await this.db.query(
+      `SELECT ${VIEW_COLUMNS} FROM admin_unit u WHERE ${whereSql}
+        ORDER BY u.name COLLATE ${await this.vietnameseCollation()}, u.id LIMIT $3 OFFSET $4`,
+      [...params, page.limit, page.offset],
+    );
+    return { total, items: rows.map(toView) };
+  }
+
+  /**
+   * The unit in the caller's subtree, locked until the transaction ends so that concurrent additions
+   * under it (villages) are checked one after the other. NO KEY UPDATE leaves foreign-key checks of
+   * other tables that reference the unit unblocked.
+   */
+  async lockInScope(scope: UnitScope, unitId: string, manager: EntityManager): Promise<(UnitView & { path: string }) | null> {
+    const rows = await manager.query(
+      `SELECT ${VIEW_COLUMNS}, u.path::text AS path FROM admin_unit u WHERE u.id = $1 AND u.path <@ $2::ltree FOR NO KEY UPDATE`,
+      [unitId, scope.unitPath],
+    );
+    return rows[0] ? { ...toView(rows[0]), path: rows[0].path } : null;
+  }
+
+  async childNames(parentId: string, manager: EntityManager = this.db.manager): Promise<{ name: string; fullName: string }[]> {
+    const rows: { name: string; full_name: string }[] = await manager.query(
+      `SELECT name, full_name FROM admin_unit WHERE parent_id = $1`,
+      [parentId],
+    );
+    return rows.map((r) => ({ name: r.name, fullName: r.full_name }));
+  }
+
+  /**
+   * Inserts a unit the project maintains itself (source 'local') under a parent, its path computed from the
+   * parent's. A code already used by another local unit is a conflict (codes are unique per source).
+   */
+  async insertLocal(unit: NewLocalUnit, manager: EntityManager): Promise<UnitView> {
+    try {
+      const rows = await manager.query(
+        `WITH fresh AS (SELECT gen_random_uuid() AS id)
+         INSERT INTO admin_unit AS u (id, parent_id, path, depth, code, source, level, type, name, full_name, search_name)
+         SELECT fresh.id, $1, p.path, nlevel(p.path), $3, 'local', $4, $5, $6, $7, $8
+           FROM fresh, LATERAL (SELECT $2::ltree || text2ltree(replace(fresh.id::text, '-', '')) AS path) p
+         RETURNING ${VIEW_COLUMNS}`,
+        [unit.parent.id, unit.parent.path, unit.code, unit.level, unit.type, unit.name, unit.fullName, unit.searchName],
+      );
+      return toView(rows[0]);
+    } catch (error) {
+      const pg = error as { code?: string; constraint?: string };
+      if (pg.code === '23505' && pg.constraint === 'uq_admin_unit_source_code') {
+        throw new ConflictError('unit.code-taken', `Mã "${unit.code}" đã được dùng cho một đơn vị khác do địa phương tạo`);
+      }
+      throw error;
+    }
+  }
+
+  private vietnameseCollation(): Promise<string> {
+    this.collation ??= this.db
+      .query(`SELECT collname FROM pg_collation WHERE collname = ANY($1)`, [VIETNAMESE_COLLATIONS])
+      .then((rows: { collname: string }[]) => {
+        const found = VIETNAMESE_COLLATIONS.find((name) => rows.some((r) => r.collname === name));
+        return found ? `"${found}"` : '"default"';
+      });
+    return this.collation;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toView(row: Record<string, unknown>): UnitView {
+  return {
+    id: row.id as string,
+    parentId: row.parent_id as string | null,
+    code: row.code as string | null,
+    source: row.source as UnitSource,
+    level: row.level as UnitLevel,
+    type: row.type as string,
+    name: row.name as string,
+    fullName: row.full_name as string,
+    nameEn: row.name_en as string | null,
+    depth: Number(row.depth),
+    validFrom: row.valid_from as string | null,
+    validTo: row.valid_to as string | null,
+  };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { Actor, Role } from '../../../domain/src/index.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, foldVietnamese, type Actor, type Role, type UnitScope } from '../../../domain/src/index.js';
 import { UserEntity } from '../entities/index.js';
 
 export interface UserCredentials {
@@ -10,6 +10,75 @@ export interface UserCredentials {
   disabled: boolean;
 }
 
+/** A user account as the console shows it. Never carries the password hash. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+  disabledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UserFilter {
+  role?: Role;
+  /** Only users of this unit's subtree (already resolved inside the caller's scope). */
+  unitPath?: string;
+  /** Matches the username or the display name, ignoring case and Vietnamese diacritics. */
+  q?: string;
+  includeDisabled: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  unitId: string;
+  createdBy: string | null;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  unitId?: string;
+}
+
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.unit_id AS "unitId", au.full_name AS "unitName",
+  au.path::text AS "unitPath", u.disabled_at AS "disabledAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+
+/**
+ * translate() tables that fold Vietnamese letters the way foldVietnamese does, so display names are
+ * searched without a stored folded column (accounts number in the thousands, a scan is cheap).
+ */
+const FOLD_TABLE = (() => {
+  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+  const lower = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']
+    .flatMap((vowel) => tones.map((tone) => `${vowel}${tone}`.normalize('NFC')))
+    .concat('đ')
+    .filter((letter) => foldVietnamese(letter) !== letter);
+  const from = [...lower, ...lower.map((letter) => letter.toUpperCase())];
+  return { from: from.join(''), to: from.map(foldVietnamese).join('') };
+})();
+const FOLDED_DISPLAY_NAME = `lower(translate(u.display_name, '${FOLD_TABLE.from}', '${FOLD_TABLE.to}'))`;
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === constraint;
+}
+
+/**
+ * Accounts. Reads for callers take a scope: a user whose unit lies outside it does not exist.
+ * Writes repeat the scope in their WHERE clause, so a write can never reach outside it either.
+ */
 @Injectable()
 export class UserRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -35,6 +104,15 @@ export class UserRepository {
     return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
   }
 
+  /** The username and hash of an active account, for checking its current password. */
+  async findActiveCredentialsById(userId: string): Promise<{ username: string; passwordHash: string } | null> {
+    const rows: { username: string; password_hash: string }[] = await this.db.query(
+      `SELECT username, password_hash FROM app_user WHERE id = $1 AND disabled_at IS NULL`,
+      [userId],
+    );
+    return rows[0] ? { username: rows[0].username, passwordHash: rows[0].password_hash } : null;
+  }
+
   async findProfile(
     userId: string,
   ): Promise<{ id: string; username: string; displayName: string; role: Role; unitId: string; unitName: string } | null> {
@@ -48,5 +126,107 @@ export class UserRepository {
 
   async findById(userId: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOneBy({ id: userId });
+  }
+
+  /** The user when their unit lies in the scope, else null. `lock` holds the row until the transaction ends. */
+  async findInScope(
+    scope: UnitScope,
+    userId: string,
+    manager: EntityManager = this.db.manager,
+    options: { lock?: boolean } = {},
+  ): Promise<UserRecord | null> {
+    const rows: UserRecord[] = await manager.query(
+      `SELECT ${USER_COLUMNS}
+         FROM app_user u JOIN admin_unit au ON au.id = u.unit_id
+        WHERE u.id = $1 AND au.path <@ $2::ltree
+        ${options.lock ? 'FOR UPDATE OF u' : ''}`,
+      [userId, scope.unitPath],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(scope: UnitScope, filter: UserFilter): Promise<{ items: UserRecord[]; total: number }> {
+    const where = ['au.path <@ $1::ltree'];
+    const params: unknown[] = [scope.unitPath];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (filter.unitPath !== undefined) add((p) => `au.path <@ ${p}::ltree`, filter.unitPath);
+    if (filter.role !== undefined) add((p) => `u.role = ${p}`, filter.role);
+    if (!filter.includeDisabled) where.push('u.disabled_at IS NULL');
+    const folded = filter.q === undefined ? '' : foldVietnamese(filter.q);
+    if (folded) add((p) => `(u.username LIKE ${p} OR ${FOLDED_DISPLAY_NAME} LIKE ${p})`, likePattern(folded));
+
+    const from = `FROM app_user u JOIN admin_unit au ON au.id = u.unit_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const items: UserRecord[] = await this.db.query(
+      `SELECT ${USER_COLUMNS} ${from}
+        ORDER BY u.display_name COLLATE "vi-x-icu", u.username
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+
+  /** Inserts the account and returns its id; a taken username is a ConflictError naming the field. */
+  async insert(user: NewUser, manager: EntityManager): Promise<string> {
+    try {
+      const [{ id }] = await manager.query(
+        `INSERT INTO app_user (username, display_name, password_hash, role, unit_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [user.username, user.displayName, user.passwordHash, user.role, user.unitId, user.createdBy],
+      );
+      return id;
+    } catch (error) {
+      if (!isUniqueViolation(error, 'uq_app_user_username')) throw error;
+      throw new ConflictError('user.username-taken', `Tên đăng nhập "${user.username}" đã được sử dụng`, [
+        { field: 'username', rule: 'unique', message: 'đã được sử dụng cho một tài khoản khác' },
+      ]);
+    }
+  }
+
+  /** Applies the changes to a user of the scope; false when no such user. */
+  async update(scope: UnitScope, userId: string, changes: UserChanges, manager: EntityManager): Promise<boolean> {
+    const columns: [string, unknown][] = [
+      ['display_name', changes.displayName],
+      ['role', changes.role],
+      ['unit_id', changes.unitId],
+    ];
+    const set: string[] = ['updated_at = now()'];
+    const params: unknown[] = [userId, scope.unitPath];
+    for (const [column, value] of columns) {
+      if (value === undefined) continue;
+      params.push(value);
+      set.push(`${column} = $${params.length}`);
+    }
+    const [, affected]: [unknown, number] = await manager.query(
+      `UPDATE app_user u SET ${set.join(', ')}
+         FROM admin_unit au
+        WHERE u.id = $1 AND au.id = u.unit_id AND au.path <@ $2::ltree`,
+      params,
+    );
+    return affected > 0;
+  }
+
+  /** Disables or re-enables a user of the scope; false when nothing changed (already so, or no such user). */
+  async setDisabled(scope: UnitScope, userId: string, disabled: boolean, manager: EntityManager): Promise<boolean> {
+    const [, affected]: [unknown, number] = await manager.query(
+      `UPDATE app_user u SET disabled_at = CASE WHEN $3 THEN now() END, updated_at = now()
+         FROM admin_unit au
+        WHERE u.id = $1 AND au.id = u.unit_id AND au.path <@ $2::ltree AND (u.disabled_at IS NULL) = $3`,
+      [userId, scope.unitPath, disabled],
+    );
+    return affected > 0;
+  }
+
+  async setPasswordHash(scope: UnitScope, userId: string, passwordHash: string, manager: EntityManager): Promise<boolean> {
+    const [, affected]: [unknown, number] = await manager.query(
+      `UPDATE app_user u SET password_hash = $3, updated_at = now()
+         FROM admin_unit au
+        WHERE u.id = $1 AND au.id = u.unit_id AND au.path <@ $2::ltree`,
+      [userId, scope.unitPath, passwordHash],
+    );
+    return affected > 0;
   }
 }

@@ -7,6 +7,6 @@ import { PasswordHasher } from './password-hasher.js';
 @Module({
   imports: [JwtModule.register({})],
   providers: [AuthService, LoginThrottle, PasswordHasher],
-  exports: [AuthService, PasswordHasher],
+  exports: [AuthService, LoginThrottle, PasswordHasher],
 })
 export class AuthModule {}

@@ -81,6 +81,11 @@ export class AuthService {
     return actor;
   }
 
+  /** A new login session (fresh refresh-token family) for a user who has just proven who they are. */
+  startSession(userId: string): Promise<TokenPair> {
+    return this.issue(userId, randomUUID());
+  }
+
   async profile(actor: Actor): Promise<Profile> {
     const profile = await this.users.findProfile(actor.userId);
     if (!profile) throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../../../../libs/services/src/attachments/attachments.module.js';
+import { AttachmentsController } from './attachments.controller.js';
+
+@Module({
+  imports: [AttachmentsModule],
+  controllers: [AttachmentsController],
+})
+export class AttachmentsApiModule {}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../../../libs/services/src/audit/audit.module.js';
+import { AuditController } from './audit.controller.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [AuditController],
+})
+export class AuditApiModule {}

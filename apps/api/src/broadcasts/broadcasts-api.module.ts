@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DispatchModule } from '../../../../libs/services/src/dispatch/dispatch.module.js';
+import { SandboxSmsController } from '../sandbox/sandbox-sms.controller.js';
+import { TwilioStatusController } from '../webhooks/twilio-status.controller.js';
+import { BroadcastsController } from './broadcasts.controller.js';
+
+@Module({
+  imports: [DispatchModule],
+  controllers: [BroadcastsController, SandboxSmsController, TwilioStatusController],
+})
+export class BroadcastsApiModule {}

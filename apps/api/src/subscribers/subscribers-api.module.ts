@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SubscribersModule } from '../../../../libs/services/src/subscribers/subscribers.module.js';
+import { TwilioInboundController } from '../webhooks/twilio-inbound.controller.js';
+import { CsvUploadInterceptor } from './csv-upload.interceptor.js';
+import { SubscriberImportsController } from './subscriber-imports.controller.js';
+import { SubscribersController } from './subscribers.controller.js';
+
+/** Subscribers, their CSV imports and the inbound-SMS keywords. Imports come first: "imports" must not be read as a subscriber id. */
+@Module({
+  imports: [SubscribersModule],
+  controllers: [SubscriberImportsController, SubscribersController, TwilioInboundController],
+  providers: [CsvUploadInterceptor],
+})
+export class SubscribersApiModule {}

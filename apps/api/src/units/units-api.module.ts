@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { UnitsModule } from '../../../../libs/services/src/units/units.module.js';
+import { UnitsController } from './units.controller.js';
+
+@Module({
+  imports: [UnitsModule],
+  controllers: [UnitsController],
+})
+export class UnitsApiModule {}

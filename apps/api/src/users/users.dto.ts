@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  USERNAME_MAX_LENGTH,
+  USERNAME_MIN_LENGTH,
+  type Role,
+} from '../../../../libs/domain/src/index.js';
+import { PageQueryDto } from '../http/pagination.dto.js';
+
+/** Upper case is accepted and stored lower-case; the rest of the alphabet is the domain's. */
+const USERNAME_INPUT = /^[A-Za-z0-9._-]+$/;
+
+export class CreateUserDto {
+  @ApiProperty({
+    example: 'canbo.xatanlap',
+    minLength: USERNAME_MIN_LENGTH,
+    maxLength: USERNAME_MAX_LENGTH,
+    pattern: USERNAME_INPUT.source,
+    description: 'Stored lower-case; unique whatever the case',
+  })
+  @IsString()
+  @MinLength(USERNAME_MIN_LENGTH)
+  @MaxLength(USERNAME_MAX_LENGTH)
+  @Matches(USERNAME_INPUT)
+  username!: string;
+
+  @ApiProperty({ example: 'Nguyễn Thị Lan', maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
+  displayName!: string;
+
+  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiProperty({ format: 'uuid', description: "The user's unit; must lie in the caller's subtree" })
+  @IsUUID()
+  unitId!: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, description: 'An admin cannot change their own role' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Moves the user to another unit of the caller's subtree" })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class UserIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class UsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only users of this unit and the units below it" })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the username or display name; case and Vietnamese diacritics are ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ type: Boolean, default: false })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeDisabled?: boolean;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '../../../../libs/config/src/index.js';
+import { PersistenceModule } from '../../../../libs/persistence/src/index.js';
+import { PasswordHasher } from '../../../../libs/services/src/auth/password-hasher.js';
+import { DEMO_PASSWORD, DEMO_USERS, DemoSeedService } from '../../../../libs/services/src/demo/demo-seed.service.js';
+import { MessagesModule } from '../../../../libs/services/src/messages/messages.module.js';
+import type { CliCommand } from './command.js';
+
+@Module({})
+class SeedModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SeedModule,
+      imports: [ConfigModule.forRoot(config), PersistenceModule, MessagesModule],
+      providers: [PasswordHasher, DemoSeedService],
+    };
+  }
+}
+
+export const seedDemoCommand: CliCommand = {
+  name: 'seed-demo',
+  summary: 'add demo users, sample messages in all ten content groups and demo subscribers (idempotent)',
+  async run(config) {
+    const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
+    try {
+      const result = await app.get(DemoSeedService).seed();
+      process.stdout.write(
+        `demo data: ${result.users} users, ${result.messages} messages, ${result.subscribers} subscribers added\n` +
+          `demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}\n`,
+      );
+    } finally {
+      await app.close();
+    }
+  },
+};

@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { JobPayload } from '../../../../libs/queue/src/index.js';
+import { OccurrencePlannerService } from '../../../../libs/services/src/dispatch/occurrence-planner.service.js';
+import type { JobHandler } from './job-handler.js';
+
+@Injectable()
+export class OccurrenceHandler implements JobHandler {
+  constructor(private readonly planner: OccurrencePlannerService) {}
+
+  handle(job: Job<JobPayload<'runOccurrence'>>): Promise<unknown> {
+    return this.planner.run(job.data.occurrenceId);
+  }
+}

@@ -1,0 +1,117 @@
+import { ConfigError, isDevelopmentJwtSecret, loadConfig } from './app-config.js';
+
+/** The problems loadConfig reports for an environment, or [] when it loads. */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+const PRODUCTION_SECRET = 'a-production-secret-of-at-least-32-characters';
+
+describe('loadConfig', () => {
+  it('loads the documented defaults from an empty environment', () => {
+    const config = loadConfig({});
+    // objectContaining: variables added later for new channels must not break this test, only be documented.
+    expect(config).toEqual(expect.objectContaining({
+      nodeEnv: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      publicBaseUrl: 'http://localhost:3000',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/tincoso',
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      queuePrefix: 'tincoso',
+      migrateOnStart: true,
+      logLevel: 'info',
+      jwtSecret: expect.any(String),
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 30 * 86_400,
+      loginMaxAttempts: 5,
+      loginLockSeconds: 900,
+      storageDir: './var/storage',
+      uploadMaxAudioBytes: 20 * 1024 * 1024,
+      uploadMaxImageBytes: 5 * 1024 * 1024,
+      defaultTimeZone: 'Asia/Ho_Chi_Minh',
+      unitsDataDir: './data/units',
+    }));
+    expect(isDevelopmentJwtSecret(config)).toBe(true);
+  });
+
+  it('treats an empty value like an unset one', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '' })).toEqual(expect.objectContaining({ port: 3000, logLevel: 'info' }));
+  });
+
+  it('parses given values into their types', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      MIGRATE_ON_START: 'no',
+      PUBLIC_BASE_URL: 'https://tincoso.example.gov.vn/',
+      DEFAULT_TIME_ZONE: 'Asia/Bangkok',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual(
+      expect.objectContaining({
+        port: 8080,
+        migrateOnStart: false,
+        publicBaseUrl: 'https://tincoso.example.gov.vn',
+        defaultTimeZone: 'Asia/Bangkok',
+        logLevel: 'debug',
+      }),
+    );
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a whole number (got "abc")'],
+    ['PORT', '70000', 'PORT must be ≤ 65535 (got "70000")'],
+    ['PORT', '0', 'PORT must be ≥ 1 (got "0")'],
+    ['DATABASE_URL', 'mysql://root@db/tincoso', 'DATABASE_URL must be a URL with scheme postgres or postgresql (got "mysql://root@db/tincoso")'],
+    ['REDIS_URL', 'http://x', 'REDIS_URL must be a URL with scheme redis or rediss (got "http://x")'],
+    ['PUBLIC_BASE_URL', 'not a url', 'PUBLIC_BASE_URL must be a URL (got "not a url")'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of: fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    ['NODE_ENV', 'staging', 'NODE_ENV must be one of: development, test, production (got "staging")'],
+    ['DEFAULT_TIME_ZONE', 'Mars/Base', 'DEFAULT_TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh (got "Mars/Base")'],
+    ['MIGRATE_ON_START', 'maybe', 'MIGRATE_ON_START must be true or false (got "maybe")'],
+    ['LOGIN_MAX_ATTEMPTS', '0', 'LOGIN_MAX_ATTEMPTS must be ≥ 1 (got "0")'],
+  ])('refuses %s=%s naming the variable and the rule', (name, value, expected) => {
+    expect(problemsOf({ [name]: value })).toEqual([expected]);
+  });
+
+  it('reports every problem at once, in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DEFAULT_TIME_ZONE: 'Mars/Base' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'DEFAULT_TIME_ZONE']);
+    expect(message).toBe(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  });
+
+  it('refuses production without JWT_SECRET rather than falling back to the development secret', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET is required when NODE_ENV=production']);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
+    expect(config.jwtSecret).toBe(PRODUCTION_SECRET);
+    expect(isDevelopmentJwtSecret(config)).toBe(false);
+  });
+
+  it('refuses a short JWT_SECRET without echoing it', () => {
+    const secret = 'short-but-secret';
+    const problems = problemsOf({ JWT_SECRET: secret });
+    expect(problems).toEqual(['JWT_SECRET must be at least 32 characters long (got "***")']);
+    expect(problems.join('\n')).not.toContain(secret);
+  });
+
+  it('masks the password of a connection URL it refuses', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://tincoso:s3cret-pw@db:3306/tincoso' });
+    expect(problems).toEqual([
+      'DATABASE_URL must be a URL with scheme postgres or postgresql (got "mysql://tincoso:***@db:3306/tincoso")',
+    ]);
+    expect(problems.join('\n')).not.toContain('s3cret-pw');
+  });
+});

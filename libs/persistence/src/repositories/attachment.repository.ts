@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MediaKind, UnitScope } from '../../../domain/src/index.js';
+
+export interface AttachmentView {
+  id: string;
+  unitId: string;
+  kind: MediaKind;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  originalName: string;
+  uploadedBy: string;
+  createdAt: Date;
+}
+
+/** An attachment with where its bytes are, for streaming; the storage key never leaves the server. */
+export interface StoredAttachment extends AttachmentView {
+  storageKey: string;
+}
+
+export interface NewAttachment {
+  unitId: string;
+  uploadedBy: string;
+  kind: MediaKind;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  originalName: string;
+}
+
+const COLUMNS = `a.id, a.unit_id, a.kind, a.content_type, a.size_bytes::float8 AS size_bytes, a.sha256, a.storage_key,
+                 a.original_name, a.uploaded_by, a.created_at`;
+
+/** Uploaded files' metadata; reads are scoped by the unit the file was uploaded for. */
+@Injectable()
+export class AttachmentRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async insert(input: NewAttachment, tx: EntityManager): Promise<AttachmentView> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `INSERT INTO attachment AS a (unit_id, uploaded_by, kind, content_type, size_bytes, sha256, storage_key, original_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       RETURNING ${COLUMNS}`,
+      [input.unitId, input.uploadedBy, input.kind, input.contentType, input.sizeBytes, input.sha256, input.storageKey, input.originalName],
+    );
+    return toView(rows[0]);
+  }
+
+  async findInScope(scope: UnitScope, attachmentId: string): Promise<StoredAttachment | null> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM attachment a JOIN admin_unit au ON au.id = a.unit_id WHERE a.id = $1 AND au.path <@ $2::ltree`,
+      [attachmentId, scope.unitPath],
+    );
+    return rows[0] ? { ...toView(rows[0]), storageKey: rows[0].storage_key as string } : null;
+  }
+
+  /** Of the given ids, those that exist in the subtree under `unitPath`. */
+  async existingIn(unitPath: string, attachmentIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (attachmentIds.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT a.id FROM attachment a JOIN admin_unit au ON au.id = a.unit_id WHERE a.id = ANY($1::uuid[]) AND au.path <@ $2::ltree`,
+      [attachmentIds, unitPath],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+}
+
+function toView(r: Record<string, unknown>): AttachmentView {
+  return {
+    id: r.id as string,
+    unitId: r.unit_id as string,
+    kind: r.kind as MediaKind,
+    contentType: r.content_type as string,
+    sizeBytes: r.size_bytes as number,
+    sha256: r.sha256 as string,
+    originalName: r.original_name as string,
+    uploadedBy: r.uploaded_by as string,
+    createdAt: r.created_at as Date,
+  };
+}

@@ -1,0 +1,314 @@
+import { Injectable } from '@nestjs/common';
+import { returning } from '../returning.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DeliveryStatus } from '../entities/index.js';
+
+export interface RecipientFilter {
+  targetPaths: string[];
+  villageIds: string[];
+  tags: string[];
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  endpoint: string;
+  attempts: number;
+}
+
+export interface DeliveryOutcome {
+  id: string;
+  status: Extract<DeliveryStatus, 'planned' | 'sent' | 'delivered' | 'failed' | 'unknown' | 'skipped'>;
+  attemptOutcome: 'sent' | 'retryable' | 'permanent' | 'unknown';
+  providerMessageId?: string | null;
+  providerCode?: string | null;
+  error?: string | null;
+  failureKind?: 'permanent' | 'exhausted' | null;
+  /** For a retry: not before this instant. */
+  notBefore?: Date | null;
+  startedAt: Date;
+}
+
+const SUBSCRIBER_MATCH = `
+  FROM subscriber s JOIN admin_unit u ON u.id = s.unit_id
+ WHERE $1::ltree[] @> u.path
+   AND s.opted_out_at IS NULL
+   AND (cardinality($2::uuid[]) = 0 OR s.village_id = ANY($2::uuid[]))
+   AND (cardinality($3::text[]) = 0 OR s.tags && $3::text[])`;
+
+/** Deliveries: planned set-based, claimed in small chunks, settled in bulk. */
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async countSmsRecipients(filter: RecipientFilter): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n ${SUBSCRIBER_MATCH}`, [
+      filter.targetPaths,
+      filter.villageIds,
+      filter.tags,
+    ]);
+    return n;
+  }
+
+  /**
+   * One INSERT … SELECT for every recipient of an occurrence, numbered into batches. The unique
+   * (occurrence, channel, endpoint) key makes planning twice a no-op. Returns the rows written.
+   */
+  async planSms(
+    manager: EntityManager,
+    p: { occurrenceId: string; broadcastId: string; filter: RecipientFilter; notBefore: Date; batchSize: number },
+  ): Promise<number> {
+    const [{ n }] = await manager.query(
+      `WITH planned AS (
+         INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
+         SELECT $4, $5, 'sms', s.phone, s.id, ((row_number() OVER ()) - 1) / $6, 'planned', $7
+         ${SUBSCRIBER_MATCH}
+         ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM planned`,
+      [p.filter.targetPaths, p.filter.villageIds, p.filter.tags, p.occurrenceId, p.broadcastId, p.batchSize, p.notBefore],
+    );
+    return n;
+  }
+
+  /** Numbers that opted out after planning are skipped at send time, never sent to. */
+  async skipOptedOut(occurrenceId: string, batchNo: number): Promise<number> {
+    const result: [unknown[], number] = await this.db.query(
+      `UPDATE delivery d SET status = 'skipped', last_error = 'opted-out', final_at = now(), updated_at = now()
+         FROM subscriber s
+        WHERE d.occurrence_id = $1 AND d.channel = 'sms' AND d.batch_no = $2 AND d.status = 'planned'
+          AND s.phone = d.endpoint AND s.opted_out_at IS NOT NULL`,
+      [occurrenceId, batchNo],
+    );
+    return result[1];
+  }
+
+  /** Moves up to `limit` due deliveries of a batch to 'sending' and returns them; other workers skip locked rows. */
+  async claim(
+    manager: EntityManager,
+    p: { occurrenceId: string; channel: string; batchNo: number; limit: number; provider: string },
+  ): Promise<ClaimedDelivery[]> {
+    return returning(manager,
+      `UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1, provider = $5, updated_at = now()
+        WHERE d.id IN (SELECT id FROM delivery
+                        WHERE occurrence_id = $1 AND channel = $2 AND batch_no = $3 AND status = 'planned'
+                          AND not_before <= now()
+                        ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+        RETURNING d.id::text, d.endpoint, d.attempts`,
+      [p.occurrenceId, p.channel, p.batchNo, p.limit, p.provider],
+    );
+  }
+
+  /** Counts one more non-emergency SMS per phone for the day; returns the phones that went over the cap (undone). */
+  async countAgainstDailyCap(manager: EntityManager, phones: string[], day: string, cap: number): Promise<Set<string>> {
+    if (phones.length === 0) return new Set();
+    const rows: { phone: string }[] = await manager.query(
+      `INSERT INTO sms_daily_count AS c (phone, day, count) SELECT p, $2::date, 1 FROM unnest($1::text[]) AS p
+       ON CONFLICT (phone, day) DO UPDATE SET count = c.count + 1
+       RETURNING phone, count`,
+      [phones, day],
+    ).then((r: { phone: string; count: number }[]) => r.filter((x) => x.count > cap));
+    const over = rows.map((r) => r.phone);
+    if (over.length) {
+      await manager.query(`UPDATE sms_daily_count SET count = count - 1 WHERE day = $2::date AND phone = ANY($1::text[])`, [over, day]);
+    }
+    return new Set(over);
+  }
+
+  /** Claimed deliveries put back to wait (daily cap reached): not an attempt. */
+  async release(manager: EntityManager, ids: string[], notBefore: Date, reason: string): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE delivery SET status = 'planned', attempts = attempts - 1, not_before = $2, last_error = $3, updated_at = now()
+        WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
+      [ids, notBefore, reason],
+    );
+  }
+
+  /** Settles a chunk in two statements: the deliveries (only those still 'sending') and their attempt rows. */
+  async settle(outcomes: DeliveryOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const col = <K extends keyof DeliveryOutcome>(k: K) => outcomes.map((o) => o[k] ?? null);
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `UPDATE delivery d SET status = v.status, provider_message_id = COALESCE(v.pmid, d.provider_message_id),
+                provider_code = v.code, last_error = v.err, failure_kind = v.kind,
+                not_before = COALESCE(v.not_before, d.not_before),
+                sent_at = CASE WHEN v.status IN ('sent','delivered') THEN now() ELSE d.sent_at END,
+                final_at = CASE WHEN v.status IN ('delivered','failed','skipped') THEN now() ELSE d.final_at END,
+                updated_at = now()
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+                AS v(id, status, pmid, code, err, kind, not_before)
+          WHERE d.id = v.id AND d.status = 'sending'`,
+        [col('id'), col('status'), col('providerMessageId'), col('providerCode'), col('error'), col('failureKind'), col('notBefore')],
+      );
+      await m.query(
+        `INSERT INTO delivery_attempt (delivery_id, attempt_no, started_at, finished_at, outcome, provider_code, error)
+         SELECT v.id, d.attempts, v.started, now(), v.outcome, v.code, v.err
+           FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) AS v(id, started, outcome, code, err)
+           JOIN delivery d ON d.id = v.id`,
+        [col('id'), col('startedAt'), col('attemptOutcome'), col('providerCode'), col('error')],
+      );
+      await this.applyPendingReceipts(m, outcomes.flatMap((o) => (o.providerMessageId ? [o.providerMessageId] : [])));
+    });
+  }
+
+  /** A status callback that raced ahead of the send being recorded is applied now. */
+  private async applyPendingReceipts(m: EntityManager, providerMessageIds: string[]): Promise<void> {
+    if (providerMessageIds.length === 0) return;
+    const receipts: { provider_message_id: string; status: DeliveryStatus; error_code: string | null }[] = await m.query(
+      `SELECT DISTINCT ON (provider_message_id) provider_message_id, status, error_code FROM delivery_receipt
+        WHERE provider_message_id = ANY($1::text[]) AND delivery_id IS NULL ORDER BY provider_message_id, id DESC`,
+      [providerMessageIds],
+    );
+    for (const r of receipts) await this.applyReceipt(m, r.provider_message_id, r.status, r.error_code);
+  }
+
+  /**
+   * Applies a provider status to the delivery with that provider id, never moving it backwards
+   * (a late 'sent' after 'delivered' changes nothing). Returns the delivery id, or null when no
+   * delivery has that id yet.
+   */
+  async applyReceipt(m: EntityManager, providerMessageId: string, status: DeliveryStatus, errorCode: string | null): Promise<string | null> {
+    const rows: { id: string }[] = await returning(m,
+      `UPDATE delivery SET status = $2, provider_code = COALESCE($3, provider_code), updated_at = now(),
+              final_at = CASE WHEN $2 IN ('delivered','failed','undelivered') THEN now() ELSE final_at END,
+              failure_kind = CASE WHEN $2 IN ('failed','undelivered') THEN 'permanent' ELSE failure_kind END
+        WHERE provider_message_id = $1
+          AND status IN ('sending','sent','unknown')
+          AND NOT (status = 'sent' AND $2 = 'sent')
+        RETURNING id::text`,
+      [providerMessageId, status, errorCode],
+    );
+    const existing = rows[0]?.id ?? (await m.query(`SELECT id::text FROM delivery WHERE provider_message_id = $1`, [providerMessageId]))[0]?.id;
+    if (existing) {
+      await m.query(`UPDATE delivery_receipt SET delivery_id = $2 WHERE provider_message_id = $1 AND delivery_id IS NULL`, [
+        providerMessageId,
+        existing,
+      ]);
+    }
+    return existing ?? null;
+  }
+
+  /** A delivery whose send outcome never reached us learns its provider id from the provider's callback. */
+  async adoptProviderMessageId(m: EntityManager, deliveryId: string, providerMessageId: string): Promise<void> {
+    if (!/^\d+$/.test(deliveryId)) return;
+    await m.query(
+      `UPDATE delivery SET provider_message_id = $2, status = CASE WHEN status = 'unknown' THEN 'sent' ELSE status END,
+              sent_at = COALESCE(sent_at, now()), updated_at = now()
+        WHERE id = $1 AND provider_message_id IS NULL AND status IN ('sending','unknown')`,
+      [deliveryId, providerMessageId],
+    );
+  }
+
+  async insertReceipt(
+    m: EntityManager,
+    r: { provider: string; providerMessageId: string; status: string; errorCode: string | null; payload: Record<string, unknown> },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO delivery_receipt (provider, provider_message_id, status, error_code, payload) VALUES ($1, $2, $3, $4, $5)`,
+      [r.provider, r.providerMessageId, r.status, r.errorCode, JSON.stringify(r.payload)],
+    );
+  }
+
+  /** Batches that still have planned deliveries, with the earliest time one of them may go. */
+  async openBatches(limit: number): Promise<{ occurrenceId: string; channel: string; batchNo: number; wakeAt: Date; priority: string }[]> {
+    return this.db.query(
+      `SELECT d.occurrence_id AS "occurrenceId", d.channel, d.batch_no AS "batchNo", min(d.not_before) AS "wakeAt",
+              b.priority
+         FROM delivery d JOIN broadcast b ON b.id = d.broadcast_id
+        WHERE d.status = 'planned'
+        GROUP BY d.occurrence_id, d.channel, d.batch_no, b.priority
+        ORDER BY min(d.not_before) LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async nextWakeOfBatch(occurrenceId: string, channel: string, batchNo: number): Promise<Date | null> {
+    const [row] = await this.db.query(
+      `SELECT min(not_before) AS wake FROM delivery
+        WHERE occurrence_id = $1 AND channel = $2 AND batch_no = $3 AND status = 'planned'`,
+      [occurrenceId, channel, batchNo],
+    );
+    return row?.wake ?? null;
+  }
+
+  /** Deliveries left 'sending' by a crashed worker: their outcome is unknown. */
+  async markStuckUnknown(olderThanSeconds: number): Promise<number> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH stuck AS (
+         UPDATE delivery SET status = 'unknown', last_error = 'no outcome recorded: the worker stopped while sending',
+                updated_at = now()
+          WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)
+          RETURNING id, attempts, updated_at)
+       INSERT INTO delivery_attempt (delivery_id, attempt_no, started_at, finished_at, outcome, error)
+       SELECT id, attempts, updated_at, now(), 'unknown', 'worker stopped while sending' FROM stuck
+       RETURNING delivery_id`,
+      [olderThanSeconds],
+    );
+    return rows.length;
+  }
+
+  /** Cancels everything of a broadcast not yet handed to a provider. */
+  async cancelPlanned(m: EntityManager, broadcastId: string): Promise<number> {
+    const result: [unknown[], number] = await m.query(
+      `UPDATE delivery SET status = 'cancelled', final_at = now(), updated_at = now()
+        WHERE broadcast_id = $1 AND status = 'planned'`,
+      [broadcastId],
+    );
+    return result[1];
+  }
+
+  async progress(broadcastId: string): Promise<{ channel: string; status: DeliveryStatus; count: number }[]> {
+    return this.db.query(
+      `SELECT channel, status, count(*)::int AS count FROM delivery WHERE broadcast_id = $1 GROUP BY channel, status`,
+      [broadcastId],
+    );
+  }
+
+  async listByStatus(
+    broadcastId: string,
+    filter: { status?: DeliveryStatus; failureKind?: 'permanent' | 'exhausted'; limit: number; offset: number },
+  ): Promise<{ items: Record<string, unknown>[]; total: number }> {
+    const params: unknown[] = [broadcastId];
+    const where = ['broadcast_id = $1'];
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.failureKind) where.push(`failure_kind = $${params.push(filter.failureKind)}`);
+    const sql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM delivery WHERE ${sql}`, params);
+    const items = await this.db.query(
+      `SELECT id::text, occurrence_id AS "occurrenceId", channel, endpoint, status, attempts, provider,
+              provider_message_id AS "providerMessageId", provider_code AS "providerCode", last_error AS "lastError",
+              failure_kind AS "failureKind", not_before AS "notBefore", sent_at AS "sentAt", updated_at AS "updatedAt"
+         FROM delivery WHERE ${sql} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+
+  /** Exhausted (or chosen) failed deliveries go back to planned, due now; their occurrences reopen. */
+  async retryExhausted(
+    m: EntityManager,
+    broadcastId: string,
+    ids: string[] | null,
+  ): Promise<{ retried: number; batches: { occurrenceId: string; channel: string; batchNo: number }[] }> {
+    const rows: { occurrenceId: string; channel: string; batchNo: number }[] = await returning(m,
+      `UPDATE delivery SET status = 'planned', not_before = now(), failure_kind = NULL, final_at = NULL, updated_at = now()
+        WHERE broadcast_id = $1 AND status = 'failed' AND failure_kind = 'exhausted'
+          AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
+        RETURNING occurrence_id AS "occurrenceId", channel, batch_no AS "batchNo"`,
+      [broadcastId, ids],
+    );
+    const batches = [...new Map(rows.map((r) => [`${r.occurrenceId}/${r.channel}/${r.batchNo}`, r])).values()];
+    const occurrenceIds = [...new Set(rows.map((r) => r.occurrenceId))];
+    if (occurrenceIds.length) {
+      await m.query(
+        `UPDATE occurrence SET status = 'planned', completed_at = NULL, updated_at = now()
+          WHERE id = ANY($1::uuid[]) AND status = 'completed'`,
+        [occurrenceIds],
+      );
+    }
+    return { retried: rows.length, batches };
+  }
+
+}

@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ContentGroup, MessageStatus, UnitScope, UnitSupervisors } from '../../../domain/src/index.js';
+import {
+  MESSAGE_COLUMNS,
+  MESSAGE_FROM,
+  titleContains,
+  toMessageSummary,
+  toMessageView,
+  toVersionSummary,
+  toVersionView,
+  VERSION_CONTENT_COLUMNS,
+  type MessageContent,
+  type MessageSummary,
+  type MessageView,
+  type VersionSummary,
+  type VersionView,
+} from './message-rows.js';
+
+export type { MessageContent, MessageSummary, MessageView, VersionSummary, VersionView } from './message-rows.js';
+
+/** A message row locked for a workflow change, with what the rules need to decide. */
+export interface LockedMessage {
+  id: string;
+  unitId: string;
+  unitPath: string;
+  status: MessageStatus;
+  currentVersion: number;
+  approvalUnitId: string | null;
+  currentAuthorId: string;
+}
+
+export interface MessageFilter {
+  status?: MessageStatus;
+  contentGroup?: ContentGroup;
+  /** The unit or anything below it. */
+  unitId?: string;
+  /** Part of the title, diacritics ignored. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * Messages and their versions. Every read takes the caller's scope and joins the message's unit:
+ * a message outside the subtree is not found. Writes take the transaction of the workflow step.
+ */
+@Injectable()
+export class MessageRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Inserts the message as a draft with its version 1; returns its id. */
+  async insert(input: { unitId: string; authorId: string; content: MessageContent }, tx: EntityManager): Promise<string> {
+    const [{ id }]: { id: string }[] = await tx.query(
+      `INSERT INTO message (unit_id, created_by, status, current_version, row_version) VALUES ($1, $2, 'draft', 1, 1) RETURNING id`,
+      [input.unitId, input.authorId],
+    );
+    await this.insertVersion(id, 1, input.authorId, input.content, tx);
+    return id;
+  }
+
+  async insertVersion(messageId: string, versionNo: number, authorId: string, content: MessageContent, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO message_version (message_id, version_no, author_id, title, body, content_group, reform_areas, indices,
+                                    audiences, priority, renditions, attachment_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9::text[], $10, $11::jsonb, $12::uuid[])`,
+      [
+        messageId,
+        versionNo,
+        authorId,
+        content.title,
+        content.body,
+        content.contentGroup,
+        content.reformAreas,
+        content.indices,
+        content.audiences,
+        content.priority,
+        JSON.stringify(content.renditions),
+        content.attachmentIds,
+      ],
+    );
+  }
+
+  /**
+   * Locks the message row for the rest of the transaction. The current version's author is read after
+   * the lock, so a concurrent edit that committed first is seen.
+   */
+  async lockInScope(scope: UnitScope, messageId: string, tx: EntityManager): Promise<LockedMessage | null> {
+    const rows: { id: string; unit_id: string; unit_path: string; status: MessageStatus; current_version: number; approval_unit_id: string | null }[] =
+      await tx.query(
+        `SELECT m.id, m.unit_id, au.path::text AS unit_path, m.status, m.current_version, m.approval_unit_id
+           FROM message m JOIN admin_unit au ON au.id = m.unit_id
+          WHERE m.id = $1 AND au.path <@ $2::ltree
+            FOR UPDATE OF m`,
+        [messageId, scope.unitPath],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    const [{ author_id }]: { author_id: string }[] = await tx.query(
+      `SELECT author_id FROM message_version WHERE message_id = $1 AND version_no = $2`,
+      [row.id, row.current_version],
+    );
+    return {
+      id: row.id,
+      unitId: row.unit_id,
+      unitPath: row.unit_path,
+      status: row.status,
+      currentVersion: row.current_version,
+      approvalUnitId: row.approval_unit_id,
+      currentAuthorId: author_id,
+    };
+  }
+
+  /** A new version makes the message a draft; the last approval (version, time, approver) stays on record. */
+  async markEdited(messageId: string, versionNo: number, tx: EntityManager): Promise<void> {
+    await this.update(messageId, `status = 'draft', current_version = $2, approval_unit_id = NULL`, [versionNo], tx);
+  }
+
+  async markSubmitted(messageId: string, approvalUnitId: string, tx: EntityManager): Promise<void> {
+    await this.update(messageId, `status = 'submitted', approval_unit_id = $2, submitted_at = now()`, [approvalUnitId], tx);
+  }
+
+  async markApproved(messageId: string, approverId: string, versionNo: number, tx: EntityManager): Promise<void> {
+    await this.update(
+      messageId,
+      `status = 'approved', approved_version = $2, approved_by = $3, approved_at = now()`,
+      [versionNo, approverId],
+      tx,
+    );
+  }
+
+  async markReturned(messageId: string, tx: EntityManager): Promise<void> {
+    await this.update(messageId, `status = 'returned'`, [], tx);
+  }
+
+  /**
+   * The message unit and its ancestors, nearest first, each with its active supervisors: the input of
+   * approvalUnitFor. Any depth; units without a supervisor are listed with none.
+   */
+  async approvalChain(unitPath: string, tx: EntityManager): Promise<UnitSupervisors[]> {
+    const rows: { id: string; supervisor_ids: string[] }[] = await tx.query(
+      `SELECT au.id,
+              COALESCE(array_agg(u.id::text ORDER BY u.id) FILTER (WHERE u.id IS NOT NULL), '{}')::text[] AS supervisor_ids
+         FROM admin_unit au
+         LEFT JOIN app_user u ON u.unit_id = au.id AND u.role = 'supervisor' AND u.disabled_at IS NULL
+        WHERE au.path @> $1::ltree
+        GROUP BY au.id, au.depth
+        ORDER BY au.depth DESC`,
+      [unitPath],
+    );
+    return rows.map((r) => ({ unitId: r.id, supervisorIds: r.supervisor_ids }));
+  }
+
+  async findInScope(scope: UnitScope, messageId: string, manager: EntityManager = this.db.manager): Promise<MessageView | null> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${MESSAGE_COLUMNS}, ${VERSION_CONTENT_COLUMNS} ${MESSAGE_FROM} WHERE m.id = $1 AND au.path <@ $2::ltree`,
+      [messageId, scope.unitPath],
+    );
+    return rows[0] ? toMessageView(rows[0]) : null;
+  }
+
+  async list(scope: UnitScope, filter: MessageFilter): Promise<Paged<MessageSummary>> {
+    const where = ['au.path <@ $1::ltree'];
+    const params: unknown[] = [scope.unitPath];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (filter.status) add((n) => `m.status = $${n}`, filter.status);
+    if (filter.contentGroup) add((n) => `v.content_group = $${n}`, filter.contentGroup);
+    if (filter.unitId) add((n) => `au.path <@ (SELECT path FROM admin_unit WHERE id = $${n})`, filter.unitId);
+    if (filter.q) {
+      const condition = titleContains('v.title', filter.q, params.length + 1);
+      params.push(...condition.params);
+      where.push(condition.sql);
+    }
+    return this.page(where.join(' AND '), params, 'm.updated_at DESC, m.id', filter);
+  }
+
+  /** What waits for the supervisors of a unit: submitted to it, less the versions the reader wrote (they may not approve those). */
+  async inbox(scope: UnitScope, reviewer: { unitId: string; userId: string }, page: { limit: number; offset: number }): Promise<Paged<MessageSummary>> {
+    return this.page(
+      `au.path <@ $1::ltree AND m.status = 'submitted' AND m.approval_unit_id = $2 AND v.author_id <> $3`,
+      [scope.unitPath, reviewer.unitId, reviewer.userId],
+      'm.submitted_at, m.id',
+      page,
+    );
+  }
+
+  /** The history, newest first, or null when the message is not in scope. */
+  async versions(scope: UnitScope, messageId: string): Promise<VersionSummary[] | null> {
+    if (!(await this.isInScope(scope, messageId))) return null;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT v.version_no, v.title, v.content_group, v.priority, v.author_id, author.display_name AS author_name,
+              v.created_at AS version_created_at
+         FROM message_version v LEFT JOIN app_user author ON author.id = v.author_id
+        WHERE v.message_id = $1
+        ORDER BY v.version_no DESC`,
+      [messageId],
+    );
+    return rows.map(toVersionSummary);
+  }
+
+  async version(scope: UnitScope, messageId: string, versionNo: number): Promise<VersionView | null> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT v.version_no, v.title, v.content_group, v.priority, v.author_id, author.display_name AS author_name,
+              v.created_at AS version_created_at, ${VERSION_CONTENT_COLUMNS}
+         FROM message_version v
+         JOIN message m ON m.id = v.message_id
+         JOIN admin_unit au ON au.id = m.unit_id
+         LEFT JOIN app_user author ON author.id = v.author_id
+        WHERE v.message_id = $1 AND v.version_no = $2 AND au.path <@ $3::ltree`,
+      [messageId, versionNo, scope.unitPath],
+    );
+    return rows[0] ? toVersionView(rows[0]) : null;
+  }
+
+  async isInScope(scope: UnitScope, messageId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM message m JOIN admin_unit au ON au.id = m.unit_id WHERE m.id = $1 AND au.path <@ $2::ltree`,
+      [messageId, scope.unitPath],
+    );
+    return rows.length > 0;
+  }
+
+  private async page(where: string, params: unknown[], orderBy: string, page: { limit: number; offset: number }): Promise<Paged<MessageSummary>> {
+    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total ${MESSAGE_FROM} WHERE ${where}`, params);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} ${MESSAGE_FROM} WHERE ${where} ORDER BY ${orderBy}
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    );
+    return { total, items: rows.map(toMessageSummary) };
+  }
+
+  private async update(messageId: string, assignments: string, params: unknown[], tx: EntityManager): Promise<void> {
+    await tx.query(
+      `UPDATE message SET ${assignments}, row_version = row_version + 1, updated_at = now() WHERE id = $1`,
+      [messageId, ...params],
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import { AttachmentRepository } from '../../../persistence/src/repositories/attachment.repository.js';
+import { AttachmentsService } from './attachments.service.js';
+import { FILE_STORE } from './file-store.js';
+import { LocalDiskFileStore } from './local-disk-file-store.js';
+
+/** Uploads and their bytes. The file store is chosen here; the local disk is the default. */
+@Module({
+  providers: [
+    AttachmentRepository,
+    AttachmentsService,
+    { provide: FILE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskFileStore(config.storageDir) },
+  ],
+  exports: [AttachmentsService, AttachmentRepository],
+})
+export class AttachmentsModule {}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import {
+  ForbiddenActionError,
+  InvalidInputError,
+  NotFoundError,
+  assertCanAuthor,
+  assertMaxParts,
+  expandOccurrences,
+  isWithin,
+  smsBody,
+  validateSchedule,
+  type Actor,
+  type FieldProblem,
+  type SmsSegments,
+} from '../../../domain/src/index.js';
+import {
+  MessageContentRepository,
+  UnitRepository,
+  type MessageState,
+  type UnitRef,
+  type VersionContent,
+} from '../../../persistence/src/index.js';
+import type { SmsProvider } from '../../../channels/src/sms/sms-provider.js';
+import { SMS_PROVIDER } from '../dispatch/sms-provider.factory.js';
+import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
+import type { BroadcastRequest } from './broadcast-request.js';
+import { SUPPORTED_CHANNELS } from './broadcast-request.js';
+
+export interface ValidatedBroadcast {
+  message: MessageState;
+  version: VersionContent;
+  targetUnits: UnitRef[];
+  timeZone: string;
+  smsMaxParts: number;
+  sms: SmsSegments | null;
+  /** The exact SMS text that will be sent (NFC, or transliterated when sent without diacritics). */
+  smsText: string | null;
+  firstOccurrences: Date[];
+}
+
+const RENDITION_OF: Record<string, 'sms'> = { sms: 'sms' };
+
+/**
+ * Everything checked before a broadcast is written or previewed: the message is approved (its
+ * current version), targets lie in the caller's subtree, each channel has its rendition and is
+ * enabled, the schedule is valid and ends, the SMS fits the allowed parts, emergency is a supervisor's.
+ */
+@Injectable()
+export class BroadcastValidator {
+  constructor(
+    private readonly messages: MessageContentRepository,
+    private readonly units: UnitRepository,
+    @Inject(SMS_PROVIDER) private readonly smsProvider: SmsProvider | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async validate(actor: Actor, req: BroadcastRequest): Promise<ValidatedBroadcast> {
+    assertCanAuthor(actor);
+    const message = await this.messages.state(req.messageId);
+    if (!message || !isWithin(message.unitPath, actor.unitPath)) throw new NotFoundError('message');
+    if (message.status !== 'approved' || message.approvedVersion !== message.currentVersion) {
+      throw new InvalidInputError([
+        { field: 'messageId', rule: 'approved', message: 'Chỉ phiên bản đã được duyệt mới được lên lịch phát' },
+      ]);
+    }
+    const version = (await this.messages.version(message.id, message.currentVersion)) as VersionContent;
+    if (version.priority === 'emergency' && actor.role !== 'supervisor') {
+      throw new ForbiddenActionError('broadcast.emergency-role', 'Chỉ lãnh đạo phụ trách mới được phát tin khẩn cấp');
+    }
+
+    const problems: FieldProblem[] = [];
+    for (const [i, channel] of req.channels.entries()) {
+      if (!(SUPPORTED_CHANNELS as readonly string[]).includes(channel)) {
+        problems.push({ field: `channels[${i}]`, rule: 'supported', message: `Kênh "${channel}" chưa được hỗ trợ` });
+      } else if (!version.renditions[RENDITION_OF[channel]]) {
+        problems.push({ field: `channels[${i}]`, rule: 'rendition', message: `Tin bài chưa có nội dung cho kênh ${channel}` });
+      } else if (channel === 'sms' && !this.smsProvider) {
+        problems.push({ field: `channels[${i}]`, rule: 'enabled', message: 'Kênh SMS đang tắt: chưa cấu hình nhà cung cấp SMS' });
+      }
+    }
+
+    const targetUnits: UnitRef[] = [];
+    for (const [i, unitId] of req.targets.unitIds.entries()) {
+      const unit = await this.units.findInScope(actor, unitId);
+      if (unit) targetUnits.push(unit);
+      else problems.push({ field: `targets.unitIds[${i}]`, rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' });
+    }
+    for (const [i, villageId] of req.targets.villageIds.entries()) {
+      const village = await this.units.findInScope(actor, villageId);
+      if (!village || village.level !== 'village' || !targetUnits.some((u) => isWithin(village.path, u.path))) {
+        problems.push({ field: `targets.villageIds[${i}]`, rule: 'village-of-target', message: 'Thôn/tổ dân phố phải thuộc đơn vị được chọn' });
+      }
+    }
+
+    const owner = await this.units.findRef(message.unitId);
+    const timeZone = owner?.timeZone ?? this.config.defaultTimeZone;
+    const schedule = toDomainSchedule(req.schedule, timeZone);
+    problems.push(...validateSchedule(schedule, 'schedule'));
+    if (req.schedule.kind === 'once' && new Date(req.schedule.at).getTime() < Date.now() - 60_000) {
+      problems.push({ field: 'schedule.at', rule: 'future', message: 'Thời điểm phát đã qua' });
+    }
+
+    const smsMaxParts = req.smsMaxParts ?? this.config.sms.defaultMaxParts;
+    let sms: SmsSegments | null = null;
+    const smsText = version.renditions.sms ? smsBody(version.renditions.sms, req.smsWithoutDiacritics) : null;
+    if (req.channels.includes('sms') && version.renditions.sms) {
+      try {
+        sms = assertMaxParts(version.renditions.sms, smsMaxParts, req.smsWithoutDiacritics);
+      } catch (error) {
+        if (error instanceof InvalidInputError) problems.push(...error.details);
+        else throw error;
+      }
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
+
+    const firstOccurrences = expandOccurrences(schedule, new Date(Date.now() - 60_000), new Date('2200-01-01T00:00:00Z'), 10);
+    if (firstOccurrences.length === 0) {
+      throw new InvalidInputError([{ field: 'schedule', rule: 'occurrences', message: 'Lịch phát không có lần phát nào trong tương lai' }]);
+    }
+    return { message, version, targetUnits, timeZone, smsMaxParts, sms, smsText, firstOccurrences };
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { BroadcastRepository, DeliveryRepository, type DeliveryStatus } from '../../../persistence/src/index.js';
+
+/** Provider statuses that change a delivery; the others (queued, accepted, sending) are kept as receipts only. */
+const TWILIO_STATUS: Record<string, DeliveryStatus> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'failed',
+  canceled: 'failed',
+};
+
+export interface ProviderReceipt {
+  provider: string;
+  providerMessageId: string;
+  /** Our delivery id, when the provider echoes it (it is in the status callback URL). */
+  deliveryId: string | null;
+  providerStatus: string;
+  errorCode: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Status callbacks become receipts, applied to their delivery without ever moving it backwards. A
+ * callback naming our delivery id also settles a delivery whose send timed out ('unknown'): the
+ * provider did get it.
+ */
+@Injectable()
+export class DeliveryReceiptsService {
+  constructor(
+    private readonly broadcasts: BroadcastRepository,
+    private readonly deliveries: DeliveryRepository,
+  ) {}
+
+  async record(receipt: ProviderReceipt): Promise<{ applied: boolean }> {
+    return this.broadcasts.transaction(async (m) => {
+      await this.deliveries.insertReceipt(m, {
+        provider: receipt.provider,
+        providerMessageId: receipt.providerMessageId,
+        status: receipt.providerStatus,
+        errorCode: receipt.errorCode,
+        payload: receipt.payload,
+      });
+      if (receipt.deliveryId) await this.deliveries.adoptProviderMessageId(m, receipt.deliveryId, receipt.providerMessageId);
+      const status = TWILIO_STATUS[receipt.providerStatus];
+      if (!status) return { applied: false };
+      const id = await this.deliveries.applyReceipt(m, receipt.providerMessageId, status, receipt.errorCode);
+      return { applied: id !== null };
+    });
+  }
+}

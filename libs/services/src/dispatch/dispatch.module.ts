@@ -1,0 +1,57 @@
+import { Logger, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import {
+  BroadcastRepository,
+  ChannelPolicyRepository,
+  DeliveryRepository,
+  MessageContentRepository,
+} from '../../../persistence/src/index.js';
+import { BroadcastValidator } from '../broadcasts/broadcast-validator.js';
+import { BroadcastsService } from '../broadcasts/broadcasts.service.js';
+import { CHANNEL_PLANNERS, type ChannelPlanner } from './channel-planner.js';
+import { OccurrencePlannerService } from './occurrence-planner.service.js';
+import { RateLimiter } from './rate-limiter.js';
+import { ReconcilerService } from './reconciler.service.js';
+import { SandboxSmsRepository } from './sandbox-sms.repository.js';
+import { SmsDispatchService } from './sms-dispatch.service.js';
+import { SmsPlanner } from './sms-planner.js';
+import { createSmsProvider, SMS_PROVIDER } from './sms-provider.factory.js';
+import { SubscriberOptOutRepository } from './subscriber-opt-out.repository.js';
+import { DeliveryReceiptsService } from './delivery-receipts.service.js';
+
+/** The broadcast engine: planning, dispatch, reconciliation, and the channel registry. */
+@Module({
+  providers: [
+    BroadcastRepository,
+    DeliveryRepository,
+    ChannelPolicyRepository,
+    MessageContentRepository,
+    SubscriberOptOutRepository,
+    SandboxSmsRepository,
+    RateLimiter,
+    {
+      provide: SMS_PROVIDER,
+      inject: [APP_CONFIG, SandboxSmsRepository],
+      useFactory: (config: AppConfig, sandbox: SandboxSmsRepository) => createSmsProvider(config, sandbox, new Logger('sms')),
+    },
+    SmsPlanner,
+    { provide: CHANNEL_PLANNERS, inject: [SmsPlanner], useFactory: (...planners: ChannelPlanner[]) => planners },
+    OccurrencePlannerService,
+    SmsDispatchService,
+    ReconcilerService,
+    BroadcastValidator,
+    BroadcastsService,
+    DeliveryReceiptsService,
+  ],
+  exports: [
+    OccurrencePlannerService,
+    SmsDispatchService,
+    ReconcilerService,
+    BroadcastsService,
+    DeliveryReceiptsService,
+    SandboxSmsRepository,
+    ChannelPolicyRepository,
+    SMS_PROVIDER,
+  ],
+})
+export class DispatchModule {}

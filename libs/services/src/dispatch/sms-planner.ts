@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import { nextAllowedInstant } from '../../../domain/src/index.js';
+import { ChannelPolicyRepository, DeliveryRepository, type BroadcastRow } from '../../../persistence/src/index.js';
+import { JOBS, JobQueue } from '../../../queue/src/index.js';
+import type { ChannelPlanner, PlanContext, PlannedChannel } from './channel-planner.js';
+
+/** SMS: one delivery per opted-in subscriber of the targets, numbered into batches; quiet hours delay the start. */
+@Injectable()
+export class SmsPlanner implements ChannelPlanner {
+  readonly channel = 'sms';
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly policies: ChannelPolicyRepository,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async plan(ctx: PlanContext): Promise<PlannedChannel> {
+    const policy = await this.policies.get('sms');
+    const due = ctx.occurrence.dueAt;
+    const emergency = ctx.broadcast.priority === 'emergency';
+    const wakeAt = !emergency && policy.quietHours ? nextAllowedInstant(due, policy.quietHours, ctx.broadcast.timeZone) : due;
+    const batchSize = this.config.sms.batchSize;
+    const deliveries = await this.deliveries.planSms(ctx.manager, {
+      occurrenceId: ctx.occurrence.id,
+      broadcastId: ctx.broadcast.id,
+      filter: { targetPaths: ctx.targetPaths, villageIds: ctx.broadcast.targets.villageIds, tags: ctx.broadcast.targets.tags },
+      notBefore: wakeAt,
+      batchSize,
+    });
+    return { channel: 'sms', deliveries, batches: Math.ceil(deliveries / batchSize), wakeAt };
+  }
+
+  async enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
+    const job = broadcast.priority === 'emergency' ? JOBS.sendUrgentSmsBatch : JOBS.sendSmsBatch;
+    const wakeAt = planned.wakeAt.getTime();
+    const priority = broadcast.priority === 'priority' ? 1 : undefined;
+    await this.jobs.addMany(
+      job,
+      Array.from({ length: planned.batches }, (_, batchNo) => ({
+        payload: { occurrenceId, batchNo, wakeAt },
+        runAt: planned.wakeAt,
+        priority,
+      })),
+    );
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SubscriberImportRepository } from '../../../persistence/src/repositories/subscriber-import.repository.js';
+import { SubscriberRepository } from '../../../persistence/src/repositories/subscriber.repository.js';
+import { SubscriberImportService } from './subscriber-import.service.js';
+import { SubscribersService } from './subscribers.service.js';
+import { SubscriptionService } from './subscription.service.js';
+
+/** Citizens who receive SMS: their records, CSV imports, and opt-out/opt-in (SubscriptionService, also for the engine). */
+@Module({
+  providers: [SubscriberRepository, SubscriberImportRepository, SubscribersService, SubscriberImportService, SubscriptionService],
+  exports: [SubscribersService, SubscriberImportService, SubscriptionService],
+})
+export class SubscribersModule {}

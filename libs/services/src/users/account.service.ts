@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { InvalidInputError, passwordProblems, UnauthenticatedError, type Actor } from '../../../domain/src/index.js';
+import { AuditRepository, RefreshTokenRepository, UserRepository } from '../../../persistence/src/index.js';
+import { AuthService, type TokenPair } from '../auth/auth.service.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
+import { PasswordHasher } from '../auth/password-hasher.js';
+
+/** What a signed-in user does to their own account. */
+@Injectable()
+export class AccountService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly audit: AuditRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly auth: AuthService,
+  ) {}
+
+  /**
+   * Changes the caller's password after checking the current one. A wrong current password counts
+   * as a failed login (a stolen access token must not become a password oracle). Every refresh
+   * token of the account is revoked and the caller gets a fresh session, so only this device stays
+   * signed in; other devices keep their access token until it expires (minutes).
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, clientIp: string): Promise<TokenPair> {
+    const credentials = await this.users.findActiveCredentialsById(actor.userId);
+    if (!credentials) throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+    await this.throttle.assertAllowed(credentials.username, clientIp);
+    if (!(await this.hasher.verify(credentials.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(credentials.username, clientIp);
+      throw new InvalidInputError([{ field: 'currentPassword', rule: 'mismatch', message: 'Mật khẩu hiện tại không đúng' }]);
+    }
+    await this.throttle.recordSuccess(credentials.username, clientIp);
+    const problems = passwordProblems(newPassword, { field: 'newPassword', username: credentials.username, currentPassword });
+    if (problems.length) throw new InvalidInputError(problems);
+
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.db.transaction(async (tx) => {
+      if (!(await this.users.setPasswordHash(actor, actor.userId, passwordHash, tx))) {
+        throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+      }
+      await this.refreshTokens.revokeAllForUser(actor.userId, tx);
+      await this.audit.append(
+        {
+          actorId: actor.userId,
+          unitId: actor.unitId,
+          unitPath: actor.unitPath,
+          entityType: 'user',
+          entityId: actor.userId,
+          action: 'password-change',
+        },
+        tx,
+      );
+    });
+    return this.auth.startSession(actor.userId);
+  }
+}

@@ -1,0 +1,215 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
+import { withFakeTwilio } from '../../libs/testing/src/engine-config.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { behaviours, FakeTwilioServer } from '../fakes/fake-twilio.server.js';
+
+const SMS = 'Bộ phận một cửa UBND xã làm việc sáng thứ Bảy (7h30-11h30).';
+
+describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
+  let fake: FakeTwilioServer;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let province: TestUnit;
+  let officer: TestUser;
+  let supervisor: TestUser;
+  let officerAuth: string;
+  let supervisorAuth: string;
+
+  beforeAll(async () => {
+    fake = await FakeTwilioServer.start({ recordMessages: true });
+    api = await startTestApi({}, { listen: true, customize: withFakeTwilio(fake) });
+    worker = await startTestWorker(api.config);
+    await api.db.query(`UPDATE channel_policy SET quiet_start = NULL, quiet_end = NULL, daily_cap = NULL WHERE channel = 'sms'`);
+    province = await createUnit(api.db, { name: 'Tỉnh Thử', level: 'province' });
+    supervisor = await createUser(api.db, { role: 'supervisor', unit: province });
+    officer = await createUser(api.db, { role: 'officer', unit: province });
+    officerAuth = await bearer(api.http, officer);
+    supervisorAuth = await bearer(api.http, supervisor);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await fake?.close();
+  });
+  beforeEach(() => fake.reset());
+
+  async function commune(name: string, subscribers: number, from: number): Promise<{ unit: TestUnit; phones: string[] }> {
+    const unit = await createUnit(api.db, { name, level: 'commune', parent: province });
+    return { unit, phones: await createSubscribers(api.db, { unit, count: subscribers, from }) };
+  }
+
+  async function schedule(unit: TestUnit, at = new Date(), auth = officerAuth): Promise<string> {
+    const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: SMS });
+    const res = await api.http
+      .post('/api/v1/broadcasts')
+      .set('authorization', auth)
+      .send({ messageId, channels: ['sms'], targets: { unitIds: [unit.id] }, schedule: { kind: 'once', at: at.toISOString() } });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  const settled = (id: string, total: number) =>
+    waitFor(
+      () => deliveryCounts(api.db, id),
+      (c) => Object.entries(c).filter(([s]) => s !== 'planned' && s !== 'sending').reduce((n, [, v]) => n + v, 0) === total,
+      20_000,
+      'every delivery settled',
+    );
+
+  it('previews recipients, SMS parts and cost before scheduling, writing nothing', async () => {
+    const { unit } = await commune('Xã Xem Trước', 7, 9000);
+    const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: SMS });
+    const res = await api.http
+      .post('/api/v1/broadcasts/preview')
+      .set('authorization', officerAuth)
+      .send({ messageId, channels: ['sms'], targets: { unitIds: [unit.id] }, schedule: { kind: 'once', at: new Date(Date.now() + 3_600_000).toISOString() } });
+    expect(res.status).toBe(200);
+    expect(res.body.recipients).toEqual({ sms: 7 });
+    expect(res.body.sms).toEqual(expect.objectContaining({ encoding: 'UCS-2', parts: 1 }));
+    expect(res.body.estimatedCost).toEqual({ currency: 'VND', perPart: 800, perOccurrence: 7 * 800 });
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM broadcast`);
+    expect(n).toBe(0);
+  });
+
+  it('sends exactly one SMS to each subscriber and none to opted-out numbers', async () => {
+    const { unit, phones } = await commune('Xã Một Lần', 40, 1000);
+    const optedOut = await createSubscribers(api.db, { unit, count: 3, from: 1900, optedOut: true });
+    const id = await schedule(unit);
+    const counts = await settled(id, 40);
+    expect(counts).toEqual({ sent: 40 });
+    const received = fake.messages.map((m) => m.to).sort();
+    expect(received).toEqual([...phones].sort());
+    expect(received.filter((to) => optedOut.includes(to))).toEqual([]);
+    expect(fake.messages.every((m) => m.body === SMS.normalize('NFC'))).toBe(true);
+    const progress = await api.http.get(`/api/v1/broadcasts/${id}/progress`).set('authorization', officerAuth);
+    expect(progress.body).toEqual(expect.objectContaining({ total: 40, byStatus: { sent: 40 } }));
+  });
+
+  it('applies signed status callbacks, refuses forged ones, and never moves a delivery backwards', async () => {
+    const { unit } = await commune('Xã Biên Nhận', 3, 2000);
+    const id = await schedule(unit);
+    await settled(id, 3);
+    const [first, second] = fake.messages;
+    expect((await fake.sendStatusCallback(first.statusCallback as string, { sid: first.sid, status: 'delivered' })).status).toBe(204);
+    expect((await fake.sendStatusCallback(first.statusCallback as string, { sid: first.sid, status: 'sent' })).status).toBe(204);
+    expect((await fake.sendStatusCallback(second.statusCallback as string, { sid: second.sid, status: 'undelivered', errorCode: '30003' })).status).toBe(204);
+    const forged = await fetch(first.statusCallback as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+      body: new URLSearchParams({ MessageSid: fake.messages[2].sid, MessageStatus: 'failed' }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    const rows: { endpoint: string; status: string; provider_code: string | null }[] = await api.db.query(
+      `SELECT endpoint, status, provider_code FROM delivery WHERE broadcast_id = $1`,
+      [id],
+    );
+    const byPhone = Object.fromEntries(rows.map((r) => [r.endpoint, r]));
+    expect(byPhone[first.to].status).toBe('delivered');
+    expect(byPhone[second.to]).toEqual(expect.objectContaining({ status: 'undelivered', provider_code: '30003' }));
+    expect(byPhone[fake.messages[2].to].status).toBe('sent');
+  });
+
+  it('retries 500 and 429 with backoff until sent, and records permanent failures with their code', async () => {
+    const { unit, phones } = await commune('Xã Thử Lại', 6, 3000);
+    fake.respondTo(phones[5], behaviours.invalidNumber());
+    fake.respondTo(phones[4], behaviours.optedOut());
+    fake.enqueue(behaviours.serverError(), behaviours.rateLimited(0), behaviours.serverError());
+    const id = await schedule(unit);
+    const counts = await settled(id, 6);
+    expect(counts).toEqual({ sent: 4, failed: 2 });
+    const failed: { endpoint: string; provider_code: string; failure_kind: string }[] = await api.db.query(
+      `SELECT endpoint, provider_code, failure_kind FROM delivery WHERE broadcast_id = $1 AND status = 'failed' ORDER BY endpoint`,
+      [id],
+    );
+    expect(failed).toEqual([
+      { endpoint: phones[4], provider_code: '21610', failure_kind: 'permanent' },
+      { endpoint: phones[5], provider_code: '21211', failure_kind: 'permanent' },
+    ]);
+    const attempts: { outcome: string; provider_code: string | null }[] = await api.db.query(
+      `SELECT a.outcome, a.provider_code FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id WHERE d.broadcast_id = $1`,
+      [id],
+    );
+    expect(attempts.filter((a) => a.outcome === 'retryable').map((a) => a.provider_code).sort()).toEqual(['20429', '20500', '20500']);
+    expect(attempts.filter((a) => a.outcome === 'sent')).toHaveLength(4);
+    const [{ opted }] = await api.db.query(`SELECT opted_out_at IS NOT NULL AS opted FROM subscriber WHERE phone = $1`, [phones[4]]);
+    expect(opted).toBe(true);
+  });
+
+  it('lists deliveries whose retries ran out and lets a supervisor send them again', async () => {
+    const { unit, phones } = await commune('Xã Hết Lượt', 2, 4000);
+    fake.respondTo(phones[0], behaviours.serverError());
+    const id = await schedule(unit);
+    await settled(id, 2);
+    const exhausted = await api.http.get(`/api/v1/broadcasts/${id}/deliveries?failureKind=exhausted`).set('authorization', officerAuth);
+    expect(exhausted.body).toEqual(expect.objectContaining({ total: 1, items: [expect.objectContaining({ endpoint: phones[0], attempts: 4 })] }));
+    const byOfficer = await api.http.post(`/api/v1/broadcasts/${id}/deliveries/retry`).set('authorization', officerAuth).send({});
+    expect(byOfficer.status).toBe(403);
+    fake.reset();
+    const retry = await api.http.post(`/api/v1/broadcasts/${id}/deliveries/retry`).set('authorization', supervisorAuth).send({});
+    expect(retry.body).toEqual({ retried: 1 });
+    await waitFor(() => deliveryCounts(api.db, id), (c) => c.sent === 2, 10_000, 'retried delivery sent');
+    expect(fake.messages.map((m) => m.to)).toEqual([phones[0]]);
+  });
+
+  it('cancelling mid-way stops everything not yet handed to the provider', async () => {
+    const { unit } = await commune('Xã Hủy', 60, 5000);
+    fake.setDefault(behaviours.hang(150));
+    const id = await schedule(unit);
+    await waitFor(async () => fake.stats.accepted, (n) => n >= 10, 10_000, 'some messages accepted');
+    const res = await api.http.post(`/api/v1/broadcasts/${id}/cancel`).set('authorization', officerAuth);
+    expect(res.status).toBe(200);
+    expect(res.body.cancelledDeliveries).toBeGreaterThan(0);
+    const counts = await waitFor(() => deliveryCounts(api.db, id), (c) => !c.sending, 10_000, 'in-flight chunk settled');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((counts.sent ?? 0) + (counts.cancelled ?? 0)).toBe(60);
+    expect(fake.stats.accepted).toBe(counts.sent);
+    expect((await api.http.get(`/api/v1/broadcasts/${id}`).set('authorization', officerAuth)).body.status).toBe('cancelled');
+  });
+
+  it('delays SMS planned for quiet hours to the end of the window (07:00 local)', async () => {
+    await api.db.query(`UPDATE channel_policy SET quiet_start = '21:00', quiet_end = '07:00' WHERE channel = 'sms'`);
+    try {
+      const { unit } = await commune('Xã Giờ Yên Tĩnh', 4, 6000);
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(tomorrow);
+      const at = new Date(`${day}T22:30:00+07:00`);
+      const id = await schedule(unit, at);
+      const [occ] = await api.db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1`, [id]);
+      await worker.get(OccurrencePlannerService).run(occ.id);
+      const rows: { status: string; not_before: Date }[] = await api.db.query(`SELECT status, not_before FROM delivery WHERE broadcast_id = $1`, [id]);
+      const next = new Date(new Date(`${day}T07:00:00+07:00`).getTime() + 86_400_000);
+      expect(rows).toHaveLength(4);
+      expect(rows.every((r) => r.status === 'planned' && r.not_before.getTime() === next.getTime())).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fake.stats.accepted).toBe(0);
+    } finally {
+      await api.db.query(`UPDATE channel_policy SET quiet_start = NULL, quiet_end = NULL WHERE channel = 'sms'`);
+    }
+  });
+
+  it('refuses to schedule an unapproved message, an SMS over the part limit, or targets outside the subtree', async () => {
+    const other = await createUnit(api.db, { name: 'Tỉnh Khác', level: 'province' });
+    const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: 'Ư'.repeat(200) });
+    const res = await api.http
+      .post('/api/v1/broadcasts')
+      .set('authorization', officerAuth)
+      .send({ messageId, channels: ['sms'], targets: { unitIds: [other.id] }, schedule: { kind: 'once', at: new Date().toISOString() }, smsMaxParts: 2 });
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`).sort()).toEqual([
+      'sms:max-parts',
+      'targets.unitIds[0]:in-scope',
+    ]);
+    await api.db.query(`UPDATE message SET status = 'draft', current_version = 2 WHERE id = $1`, [messageId]);
+    const unapproved = await api.http
+      .post('/api/v1/broadcasts')
+      .set('authorization', officerAuth)
+      .send({ messageId, channels: ['sms'], targets: { unitIds: [province.id] }, schedule: { kind: 'once', at: new Date().toISOString() } });
+    expect(unapproved.status).toBe(400);
+    expect(unapproved.body.details).toEqual([expect.objectContaining({ field: 'messageId', rule: 'approved' })]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM broadcast WHERE message_id = $1`, [messageId]);
+    expect(n).toBe(0);
+  });
+});

@@ -1,0 +1,141 @@
+import { readdirSync, type ReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { subscriberArea } from './subscribers-test-kit.js';
+
+const ROWS = 200_000;
+const MB = 1024 * 1024;
+
+/**
+ * Row i: a fresh number, except every 1,000th row (malformed) and, after the first chunk, every 500th
+ * (a repeat of the number of row i - 4,250: in the same chunk of 5,000 or the one before).
+ */
+function isRepeat(i: number): boolean {
+  return i >= 5000 && i % 500 === 250;
+}
+function phoneOf(i: number): string {
+  if (i % 1000 === 999) return `0900-${i}-abc`;
+  if (isRepeat(i)) return `0${900_000_000 + i - 4250}`;
+  return `0${900_000_000 + i}`;
+}
+
+/** The file is generated while it is uploaded: it never exists as one string or buffer. */
+function generatedCsv(rows: number): Readable {
+  return Readable.from(
+    (function* () {
+      yield 'phone;full_name;tags\n';
+      for (let start = 0; start < rows; start += 1000) {
+        let lines = '';
+        for (let i = start; i < Math.min(start + 1000, rows); i++) lines += `${phoneOf(i)};Người dân số ${i};"thôn ${i % 7};đợt ${i % 3}"\n`;
+        yield lines;
+      }
+    })(),
+  );
+}
+
+/**
+ * A full garbage collection without --expose-gc (npm test does not pass it): V8 collects lazily, so
+ * heapUsed alone mostly measures garbage not yet collected; live memory is what must stay flat.
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+function liveHeap(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
+
+const multerTempFiles = () => new Set(readdirSync(tmpdir()).filter((name) => /^[0-9a-f]{32}$/.test(name)));
+
+describe('subscriber CSV import streams: flat memory and visible progress', () => {
+  let api: TestApi;
+  let area: Awaited<ReturnType<typeof subscriberArea>>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    area = await subscriberArea(api, 'Luồng');
+  });
+  afterAll(() => api.close());
+
+  it(`imports ${ROWS.toLocaleString('en')} generated rows in chunks, counting duplicates and errors, without holding the file`, async () => {
+    let malformed = 0;
+    let repeats = 0;
+    for (let i = 0; i < ROWS; i++) {
+      if (i % 1000 === 999) malformed++;
+      else if (isRepeat(i)) repeats++;
+    }
+    const tempBefore = multerTempFiles();
+    const liveBefore = liveHeap();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let heapPeak = heapBefore;
+    let livePeak = liveBefore;
+    const sampler = setInterval(() => {
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }, 25);
+    const liveSampler = setInterval(() => {
+      livePeak = Math.max(livePeak, liveHeap());
+    }, 1000);
+
+    const progress: { status: string; rowsRead: number }[] = [];
+    let answered = false;
+    const started = Date.now();
+    // superagent streams any Readable into the multipart body; its types only name fs.ReadStream.
+    const request = api.http
+      .post('/api/v1/subscribers/imports')
+      .set('authorization', area.officerA.auth)
+      .field('unitId', area.communeA.id)
+      .attach('file', generatedCsv(ROWS) as ReadStream, { filename: 'sieu-lon.csv', contentType: 'text/csv' })
+      .then((res) => {
+        answered = true;
+        return res;
+      });
+    const poller = (async () => {
+      while (!answered) {
+        const list = await api.http.get('/api/v1/subscribers/imports').set('authorization', area.supervisor.auth);
+        const running = list.body.items?.[0];
+        if (running) progress.push({ status: running.status, rowsRead: running.rowsRead });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const res = await request;
+    await poller;
+    clearInterval(sampler);
+    clearInterval(liveSampler);
+    const seconds = (Date.now() - started) / 1000;
+    const liveAfter = liveHeap();
+
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        status: 'completed',
+        rowsRead: ROWS,
+        inserted: ROWS - malformed - repeats,
+        merged: repeats,
+        rejected: malformed,
+      }),
+    );
+    expect(res.body.firstErrors[0]).toEqual(expect.objectContaining({ rowNo: 1001, field: 'phone', rule: 'format', raw: expect.stringMatching(/^0900-999-abc;/) }));
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM subscriber WHERE unit_id = $1`, [area.communeA.id]);
+    expect(n).toBe(ROWS - malformed - repeats);
+    // Row 5,250 repeats row 1,000's number across a chunk boundary: merged in the database, tags united, name kept.
+    const [merged] = await api.db.query(`SELECT full_name, tags FROM subscriber WHERE phone = '+84900001000'`);
+    expect(merged).toEqual({ full_name: 'Người dân số 1000', tags: ['thôn 6', 'đợt 1', 'thôn 0', 'đợt 0'] });
+
+    const running = progress.filter((p) => p.status === 'running');
+    expect(running.some((p) => p.rowsRead > 0 && p.rowsRead < ROWS)).toBe(true);
+    const rowsSeen = running.map((p) => p.rowsRead);
+    expect(rowsSeen).toEqual([...rowsSeen].sort((a, b) => a - b));
+
+    const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+    process.stdout.write(
+      `subscriber import of ${ROWS} rows: ${seconds.toFixed(1)} s; heapUsed without GC ${mb(heapBefore)} → peak ${mb(heapPeak)} ` +
+        `(+${mb(heapPeak - heapBefore)}, garbage not yet collected included); live heap ${mb(liveBefore)} → peak ${mb(livePeak)} ` +
+        `(+${mb(livePeak - liveBefore)}) → after ${mb(liveAfter)}; ${running.length} progress polls saw it running\n`,
+    );
+    expect((livePeak - liveBefore) / MB).toBeLessThan(100);
+    expect((liveAfter - liveBefore) / MB).toBeLessThan(20);
+    expect([...multerTempFiles()].filter((name) => !tempBefore.has(name))).toEqual([]);
+  });
+});
