@@ -23,3 +23,4 @@ export * from './schedule/zoned-time.js';
 export * from './schedule/rrule-text.js';
 export * from './schedule/recurrence.js';
 export * from './policy/next-local-day.js';
+export * from './devices/device-token.js';
