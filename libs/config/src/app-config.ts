@@ -25,6 +25,8 @@ export interface AppConfig {
   uploadMaxAudioBytes: number;
   uploadMaxImageBytes: number;
   defaultTimeZone: string;
+  /** A loudspeaker station silent (no heartbeat) for longer than this is shown offline. */
+  stationOfflineAfterSeconds: number;
   unitsDataDir: string;
   engine: EngineConfig;
   sms: SmsConfig;
@@ -89,6 +91,7 @@ export const ENV_SPEC = {
   UPLOAD_MAX_AUDIO_BYTES: { parse: int({ min: 1024 }), default: String(20 * 1024 * 1024) },
   UPLOAD_MAX_IMAGE_BYTES: { parse: int({ min: 1024 }), default: String(5 * 1024 * 1024) },
   DEFAULT_TIME_ZONE: { parse: timeZone(), default: 'Asia/Ho_Chi_Minh' },
+  STATION_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
   WORKER_LOCK_DURATION_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
   WORKER_STALLED_INTERVAL_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxAudioBytes: v.UPLOAD_MAX_AUDIO_BYTES,
     uploadMaxImageBytes: v.UPLOAD_MAX_IMAGE_BYTES,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
+    stationOfflineAfterSeconds: v.STATION_OFFLINE_AFTER_SECONDS,
     unitsDataDir: v.UNITS_DATA_DIR,
     worker: { lockDurationMs: v.WORKER_LOCK_DURATION_MS, stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS },
     engine: {

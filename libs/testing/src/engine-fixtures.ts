@@ -40,9 +40,9 @@ export async function createSubscribers(
   return rows.map((r) => r.phone);
 }
 
-/** The worker's processors in this process (no scheduler: tests run the reconciler when they choose). */
-export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { scheduler: false }), {
+/** The worker's processors in this process; without the scheduler unless asked, so tests run the reconciler when they choose. */
+export async function startTestWorker(config: AppConfig, options: { scheduler?: boolean } = {}): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { scheduler: options.scheduler ?? false }), {
     logger: process.env.TEST_LOG_LEVEL ? ['error', 'warn', 'log'] : false,
   });
   await app.init();
