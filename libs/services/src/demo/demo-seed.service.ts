@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor, Role, UnitSource } from '../../../domain/src/index.js';
+import { randomUUID } from 'node:crypto';
+import { childPath, foldVietnamese, type Actor, type Role, type UnitSource } from '../../../domain/src/index.js';
 import { UserRepository } from '../../../persistence/src/index.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { MessagesService } from '../messages/messages.service.js';
@@ -70,6 +71,7 @@ export class DemoSeedService {
       messages += await this.seedMessage(districtOfficer, districtSupervisor, { ...DEMO_MESSAGES[4], fate: 'approved' });
       messages += await this.seedMessage(districtOfficer, districtSupervisor, { ...DEMO_MESSAGES[6], fate: 'submitted' });
     }
+    await this.seedVillages(officer.unitId, ['Nà Pồng', 'Khau Cau']);
     const subscribers = await this.seedSubscribers(officer.unitId);
     this.logger.log({ users, messages, subscribers }, 'demo data seeded');
     return { users, messages, subscribers };
@@ -92,6 +94,20 @@ export class DemoSeedService {
     if (m.fate === 'approved') await this.messages.approve(reviewer, created.id, 1, 'Đồng ý phát');
     if (m.fate === 'returned') await this.messages.return(reviewer, created.id, 1, 'Đề nghị bổ sung số liệu cụ thể của từng thôn');
     return 1;
+  }
+
+  /** Two villages (thôn) under the demo commune, for village targeting and the sample CSV. */
+  private async seedVillages(communeId: string, names: string[]): Promise<void> {
+    const [commune] = await this.db.query(`SELECT path::text AS path FROM admin_unit WHERE id = $1`, [communeId]);
+    for (const name of names) {
+      const id = randomUUID();
+      await this.db.query(
+        `INSERT INTO admin_unit (id, parent_id, path, depth, code, source, level, type, name, full_name, search_name)
+         SELECT $1, $2, $3::ltree, nlevel($3::ltree), NULL, 'local', 'village', 'village', $4, $5, $6
+          WHERE NOT EXISTS (SELECT 1 FROM admin_unit WHERE parent_id = $2 AND name = $4)`,
+        [id, communeId, childPath(commune.path, id), name, `Thôn ${name}`, foldVietnamese(`${name} Thôn ${name}`)],
+      );
+    }
   }
 
   /** Demo citizens with numbers in a range no real subscriber has (+84 91 99x xxxx), half of them tagged by audience. */
