@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import type { BroadcastSchedule } from '../../../../libs/persistence/src/index.js';
 import { BroadcastsService } from '../../../../libs/services/src/broadcasts/broadcasts.service.js';
+import { normaliseTags } from '../../../../libs/services/src/subscribers/subscriber-fields.js';
 import type { BroadcastRequest } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage } from '../http/pagination.dto.js';
@@ -69,7 +70,7 @@ function toRequest(dto: BroadcastRequestDto): BroadcastRequest {
   return {
     messageId: dto.messageId,
     channels: dto.channels,
-    targets: { unitIds: dto.targets.unitIds, villageIds: dto.targets.villageIds ?? [], tags: dto.targets.tags ?? [] },
+    targets: { unitIds: dto.targets.unitIds, villageIds: dto.targets.villageIds ?? [], tags: normaliseTags(dto.targets.tags ?? []) },
     schedule,
     smsWithoutDiacritics: dto.smsWithoutDiacritics,
     smsMaxParts: dto.smsMaxParts,
