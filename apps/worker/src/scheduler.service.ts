@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Cron, SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/src/index.js';
 import { JOBS, JobQueue } from '../../../libs/queue/src/index.js';
 import { ReconcilerService } from '../../../libs/services/src/dispatch/reconciler.service.js';
@@ -11,12 +11,12 @@ import { ReconcilerService } from '../../../libs/services/src/dispatch/reconcile
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulerService.name);
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
   constructor(
     private readonly jobs: JobQueue,
     private readonly reconciler: ReconcilerService,
+    private readonly registry: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,11 +25,11 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       this.running = this.reconciler.runExclusive().catch((err) => this.logger.error({ err }, 'reconcile failed'));
     };
     tick();
-    this.timer = setInterval(tick, this.config.engine.reconcileIntervalSeconds * 1000);
+    this.registry.addInterval('reconciler', setInterval(tick, this.config.engine.reconcileIntervalSeconds * 1000));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    if (this.registry.doesExist('interval', 'reconciler')) this.registry.deleteInterval('reconciler');
     await this.running;
   }
 
