@@ -1,21 +1,19 @@
 /**
  * The life of one delivery (one occurrence × channel × endpoint):
  *
- *   planned ─▶ [queued] ─▶ sending ─▶ sent ─▶ delivered | undelivered | failed
- *      ▲                     │  │       ▲
- *      └── retryable error ──┘  ▼       │
- *          (backoff)          unknown ──┘  (verified: sent or final; planned again if it never arrived)
- *   planned, queued ─▶ cancelled | skipped (opted out, over the daily cap...)
+ *   planned ─▶ sending ─▶ sent ─▶ delivered | undelivered | failed
+ *      ▲          │  │       ▲
+ *      └─ retry ──┘  ▼       │
+ *       (backoff)  unknown ──┘  (a provider receipt settles it; it is never resent blindly)
+ *   planned ─▶ cancelled | skipped (opted out, ...)
  *
- * `queued` is optional: an engine that claims batches straight from `planned` skips it, one that
- * enqueues a job per delivery passes through it. A retry goes back to `planned` (or `queued`).
+ * The engine claims batches straight from `planned`; a retry goes back to `planned`.
  * delivered, undelivered, failed, cancelled and skipped are final. Cancelling stops only what was
- * not yet handed to a provider (planned, queued). Provider receipts can arrive before our own
- * request returns, so a receipt may move `sending` or `unknown` straight to a later state.
+ * not yet handed to a provider (planned). Provider receipts can arrive before our own request
+ * returns, so a receipt may move `sending` or `unknown` straight to a later state.
  */
 export const DELIVERY_STATUSES = [
   'planned',
-  'queued',
   'sending',
   'sent',
   'delivered',
@@ -28,10 +26,9 @@ export const DELIVERY_STATUSES = [
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 const TRANSITIONS: Readonly<Record<DeliveryStatus, readonly DeliveryStatus[]>> = {
-  planned: ['queued', 'sending', 'cancelled', 'skipped'],
-  queued: ['sending', 'cancelled', 'skipped'],
-  sending: ['sent', 'delivered', 'undelivered', 'failed', 'unknown', 'planned', 'queued'],
-  unknown: ['sent', 'delivered', 'undelivered', 'failed', 'planned', 'queued'],
+  planned: ['sending', 'cancelled', 'skipped'],
+  sending: ['sent', 'delivered', 'undelivered', 'failed', 'unknown', 'planned'],
+  unknown: ['sent', 'delivered', 'undelivered', 'failed', 'planned'],
   sent: ['delivered', 'undelivered', 'failed'],
   delivered: [],
   undelivered: [],
@@ -45,7 +42,7 @@ export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = DELIVERY_STATU
 );
 
 /** States a cancellation still stops: nothing in them has reached a provider or a device. */
-export const CANCELLABLE_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['planned', 'queued'];
+export const CANCELLABLE_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['planned'];
 
 export function canTransitionDelivery(from: DeliveryStatus, to: DeliveryStatus): boolean {
   return TRANSITIONS[from].includes(to);
@@ -70,13 +67,18 @@ const TWILIO_STATUS: Readonly<Record<string, DeliveryStatus>> = {
   canceled: 'failed',
 };
 
+/** What a Twilio message status means for a delivery, whatever its current state; null when unknown. */
+export function twilioDeliveryStatus(providerStatus: string): DeliveryStatus | null {
+  return Object.hasOwn(TWILIO_STATUS, providerStatus) ? TWILIO_STATUS[providerStatus] : null;
+}
+
 /**
  * The status a provider receipt moves the delivery to, or null to ignore it: unknown statuses
  * and receipts that would move it backwards (a late "sent" after "delivered") change nothing.
  * Twilio's own "queued"/"accepted" mean the provider has the message, which for us is `sent`.
  */
 export function mapProviderStatus(current: DeliveryStatus, providerStatus: string): DeliveryStatus | null {
-  const reported = Object.hasOwn(TWILIO_STATUS, providerStatus) ? TWILIO_STATUS[providerStatus] : undefined;
+  const reported = twilioDeliveryStatus(providerStatus);
   if (!reported) return null;
   return canTransitionDelivery(current, reported) ? reported : null;
 }

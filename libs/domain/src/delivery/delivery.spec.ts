@@ -75,29 +75,25 @@ describe('delivery state machine', () => {
     }
   });
 
-  it('follows the send path (with or without queued) and retries back to planned or queued', () => {
-    const path = ['planned', 'queued', 'sending', 'sent', 'delivered'] as const;
+  it('follows the send path and retries back to planned', () => {
+    const path = ['planned', 'sending', 'sent', 'delivered'] as const;
     for (let i = 1; i < path.length; i++) expect(canTransitionDelivery(path[i - 1]!, path[i]!)).toBe(true);
-    expect(canTransitionDelivery('sending', 'queued')).toBe(true);
-    expect(canTransitionDelivery('planned', 'sending')).toBe(true);
     expect(canTransitionDelivery('sending', 'planned')).toBe(true);
     expect(canTransitionDelivery('unknown', 'planned')).toBe(true);
     expect(canTransitionDelivery('sending', 'unknown')).toBe(true);
-    expect(canTransitionDelivery('unknown', 'queued')).toBe(true);
     expect(canTransitionDelivery('unknown', 'sent')).toBe(true);
   });
 
   it('cancels only what has not reached a provider', () => {
-    expect(CANCELLABLE_DELIVERY_STATUSES).toEqual(['planned', 'queued']);
+    expect(CANCELLABLE_DELIVERY_STATUSES).toEqual(['planned']);
     expect(canTransitionDelivery('planned', 'cancelled')).toBe(true);
-    expect(canTransitionDelivery('queued', 'cancelled')).toBe(true);
     for (const s of ['sending', 'sent', 'unknown'] as const) expect(canTransitionDelivery(s, 'cancelled')).toBe(false);
   });
 
   it('never goes backwards', () => {
     expect(canTransitionDelivery('sent', 'sending')).toBe(false);
-    expect(canTransitionDelivery('sent', 'queued')).toBe(false);
-    expect(canTransitionDelivery('queued', 'planned')).toBe(false);
+    expect(canTransitionDelivery('sent', 'planned')).toBe(false);
+    expect(canTransitionDelivery('delivered', 'planned')).toBe(false);
   });
 });
 

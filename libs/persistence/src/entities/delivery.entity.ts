@@ -1,17 +1,7 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeliveryStatus } from '../../../domain/src/index.js';
 
-export const DELIVERY_STATUSES = [
-  'planned',
-  'sending',
-  'sent',
-  'delivered',
-  'failed',
-  'undelivered',
-  'unknown',
-  'cancelled',
-  'skipped',
-] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export { DELIVERY_STATUSES, type DeliveryStatus } from '../../../domain/src/index.js';
 
 /**
  * One row per (occurrence, channel, endpoint). Written set-based at planning, updated in bulk per

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BroadcastRepository, DeliveryRepository, type DeliveryStatus } from '../../../persistence/src/index.js';
-
-/** Provider statuses that change a delivery; the others (queued, accepted, sending) are kept as receipts only. */
-const TWILIO_STATUS: Record<string, DeliveryStatus> = {
-  sent: 'sent',
-  delivered: 'delivered',
-  read: 'delivered',
-  undelivered: 'undelivered',
-  failed: 'failed',
-  canceled: 'failed',
-};
+import { twilioDeliveryStatus } from '../../../domain/src/index.js';
+import { BroadcastRepository, DeliveryRepository } from '../../../persistence/src/index.js';
 
 export interface ProviderReceipt {
   provider: string;
@@ -43,7 +34,7 @@ export class DeliveryReceiptsService {
         payload: receipt.payload,
       });
       if (receipt.deliveryId) await this.deliveries.adoptProviderMessageId(m, receipt.deliveryId, receipt.providerMessageId);
-      const status = TWILIO_STATUS[receipt.providerStatus];
+      const status = twilioDeliveryStatus(receipt.providerStatus);
       if (!status) return { applied: false };
       const id = await this.deliveries.applyReceipt(m, receipt.providerMessageId, status, receipt.errorCode);
       return { applied: id !== null };
