@@ -1,4 +1,6 @@
 import { UsersApiModule } from './users/users-api.module.js';
+import { LoudspeakersApiModule } from './loudspeakers/loudspeakers-api.module.js';
+import { DevicesApiModule } from './devices/devices-api.module.js';
 import { UnitsApiModule } from './units/units-api.module.js';
 import { AttachmentsApiModule } from './attachments/attachments-api.module.js';
 import { BroadcastsApiModule } from './broadcasts/broadcasts-api.module.js';
@@ -6,6 +8,9 @@ import { AuditApiModule } from './audit/audit-api.module.js';
 import { MessagesApiModule } from './messages/messages-api.module.js';
 import { ReferenceApiModule } from './reference/reference-api.module.js';
 import { SubscribersApiModule } from './subscribers/subscribers-api.module.js';
+import { BoardsApiModule } from './boards/boards-api.module.js';
+import { ChannelAccountsApiModule } from './channel-accounts/channel-accounts-api.module.js';
+import { FeedsApiModule } from './feeds/feeds-api.module.js';
 
 /** The API's feature modules, one per area; each owns its controllers, DTOs and the services it uses. */
-export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule];
+export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule];

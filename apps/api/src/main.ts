@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, isDevelopmentJwtSecret, loadConfig } from '../../../libs/config/src/index.js';
+import { ConfigError, isDevelopmentJwtSecret, isDevelopmentSecretsKey, loadConfig } from '../../../libs/config/src/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   if (isDevelopmentJwtSecret(config)) {
     process.stderr.write('tincoso api: using the development JWT_SECRET; set JWT_SECRET before exposing this server\n');
+  }
+  if (isDevelopmentSecretsKey(config)) {
+    process.stderr.write('tincoso api: using the development SECRETS_KEY; channel tokens are not protected until SECRETS_KEY is set\n');
   }
   await app.listen(config.port, config.host);
   process.stdout.write(`tincoso api listening on http://${config.host}:${config.port} (docs at /api/docs)\n`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
+import { ConfigError, isDevelopmentSecretsKey, loadConfig } from '../../../libs/config/src/index.js';
 
 /**
  * The worker: BullMQ processors and cron triggers, no HTTP. On SIGTERM or SIGINT Nest closes every
@@ -28,6 +28,9 @@ async function main(): Promise<void> {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.init();
   app.get(Logger).log('tincoso worker started');
+  if (isDevelopmentSecretsKey(config)) {
+    process.stderr.write('tincoso worker: using the development SECRETS_KEY; channel tokens are not protected until SECRETS_KEY is set\n');
+  }
   process.stdout.write('tincoso worker ready\n');
 }
 

@@ -5,7 +5,10 @@ import { ConfigModule, REDACT_PATHS, type AppConfig } from '../../../libs/config
 import { PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { QueueModule } from '../../../libs/queue/src/index.js';
 import { DispatchModule } from '../../../libs/services/src/dispatch/dispatch.module.js';
+import { LoudspeakersModule } from '../../../libs/services/src/loudspeakers/loudspeakers.module.js';
 import { HousekeepingService } from '../../../libs/services/src/housekeeping/housekeeping.service.js';
+import { SocialModule } from '../../../libs/services/src/social/social.module.js';
+import { SocialCronService } from './social-cron.service.js';
 import { HANDLERS } from './handlers/index.js';
 import { QueueWorkersService } from './queue-workers.service.js';
 import { SchedulerService } from './scheduler.service.js';
@@ -25,9 +28,11 @@ export class WorkerModule {
         PersistenceModule,
         QueueModule,
         DispatchModule,
+        LoudspeakersModule,
+        SocialModule,
         ...(scheduler ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [...HANDLERS, HousekeepingService, QueueWorkersService, ...(scheduler ? [SchedulerService] : [])],
+      providers: [...HANDLERS, HousekeepingService, QueueWorkersService, ...(scheduler ? [SchedulerService, SocialCronService] : [])],
     };
   }
 }

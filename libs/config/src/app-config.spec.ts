@@ -1,4 +1,4 @@
-import { ConfigError, isDevelopmentJwtSecret, loadConfig } from './app-config.js';
+import { ConfigError, isDevelopmentJwtSecret, isDevelopmentSecretsKey, loadConfig } from './app-config.js';
 
 /** The problems loadConfig reports for an environment, or [] when it loads. */
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -12,6 +12,8 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 }
 
 const PRODUCTION_SECRET = 'a-production-secret-of-at-least-32-characters';
+const PRODUCTION_KEY = 'ab'.repeat(32);
+const OLD_KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('loadConfig', () => {
   it('loads the documented defaults from an empty environment', () => {
@@ -94,10 +96,25 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without JWT_SECRET rather than falling back to the development secret', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET is required when NODE_ENV=production']);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
+    expect(problemsOf({ NODE_ENV: 'production', SECRETS_KEY: PRODUCTION_KEY })).toEqual(['JWT_SECRET is required when NODE_ENV=production']);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, SECRETS_KEY: PRODUCTION_KEY });
     expect(config.jwtSecret).toBe(PRODUCTION_SECRET);
     expect(isDevelopmentJwtSecret(config)).toBe(false);
+  });
+
+  it('refuses production without SECRETS_KEY, and a key that is not 32 bytes without echoing it', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET })).toEqual(['SECRETS_KEY is required when NODE_ENV=production']);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET, SECRETS_KEY: PRODUCTION_KEY, SECRETS_OLD_KEYS: ` ${OLD_KEY} ,` });
+    expect(config.secrets).toEqual({ key: PRODUCTION_KEY, oldKeys: [OLD_KEY] });
+    expect(isDevelopmentSecretsKey(config)).toBe(false);
+    expect(isDevelopmentSecretsKey(loadConfig({}))).toBe(true);
+    const short = 'abcdef0123456789';
+    const problems = problemsOf({ SECRETS_KEY: short, SECRETS_OLD_KEYS: 'not-a-key' });
+    expect(problems).toEqual([
+      'SECRETS_KEY must be 32 bytes, hex (64 characters) or base64 (got "***")',
+      'SECRETS_OLD_KEYS must be 32 bytes, hex (64 characters) or base64 (got "***")',
+    ]);
+    expect(problems.join('\n')).not.toContain(short);
   });
 
   it('refuses a short JWT_SECRET without echoing it', () => {

@@ -1,10 +1,17 @@
-import { bool, EnvRuleError, int, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
+import { bool, EnvRuleError, hexKey, int, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 /** Used only outside production, so that a fresh machine runs with no variable set. */
 const DEV_JWT_SECRET = 'tincoso-development-secret-not-for-production-use';
+/** Development-only key for channel secrets at rest (same rule as DEV_JWT_SECRET). */
+const DEV_SECRETS_KEY = '746e636f736f2d6465762d6b65792d6e6f742d666f722d70726f64756374696f';
+
+/** A 32-byte key (hex or base64), kept as text: the secret box parses it and derives its id. */
+const secretsKey = (): Parser<string> => (raw) => (hexKey(32)(raw), raw);
+const secretsKeyList = (): Parser<string[]> => (raw) =>
+  raw.split(',').map((k) => k.trim()).filter(Boolean).map((k) => secretsKey()(k));
 
 export interface AppConfig {
   nodeEnv: NodeEnv;
@@ -27,9 +34,15 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** A loudspeaker station silent (no heartbeat) for longer than this is shown offline. */
   stationOfflineAfterSeconds: number;
+  /** A bulletin board silent (no heartbeat) for longer than this is shown offline. */
+  boardOfflineAfterSeconds: number;
+  /** How long a board slide stays up when its broadcast does not replace it sooner. */
+  boardSlideDays: number;
   unitsDataDir: string;
   engine: EngineConfig;
   sms: SmsConfig;
+  secrets: { key: string; oldKeys: string[] };
+  social: SocialConfig;
   worker: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
@@ -64,6 +77,17 @@ export interface SmsConfig {
   backoffCapMs: number;
 }
 
+export interface SocialConfig {
+  zaloApiBaseUrl: string;
+  zaloOauthBaseUrl: string;
+  graphApiBaseUrl: string;
+  graphApiVersion: string;
+  timeoutMs: number;
+  maxAttempts: number;
+  /** Zalo access tokens expiring within this many hours are refreshed by the worker's cron. */
+  refreshWithinHours: number;
+}
+
 interface VarSpec<T> {
   parse: Parser<T>;
   default?: string;
@@ -92,6 +116,8 @@ export const ENV_SPEC = {
   UPLOAD_MAX_IMAGE_BYTES: { parse: int({ min: 1024 }), default: String(5 * 1024 * 1024) },
   DEFAULT_TIME_ZONE: { parse: timeZone(), default: 'Asia/Ho_Chi_Minh' },
   STATION_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
+  BOARD_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
+  BOARD_SLIDE_DAYS: { parse: int({ min: 1, max: 366 }), default: '7' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
   WORKER_LOCK_DURATION_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
   WORKER_STALLED_INTERVAL_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
@@ -115,6 +141,15 @@ export const ENV_SPEC = {
   SMS_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
   SMS_BACKOFF_BASE_MS: { parse: int({ min: 10, max: 3_600_000 }), default: '2000' },
   SMS_BACKOFF_CAP_MS: { parse: int({ min: 10, max: 86_400_000 }), default: '600000' },
+  SECRETS_KEY: { parse: secretsKey(), default: DEV_SECRETS_KEY, requiredInProduction: true },
+  SECRETS_OLD_KEYS: { parse: secretsKeyList(), default: '' },
+  ZALO_API_BASE_URL: { parse: url(['http', 'https']), default: 'https://openapi.zalo.me' },
+  ZALO_OAUTH_BASE_URL: { parse: url(['http', 'https']), default: 'https://oauth.zaloapp.com' },
+  GRAPH_API_BASE_URL: { parse: url(['http', 'https']), default: 'https://graph.facebook.com' },
+  GRAPH_API_VERSION: { parse: optionalMatch(/^v\d+\.\d+$/, 'a Graph API version such as v25.0'), default: 'v25.0' },
+  SOCIAL_TIMEOUT_MS: { parse: int({ min: 100, max: 120_000 }), default: '15000' },
+  SOCIAL_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
+  SOCIAL_TOKEN_REFRESH_HOURS: { parse: int({ min: 1, max: 24 }), default: '6' },
 } satisfies Record<string, VarSpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -180,7 +215,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxImageBytes: v.UPLOAD_MAX_IMAGE_BYTES,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     stationOfflineAfterSeconds: v.STATION_OFFLINE_AFTER_SECONDS,
+    boardOfflineAfterSeconds: v.BOARD_OFFLINE_AFTER_SECONDS,
+    boardSlideDays: v.BOARD_SLIDE_DAYS,
     unitsDataDir: v.UNITS_DATA_DIR,
+    secrets: { key: v.SECRETS_KEY, oldKeys: v.SECRETS_OLD_KEYS },
+    social: {
+      zaloApiBaseUrl: v.ZALO_API_BASE_URL.replace(/\/$/, ''),
+      zaloOauthBaseUrl: v.ZALO_OAUTH_BASE_URL.replace(/\/$/, ''),
+      graphApiBaseUrl: v.GRAPH_API_BASE_URL.replace(/\/$/, ''),
+      graphApiVersion: v.GRAPH_API_VERSION ?? 'v25.0',
+      timeoutMs: v.SOCIAL_TIMEOUT_MS,
+      maxAttempts: v.SOCIAL_MAX_ATTEMPTS,
+      refreshWithinHours: v.SOCIAL_TOKEN_REFRESH_HOURS,
+    },
     worker: { lockDurationMs: v.WORKER_LOCK_DURATION_MS, stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS },
     engine: {
       reconcileIntervalSeconds: v.RECONCILE_INTERVAL_SECONDS,
@@ -228,6 +275,10 @@ function crossFieldProblems(v: Parsed): string[] {
 function redactForMessage(name: string, raw: string): string {
   if (/SECRET|AUTH_TOKEN|PASSWORD|_KEY$/.test(name)) return '***';
   return raw.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+export function isDevelopmentSecretsKey(config: AppConfig): boolean {
+  return config.secrets.key === DEV_SECRETS_KEY;
 }
 
 export function isDevelopmentJwtSecret(config: AppConfig): boolean {

@@ -59,7 +59,13 @@ const ENTITY_LABELS: Record<string, string> = {
   user: 'người dùng',
   message: 'tin bài',
   attachment: 'tệp đính kèm',
+  station: 'đài truyền thanh',
+  'station-group': 'nhóm đài truyền thanh',
+  'station-slot': 'khung giờ phát',
+  'station-audio': 'tệp âm thanh',
   version: 'phiên bản',
+  'channel-account': 'tài khoản kênh mạng xã hội',
   subscriber: 'người nhận tin',
   'subscriber-import': 'lần nhập danh sách người nhận tin',
+  board: 'bảng tin điện tử',
 };

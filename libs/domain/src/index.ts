@@ -24,3 +24,6 @@ export * from './schedule/rrule-text.js';
 export * from './schedule/recurrence.js';
 export * from './policy/next-local-day.js';
 export * from './devices/device-token.js';
+export * from './secrets/index.js';
+export * from './loudspeaker/weekly-slot.js';
+export * from './loudspeaker/placement.js';

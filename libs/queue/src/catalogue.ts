@@ -11,6 +11,10 @@ export const QUEUES = {
   smsBulk: 'sms-bulk',
   /** SMS batches of emergency broadcasts: their own lane and workers, so they overtake bulk work. */
   smsUrgent: 'sms-urgent',
+  /** Zalo OA and Facebook Page posts: publish, verify unknown outcomes, unpublish, token upkeep. */
+  social: 'social',
+  /** Loudspeaker audio: speech rendered from a script, or an upload's duration measured. */
+  loudspeakerAudio: 'loudspeaker-audio',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -29,6 +33,13 @@ export interface SmsBatchPayload {
   occurrenceId: string;
   batchNo: number;
   /** Epoch ms of the earliest not_before the batch waits for; part of the id so a later wake-up is a new job. */
+  wakeAt: number;
+}
+
+export interface SocialBatchPayload {
+  occurrenceId: string;
+  channel: 'zalo' | 'facebook';
+  batchNo: number;
   wakeAt: number;
 }
 
@@ -52,6 +63,33 @@ export const JOBS = {
     queue: QUEUES.smsUrgent,
     name: 'send-sms-batch',
     jobId: ({ occurrenceId, batchNo, wakeAt }) => `sms-${occurrenceId}-${batchNo}-${wakeAt}`,
+  }),
+  publishSocial: job<SocialBatchPayload>({
+    queue: QUEUES.social,
+    name: 'publish-social',
+    jobId: ({ occurrenceId, channel, batchNo, wakeAt }) => `social-${channel}-${occurrenceId}-${batchNo}-${wakeAt}`,
+  }),
+  /** `attempt` is the delivery's attempt count, so a later unknown outcome gets its own verification. */
+  verifySocial: job<{ deliveryId: string; attempt: number }>({
+    queue: QUEUES.social,
+    name: 'verify-social',
+    jobId: ({ deliveryId, attempt }) => `social-verify-${deliveryId}-${attempt}`,
+  }),
+  unpublishSocial: job<{ broadcastId: string }>({
+    queue: QUEUES.social,
+    name: 'unpublish-social',
+    jobId: ({ broadcastId }) => `social-unpublish-${broadcastId}`,
+  }),
+  /** Token refresh, verification and unpublish sweep; `slot` is the cron's minute so replicas do not double it. */
+  socialUpkeep: job<{ slot: string }>({
+    queue: QUEUES.social,
+    name: 'social-upkeep',
+    jobId: ({ slot }) => `social-upkeep-${slot}`,
+  }),
+  prepareLoudspeakerAudio: job<{ audioId: string }>({
+    queue: QUEUES.loudspeakerAudio,
+    name: 'prepare-loudspeaker-audio',
+    jobId: ({ audioId }) => `loudspeaker-audio-${audioId}`,
   }),
 } as const;
 

@@ -16,7 +16,12 @@ export function loggerOptions(config: AppConfig): Params {
       },
       customProps: () => ({ service: 'api' }),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+        // A board's kiosk URL holds its device token (/boards/tcs_bd_…): never write it to a log.
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url?.split('?')[0].replace(/\btcs_(st|bd)_[\w-]+/g, 'tcs_$1_[redacted]'),
+        }),
       },
       autoLogging: { ignore: (req) => req.url === '/health' },
     },

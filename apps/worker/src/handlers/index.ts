@@ -4,7 +4,9 @@ import { QUEUES, type QueueName } from '../../../../libs/queue/src/index.js';
 import { HousekeepingHandler } from './housekeeping.handler.js';
 import type { JobHandler } from './job-handler.js';
 import { OccurrenceHandler } from './occurrence.handler.js';
+import { SocialHandler } from './social.handler.js';
 import { SmsBulkBatchHandler, SmsUrgentBatchHandler } from './sms-batch.handler.js';
+import { TtsAudioHandler } from './tts-audio.handler.js';
 
 export interface QueueBinding {
   handler: Type<JobHandler>;
@@ -17,6 +19,8 @@ export const QUEUE_BINDINGS: Record<QueueName, QueueBinding> = {
   [QUEUES.occurrences]: { handler: OccurrenceHandler, concurrency: () => 2 },
   [QUEUES.smsBulk]: { handler: SmsBulkBatchHandler, concurrency: (c) => c.sms.workerConcurrency },
   [QUEUES.smsUrgent]: { handler: SmsUrgentBatchHandler, concurrency: (c) => c.sms.urgentWorkerConcurrency },
+  [QUEUES.loudspeakerAudio]: { handler: TtsAudioHandler, concurrency: () => 2 },
+  [QUEUES.social]: { handler: SocialHandler, concurrency: () => 4 },
 };
 
 export const HANDLERS = Object.values(QUEUE_BINDINGS).map((b) => b.handler);

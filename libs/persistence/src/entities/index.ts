@@ -1,4 +1,5 @@
 import { AdminUnitEntity } from './admin-unit.entity.js';
+import { LoudspeakerAudioEntity, StationEntity, StationGroupEntity, StationPlaylistItemEntity, StationSlotEntity } from './station.entity.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { MessageVersionEntity } from './message-version.entity.js';
@@ -12,6 +13,8 @@ import { OccurrenceEntity } from './occurrence.entity.js';
 import { ChannelPolicyEntity, SandboxSmsEntity, SmsDailyCountEntity } from './sms-support.entity.js';
 import { SubscriberImportEntity, SubscriberImportErrorEntity } from './subscriber-import.entity.js';
 import { SubscriberEntity } from './subscriber.entity.js';
+import { ChannelAccountEntity, SocialPostEntity } from './channel-account.entity.js';
+import { BoardEntity, BoardSlideEntity } from './board.entity.js';
 
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
 export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
@@ -21,6 +24,13 @@ export type { OccurrenceStatus } from './occurrence.entity.js';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
 export type { Renditions } from './message-version.entity.js';
 export type { AttachmentKind } from './attachment.entity.js';
+export { BoardEntity, BoardSlideEntity };
+
+export { ChannelAccountEntity, SocialPostEntity };
+export { CHANNEL_ACCOUNT_STATUSES, SOCIAL_PLATFORMS, type ChannelAccountStatus, type SocialPlatform } from './channel-account.entity.js';
+
+export { LoudspeakerAudioEntity, StationEntity, StationGroupEntity, StationPlaylistItemEntity, StationSlotEntity };
+export type { StationKind } from './station.entity.js';
 
 export const ENTITIES = [
   AdminUnitEntity,
@@ -41,4 +51,13 @@ export const ENTITIES = [
   SmsDailyCountEntity,
   ChannelPolicyEntity,
   DeliveryReceiptEntity,
+  BoardEntity,
+  BoardSlideEntity,
+  ChannelAccountEntity,
+  SocialPostEntity,
+  StationGroupEntity,
+  StationEntity,
+  StationSlotEntity,
+  LoudspeakerAudioEntity,
+  StationPlaylistItemEntity,
 ];

@@ -4,6 +4,9 @@ import { TreeSearchAudit1795240505900 } from './1795240505900-tree-search-audit.
 import { Engine1795241074153 } from './1795241074153-engine.js';
 import { EnginePolicy1795241074200 } from './1795241074200-engine-policy.js';
 import { Receipts1795241216002 } from './1795241216002-receipts.js';
+import { Loudspeakers1795250000000 } from './1795250000000-loudspeakers.js';
+import { Boards1795260000000 } from './1795260000000-boards.js';
+import { Social1795270000000 } from './1795270000000-social.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   Engine1795241074153,
   EnginePolicy1795241074200,
   Receipts1795241216002,
+  Boards1795260000000,
+  Social1795270000000,
+  Loudspeakers1795250000000,
 ];

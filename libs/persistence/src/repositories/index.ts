@@ -23,3 +23,7 @@ export { DeliveryRepository } from './delivery.repository.js';
 export type { ClaimedDelivery, DeliveryOutcome, RecipientFilter } from './delivery.repository.js';
 export { MessageContentRepository } from './message-content.repository.js';
 export type { MessageState, VersionContent } from './message-content.repository.js';
+export { ChannelAccountRepository } from './channel-account.repository.js';
+export type { ChannelAccountSecrets, ChannelAccountView, NewChannelAccount } from './channel-account.repository.js';
+export { SocialDeliveryRepository } from './channel-account-delivery.repository.js';
+export type { ScheduledPost, SocialDeliveryRow } from './channel-account-delivery.repository.js';

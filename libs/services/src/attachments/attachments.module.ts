@@ -12,6 +12,6 @@ import { LocalDiskFileStore } from './local-disk-file-store.js';
     AttachmentsService,
     { provide: FILE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskFileStore(config.storageDir) },
   ],
-  exports: [AttachmentsService, AttachmentRepository],
+  exports: [AttachmentsService, AttachmentRepository, FILE_STORE],
 })
 export class AttachmentsModule {}

@@ -10,4 +10,4 @@ export interface BroadcastRequest {
   smsMaxParts?: number;
 }
 
-export const SUPPORTED_CHANNELS = ['sms'] as const;
+export const SUPPORTED_CHANNELS = ['sms', 'board', 'loudspeaker', 'zalo', 'facebook'] as const;

@@ -26,6 +26,9 @@ import { SMS_PROVIDER } from '../dispatch/sms-provider.factory.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
 import { SUPPORTED_CHANNELS } from './broadcast-request.js';
+import { SocialDeliveryRepository } from '../../../persistence/src/repositories/channel-account-delivery.repository.js';
+import { LoudspeakerAudioService } from '../loudspeakers/loudspeaker-audio.service.js';
+import { loudspeakerAudioProblems } from '../loudspeakers/loudspeaker-audio-rules.js';
 
 export interface ValidatedBroadcast {
   message: MessageState;
@@ -39,7 +42,7 @@ export interface ValidatedBroadcast {
   firstOccurrences: Date[];
 }
 
-const RENDITION_OF: Record<string, 'sms'> = { sms: 'sms' };
+const RENDITION_OF: Record<string, 'sms' | 'board' | 'loudspeaker'> = { sms: 'sms', board: 'board', loudspeaker: 'loudspeaker' };
 
 /**
  * Everything checked before a broadcast is written or previewed: the message is approved (its
@@ -53,6 +56,8 @@ export class BroadcastValidator {
     private readonly units: UnitRepository,
     @Inject(SMS_PROVIDER) private readonly smsProvider: SmsProvider | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly loudspeakerAudio: LoudspeakerAudioService,
+    private readonly socialDeliveries: SocialDeliveryRepository,
   ) {}
 
   async validate(actor: Actor, req: BroadcastRequest): Promise<ValidatedBroadcast> {
@@ -73,6 +78,13 @@ export class BroadcastValidator {
     for (const [i, channel] of req.channels.entries()) {
       if (!(SUPPORTED_CHANNELS as readonly string[]).includes(channel)) {
         problems.push({ field: `channels[${i}]`, rule: 'supported', message: `Kênh "${channel}" chưa được hỗ trợ` });
+      } else if (channel === 'loudspeaker') {
+        problems.push(...loudspeakerAudioProblems(await this.loudspeakerAudio.ensureFor(version, message.unitPath), `channels[${i}]`));
+      } else if (channel === 'zalo' || channel === 'facebook') {
+        // The social post falls back to title + body, so only an account is needed.
+        if ((await this.socialDeliveries.countAccounts(message.unitId, channel)) === 0) {
+          problems.push({ field: `channels[${i}]`, rule: 'account', message: `Đơn vị của tin bài chưa có tài khoản ${channel === 'zalo' ? 'Zalo OA' : 'Facebook'} đang hoạt động` });
+        }
       } else if (!version.renditions[RENDITION_OF[channel]]) {
         problems.push({ field: `channels[${i}]`, rule: 'rendition', message: `Tin bài chưa có nội dung cho kênh ${channel}` });
       } else if (channel === 'sms' && !this.smsProvider) {

@@ -8,6 +8,9 @@ import {
   type BroadcastRow,
   type DeliveryStatus,
 } from '../../../persistence/src/index.js';
+import { BoardRepository } from '../../../persistence/src/repositories/board.repository.js';
+import { StationPlaylistRepository } from '../../../persistence/src/repositories/station-playlist.repository.js';
+import { SocialDeliveryRepository } from '../../../persistence/src/repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue } from '../../../queue/src/index.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
@@ -38,6 +41,9 @@ export class BroadcastsService {
     private readonly deliveries: DeliveryRepository,
     private readonly audit: AuditRepository,
     private readonly jobs: JobQueue,
+    private readonly boards: BoardRepository,
+    private readonly stationPlaylists: StationPlaylistRepository,
+    private readonly socialDeliveries: SocialDeliveryRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,6 +57,15 @@ export class BroadcastsService {
         villageIds: req.targets.villageIds,
         tags: req.targets.tags,
       });
+    }
+    if (req.channels.includes('board')) {
+      recipients.board = await this.boards.countTargets(v.targetUnits.map((u) => u.path), req.targets.villageIds);
+    }
+    if (req.channels.includes('loudspeaker')) {
+      recipients.loudspeaker = await this.stationPlaylists.countTargetStations(v.targetUnits.map((u) => u.path), req.targets.villageIds);
+    }
+    for (const channel of ['zalo', 'facebook'] as const) {
+      if (req.channels.includes(channel)) recipients[channel] = await this.socialDeliveries.countAccounts(v.message.unitId, channel);
     }
     const perPart = this.config.sms.pricePerPartVnd;
     return {
@@ -170,6 +185,8 @@ export class BroadcastsService {
       return { cancelledDeliveries, occurrences };
     });
     for (const occurrenceId of result.occurrences) await this.jobs.remove(JOBS.runOccurrence, { occurrenceId });
+    // Posts already handed to Facebook for a later time are deleted there (the social upkeep retries if this job is lost).
+    if (broadcast.channels.some((c) => c === 'zalo' || c === 'facebook')) await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: id } });
     return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
   }
 

@@ -18,9 +18,16 @@ import { SmsPlanner } from './sms-planner.js';
 import { createSmsProvider, SMS_PROVIDER } from './sms-provider.factory.js';
 import { SubscriberOptOutRepository } from './subscriber-opt-out.repository.js';
 import { DeliveryReceiptsService } from './delivery-receipts.service.js';
+import { BoardPlanner } from '../boards/board-planner.js';
+import { BoardsModule } from '../boards/boards.module.js';
+import { LoudspeakerPlanner } from '../loudspeakers/loudspeaker-planner.js';
+import { LoudspeakersModule } from '../loudspeakers/loudspeakers.module.js';
+import { SocialModule } from '../social/social.module.js';
+import { FacebookPlanner, ZaloPlanner } from '../social/social-planner.js';
 
 /** The broadcast engine: planning, dispatch, reconciliation, and the channel registry. */
 @Module({
+  imports: [BoardsModule, LoudspeakersModule, SocialModule],
   providers: [
     BroadcastRepository,
     DeliveryRepository,
@@ -35,7 +42,7 @@ import { DeliveryReceiptsService } from './delivery-receipts.service.js';
       useFactory: (config: AppConfig, sandbox: SandboxSmsRepository) => createSmsProvider(config, sandbox, new Logger('sms')),
     },
     SmsPlanner,
-    { provide: CHANNEL_PLANNERS, inject: [SmsPlanner], useFactory: (...planners: ChannelPlanner[]) => planners },
+    { provide: CHANNEL_PLANNERS, inject: [SmsPlanner, BoardPlanner, LoudspeakerPlanner, ZaloPlanner, FacebookPlanner], useFactory: (...planners: ChannelPlanner[]) => planners },
     OccurrencePlannerService,
     SmsDispatchService,
     ReconcilerService,

@@ -74,6 +74,15 @@ export class ReconcilerService {
       );
     }
 
+    const social = batches.filter((b) => b.channel === 'zalo' || b.channel === 'facebook');
+    await this.jobs.addMany(
+      JOBS.publishSocial,
+      social.map((b) => ({
+        payload: { occurrenceId: b.occurrenceId, channel: b.channel as 'zalo' | 'facebook', batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
+        runAt: b.wakeAt,
+      })),
+    );
+
     const completed = await this.broadcasts.completeFinished();
     const report = { markedUnknown, released, expanded, occurrenceJobs: due.length, batchJobs: sms.length, completed };
     if (markedUnknown || released || expanded || completed.occurrences || completed.broadcasts) {

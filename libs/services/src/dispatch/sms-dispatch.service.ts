@@ -64,22 +64,37 @@ export class SmsDispatchService {
     const policy = await this.policies.get('sms');
     await this.deliveries.skipOptedOut(payload.occurrenceId, payload.batchNo);
 
-    for (;;) {
-      const chunkSize = this.config.sms.sendConcurrency;
-      await this.limiter.acquire(provider.accountKey, chunkSize, this.config.sms.ratePerSecond, lane);
-      const claimed = await this.claimChunk(payload, provider.name, chunkSize, context, policy);
-      if (claimed.length === 0) break;
-      const outcomes = await Promise.all(claimed.map((d) => this.sendOne(provider, d, context.text)));
-      await this.deliveries.settle(outcomes);
-      await this.optOuts.optOutRefused(outcomes);
-      for (const o of outcomes) {
-        if (o.status === 'sent' || o.status === 'delivered') totals.sent += 1;
-        else if (o.status === 'planned') totals.retrying += 1;
-        else totals.failed += 1;
+    // A chunk's outcomes are recorded while the next chunk is claimed and sent, so the provider is not
+    // left idle during the settle transaction. Claiming stays strictly before sending: at a crash the
+    // rows in doubt are the chunk on the wire and the one being recorded, both really sent.
+    let recording: Promise<void> | null = null;
+    try {
+      for (;;) {
+        const chunkSize = this.config.sms.sendConcurrency;
+        await this.limiter.acquire(provider.accountKey, chunkSize, this.config.sms.ratePerSecond, lane);
+        const claimed = await this.claimChunk(payload, provider.name, chunkSize, context, policy);
+        if (claimed.length === 0) break;
+        const outcomes = await Promise.all(claimed.map((d) => this.sendOne(provider, d, context.text)));
+        if (recording) await recording;
+        recording = this.record(outcomes, totals);
+        // Awaited on the next turn or in finally; this only keeps an early failure from counting as unhandled.
+        recording.catch(() => undefined);
       }
+    } finally {
+      if (recording) await recording;
     }
     await this.scheduleWake(payload, lane);
     return totals;
+  }
+
+  private async record(outcomes: DeliveryOutcome[], totals: { sent: number; failed: number; retrying: number }): Promise<void> {
+    await this.deliveries.settle(outcomes);
+    await this.optOuts.optOutRefused(outcomes);
+    for (const o of outcomes) {
+      if (o.status === 'sent' || o.status === 'delivered') totals.sent += 1;
+      else if (o.status === 'planned') totals.retrying += 1;
+      else totals.failed += 1;
+    }
   }
 
   private async claimChunk(

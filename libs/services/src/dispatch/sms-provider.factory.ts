@@ -22,6 +22,8 @@ export function createSmsProvider(config: AppConfig, sandboxSink: SandboxSmsSink
       messagingServiceSid: t.messagingServiceSid,
       apiBaseUrl: t.apiBaseUrl,
       timeoutMs: t.timeoutMs,
+      // Every batch in flight (bulk and urgent lanes) sends a chunk of sendConcurrency at once.
+      maxSockets: config.sms.sendConcurrency * (config.sms.workerConcurrency + config.sms.urgentWorkerConcurrency),
     });
   }
   if (config.sms.provider === 'sandbox' || config.nodeEnv !== 'production') {

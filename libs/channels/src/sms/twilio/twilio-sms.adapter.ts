@@ -13,6 +13,8 @@ export interface TwilioSmsOptions {
   apiBaseUrl?: string | null;
   /** Past this, a request that was sent ends as OutcomeUnknownError. */
   timeoutMs?: number;
+  /** Keep-alive sockets to Twilio: the most requests this process has in flight. */
+  maxSockets?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -48,6 +50,7 @@ export class TwilioSmsAdapter implements SmsProvider {
       httpClient: new TwilioHttpClient({
         apiBaseUrl: options.apiBaseUrl,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxSockets: options.maxSockets,
       }),
     });
   }

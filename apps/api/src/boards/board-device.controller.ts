@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
+import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
+import { Public } from '../auth/public.decorator.js';
+import { UuidParam } from '../messages/route-params.js';
+import { renderKioskPage } from './board-kiosk.view.js';
+import { BoardFeedDto, HeartbeatDto, HeartbeatReplyDto, KioskQueryDto } from './boards.dto.js';
+
+const bearerToken = (header: string | undefined) => header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
+
+function sendFeed(res: Response, feed: BoardFeed): BoardFeed {
+  // Express answers 304 itself when If-None-Match matches this ETag.
+  res.setHeader('ETag', `"${feed.version}"`);
+  res.setHeader('Cache-Control', 'no-cache');
+  return feed;
+}
+
+/**
+ * What a board reads and reports with its own token (docs/devices.md): the kiosk page, its slides
+ * as JSON (token in the path, or as Bearer for third-party signage players), images and heartbeat.
+ * An unknown token is a 404 in the path form and a 401 in the Bearer form.
+ */
+@ApiTags('devices')
+@Controller()
+export class BoardDeviceController {
+  constructor(
+    private readonly boards: BoardFeedService,
+    private readonly hub: BoardEventsHub,
+  ) {}
+
+  @Public()
+  @Get('boards/:token')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The kiosk page to open full-screen on the board (plain HTML, works on cheap TV browsers)' })
+  @ApiProduces('text/html')
+  @ApiNotFoundResponse({ description: 'Unknown token' })
+  async kiosk(@Param('token') token: string, @Query() query: KioskQueryDto): Promise<string> {
+    return renderKioskPage(await this.boards.feed(token), { token, pollSeconds: query.poll, rotateSeconds: query.rotate });
+  }
+
+  @Public()
+  @Get('boards/:token/slides.json')
+  @ApiOperation({ summary: "The board's slides (ETag; 304 when unchanged)" })
+  @ApiOkResponse({ type: BoardFeedDto })
+  async slides(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<BoardFeed> {
+    return sendFeed(res, await this.boards.feed(token));
+  }
+
+  @Public()
+  @Get('boards/:token/events')
+  @ApiOperation({ summary: 'Server-sent events: `slides` or `emergency` when the slides changed; fetch slides.json then' })
+  @ApiProduces('text/event-stream')
+  async events(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const boardId = await this.boards.boardIdOf(token);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.write(`event: hello\ndata: ${JSON.stringify({ boardId })}\n\n`);
+    const stop = this.hub.listen(boardId, (event) => res.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
+    // A comment every 25 s keeps proxies from closing an idle stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      stop();
+    });
+  }
+
+  @Public()
+  @Post('boards/:token/heartbeat')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Alive, showing this version: slides of the current version become delivered' })
+  @ApiOkResponse({ type: HeartbeatReplyDto })
+  heartbeat(@Param('token') token: string, @Body() dto: HeartbeatDto): Promise<{ version: string; delivered: number }> {
+    return this.boards.heartbeat(token, dto.shownVersion ?? null);
+  }
+
+  @Public()
+  @Get('boards/:token/images/:attachmentId')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOperation({ summary: 'The image of one of the board live slides' })
+  async image(
+    @Param('token') token: string,
+    @UuidParam('attachmentId') attachmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const image = await this.boards.image(token, attachmentId);
+    // Content-addressed bytes never change: a board may keep them as long as it likes.
+    res.setHeader('Cache-Control', 'private, max-age=604800, immutable');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(image.content, { type: image.contentType, length: image.sizeBytes });
+  }
+
+  @Public()
+  @Get('api/v1/devices/boards/feed')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The same slides for third-party signage players, the board token as Bearer' })
+  @ApiOkResponse({ type: BoardFeedDto })
+  @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
+  async feed(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<BoardFeed> {
+    return sendFeed(res, await this.boards.feed(bearerToken(authorization), 'unauthenticated'));
+  }
+
+  @Public()
+  @Post('api/v1/devices/boards/heartbeat')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: HeartbeatReplyDto })
+  @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
+  deviceHeartbeat(@Headers('authorization') authorization: string | undefined, @Body() dto: HeartbeatDto): Promise<{ version: string; delivered: number }> {
+    return this.boards.heartbeat(bearerToken(authorization), dto.shownVersion ?? null, 'unauthenticated');
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { ChannelAccountsService } from '../../../../libs/services/src/social/channel-accounts.service.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { toPage } from '../http/pagination.dto.js';
+import {
+  ChannelAccountListQueryDto,
+  ChannelAccountResponseDto,
+  ConnectionCheckDto,
+  CreateChannelAccountDto,
+  ReconnectChannelAccountDto,
+  UpdateChannelAccountDto,
+} from './channel-account.dto.js';
+
+/** Zalo OA and Facebook Page accounts of units. Tokens go in, never come out. */
+@ApiTags('channel-accounts')
+@ApiBearerAuth()
+@Controller('api/v1/channel-accounts')
+export class ChannelAccountsController {
+  constructor(private readonly accounts: ChannelAccountsService) {}
+
+  @Post()
+  @ApiOkResponse({ type: ChannelAccountResponseDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateChannelAccountDto) {
+    return this.accounts.create(actor, { ...dto, accessExpiresAt: dto.accessExpiresAt ? new Date(dto.accessExpiresAt) : undefined });
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() q: ChannelAccountListQueryDto) {
+    return toPage(q, await this.accounts.list(actor, { platform: q.platform, limit: q.pageSize, offset: q.offset }));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ChannelAccountResponseDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.accounts.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ChannelAccountResponseDto })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateChannelAccountDto) {
+    return this.accounts.update(actor, id, dto);
+  }
+
+  /** New tokens after the platform's login flow; the account becomes active again. */
+  @Post(':id/reconnect')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ChannelAccountResponseDto })
+  reconnect(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReconnectChannelAccountDto) {
+    return this.accounts.reconnect(actor, id, { ...dto, accessExpiresAt: dto.accessExpiresAt ? new Date(dto.accessExpiresAt) : undefined });
+  }
+
+  /** "Check connection": calls the platform with the stored token; a rejected token flags the account. */
+  @Post(':id/check')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ConnectionCheckDto })
+  check(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.accounts.check(actor, id);
+  }
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { StationDeviceService, type AuthenticatedStation } from '../../../../libs/services/src/loudspeakers/station-device.service.js';
+import { StationEventsHub } from '../../../../libs/services/src/loudspeakers/station-events.js';
+import { Public } from '../auth/public.decorator.js';
+import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
+import { sendWithRange } from './range-response.js';
+
+/** The device protocol of loudspeaker stations (docs/devices.md); authenticated by the station's own token. */
+@ApiTags('devices')
+@ApiHeader({ name: 'X-Device-Token', required: false, description: 'The station token (or Authorization: Bearer <token>)' })
+@ApiUnauthorizedResponse({ description: 'Missing, unknown or rotated station token' })
+@Public()
+@Controller('api/v1/devices/stations')
+export class StationDevicesController {
+  constructor(
+    private readonly devices: StationDeviceService,
+    private readonly hub: StationEventsHub,
+  ) {}
+
+  private station(req: Request): Promise<AuthenticatedStation> {
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const header = req.headers['x-device-token'];
+    return this.devices.authenticate(bearer ?? (typeof header === 'string' ? header : undefined));
+  }
+
+  @Get('playlist')
+  @ApiOkResponse({ description: 'The day in playing order; ETag, 304 on If-None-Match' })
+  async playlist(@Req() req: Request, @Res() res: Response, @Query() q: PlaylistQueryDto): Promise<void> {
+    const { playlist, etag } = await this.devices.playlist(await this.station(req), q.date);
+    conditional(req, res, etag, 'application/json; charset=utf-8', JSON.stringify(playlist));
+  }
+
+  @Get('playlist.m3u8')
+  @ApiProduces('application/vnd.apple.mpegurl')
+  async m3u8(@Req() req: Request, @Res() res: Response, @Query() q: PlaylistQueryDto): Promise<void> {
+    const { text, etag } = await this.devices.m3u8(await this.station(req), q.date);
+    conditional(req, res, etag, 'application/vnd.apple.mpegurl; charset=utf-8', text);
+  }
+
+  @Get('media/:audioId')
+  @ApiProduces('audio/mpeg', 'audio/wav', 'audio/ogg')
+  @ApiNotFoundResponse({ description: "Not referenced by this station's playlist" })
+  async media(@Req() req: Request, @Res() res: Response, @Param('audioId') audioId: string): Promise<void> {
+    const media = await this.devices.media(await this.station(req), audioId);
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    res.setHeader('ETag', media.etag);
+    sendWithRange(req, res, media.bytes, media.contentType);
+  }
+
+  /** Server-sent events: `playlist` when the playlist changed, `emergency` when an item must play now. */
+  @Get('stream')
+  @ApiProduces('text/event-stream')
+  async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const station = await this.station(req);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.write(`event: hello\ndata: ${JSON.stringify({ stationId: station.id })}\n\n`);
+    const stop = this.hub.listen(station.id, (event) => res.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
+    // A comment every 25 s keeps proxies from closing an idle stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      stop();
+    });
+  }
+
+  @Post('heartbeat')
+  @HttpCode(200)
+  async heartbeat(@Req() req: Request, @Body() dto: HeartbeatDto) {
+    const lastSeenAt = await this.devices.heartbeat(await this.station(req), { ...dto });
+    return { lastSeenAt };
+  }
+
+  @Post('plays')
+  @HttpCode(200)
+  @ApiBody({ type: [PlayReportDto] })
+  async plays(@Req() req: Request, @Body(new ParseArrayPipe({ items: PlayReportDto, whitelist: true, forbidNonWhitelisted: true })) reports: PlayReportDto[]) {
+    return this.devices.reportPlays(
+      await this.station(req),
+      reports.map((r) => ({ itemId: r.itemId, event: r.event, at: new Date(r.at), error: r.error ?? null })),
+    );
+  }
+}
+
+function conditional(req: Request, res: Response, etag: string, contentType: string, body: string): void {
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  const match = req.headers['if-none-match'];
+  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type(contentType).send(body);
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { FeedsModule } from '../../../../libs/services/src/feeds/feeds.module.js';
+import { FeedsController } from './feeds.controller.js';
+
+@Module({
+  imports: [FeedsModule],
+  controllers: [FeedsController],
+})
+export class FeedsApiModule {}

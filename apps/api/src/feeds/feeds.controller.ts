@@ -1,0 +1,41 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { FeedsService, type RenderedDocument } from '../../../../libs/services/src/feeds/feeds.service.js';
+import { Public } from '../auth/public.decorator.js';
+import { FeedQueryDto, MessagePageQueryDto } from './feeds.dto.js';
+
+/** Public (no sign-in): feed readers and phones poll these; caches may keep them a few minutes. */
+const CACHE = 'public, max-age=300, stale-while-revalidate=600';
+
+@ApiTags('public feed')
+@Public()
+@Controller()
+export class FeedsController {
+  constructor(private readonly feeds: FeedsService) {}
+
+  @Get('feeds/units/:unitId/rss.xml')
+  @ApiProduces('application/rss+xml')
+  async rss(@Param('unitId', ParseUUIDPipe) unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
+    return send(res, 'application/rss+xml; charset=utf-8', await this.feeds.unitFeed(unitId, 'rss', q.subtree === '1'));
+  }
+
+  @Get('feeds/units/:unitId/atom.xml')
+  @ApiProduces('application/atom+xml')
+  async atom(@Param('unitId', ParseUUIDPipe) unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
+    return send(res, 'application/atom+xml; charset=utf-8', await this.feeds.unitFeed(unitId, 'atom', q.subtree === '1'));
+  }
+
+  @Get('public/messages/:id')
+  @ApiProduces('text/html')
+  async message(@Param('id', ParseUUIDPipe) id: string, @Query() _q: MessagePageQueryDto, @Res({ passthrough: true }) res: Response) {
+    return send(res, 'text/html; charset=utf-8', await this.feeds.messagePage(id));
+  }
+}
+
+function send(res: Response, type: string, doc: RenderedDocument): string {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', CACHE);
+  if (doc.lastModified.getTime() > 0) res.setHeader('Last-Modified', doc.lastModified.toUTCString());
+  return doc.body;
+}

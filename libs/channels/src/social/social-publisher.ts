@@ -1,0 +1,45 @@
+/** What an adapter needs of an account: ids and a decrypted access token (held in memory only). */
+export interface SocialCredentials {
+  externalId: string;
+  accessToken: string;
+  canBroadcast: boolean;
+}
+
+export interface SocialPost {
+  title: string;
+  text: string;
+  /** The public page of the message, carrying the marker (`?m=`) so the post can be found again. */
+  link: string;
+  marker: string;
+  imageUrl?: string | null;
+  /** Publish on the platform's own schedule at this instant when it allows (Facebook). */
+  publishAt?: Date | null;
+}
+
+export interface PublishedPost {
+  postId: string;
+  /** True when the platform holds the post until `publishAt`. */
+  scheduled: boolean;
+}
+
+/**
+ * One social platform. Every method throws the engine's classified errors (RetryableError,
+ * PermanentError with reason 'reconnect-needed' for a dead token, OutcomeUnknownError when a publish
+ * left and no answer came back).
+ */
+export interface SocialPublisher {
+  readonly platform: 'zalo' | 'facebook';
+  publish(credentials: SocialCredentials, post: SocialPost): Promise<PublishedPost>;
+  /** Reads the platform for a post carrying the marker (published or still scheduled). */
+  find(credentials: SocialCredentials, marker: string): Promise<PublishedPost | null>;
+  /** Deletes a post still waiting on the platform's schedule. */
+  unpublish(credentials: SocialCredentials, postId: string): Promise<void>;
+  /** Checks the token against the platform; returns the account's name and id as the platform knows it. */
+  check(credentials: SocialCredentials): Promise<{ id: string; name: string }>;
+}
+
+export interface RefreshedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { BoardRepository } from '../../../persistence/src/repositories/board.repository.js';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
+import { BoardEventsPublisher } from './board-events.js';
+import { BoardFeedService } from './board-feed.service.js';
+import { BoardPlanner } from './board-planner.js';
+import { BoardsService } from './boards.service.js';
+
+/** Electronic bulletin boards: their registry, their feed and heartbeat, and their channel planner for the engine. */
+@Module({
+  imports: [AttachmentsModule],
+  providers: [BoardRepository, BoardsService, BoardFeedService, BoardPlanner, BoardEventsPublisher],
+  exports: [BoardsService, BoardFeedService, BoardPlanner, BoardRepository],
+})
+export class BoardsModule {}

@@ -1,0 +1,83 @@
+import { CONTENT_GROUPS } from '../../../domain/src/index.js';
+import type { FeedUnit, PublishedMessage } from './feed.repository.js';
+
+export interface FeedDocument {
+  unit: FeedUnit;
+  subtree: boolean;
+  items: PublishedMessage[];
+  /** Absolute URLs. */
+  selfUrl: string;
+  siteUrl: string;
+  messageUrl: (id: string) => string;
+}
+
+export const escapeXml = (s: string) =>
+  // Characters XML 1.0 forbids outright are dropped; the rest escaped.
+  s
+    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+
+export function contentGroupLabel(code: string): string {
+  return CONTENT_GROUPS.find((g) => g.code === code)?.label ?? code;
+}
+
+function feedTitle(doc: FeedDocument): string {
+  return `Tin cải cách hành chính — ${doc.unit.fullName}${doc.subtree ? ' và các đơn vị trực thuộc' : ''}`;
+}
+
+function feedDescription(doc: FeedDocument): string {
+  return `Tin tuyên truyền cải cách hành chính do ${doc.unit.fullName}${doc.subtree ? ' và các đơn vị trực thuộc' : ''} phát hành`;
+}
+
+/** The feed's last change: its newest item, or a fixed instant for an empty feed (stable for caches). */
+export function feedUpdated(items: PublishedMessage[]): Date {
+  return items.reduce((max, i) => (i.updatedAt > max ? i.updatedAt : max), new Date(0));
+}
+
+export function renderRss(doc: FeedDocument): string {
+  const items = doc.items
+    .map((m) => {
+      const link = escapeXml(doc.messageUrl(m.id));
+      return (
+        `<item><title>${escapeXml(m.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid>` +
+        `<pubDate>${m.publishedAt.toUTCString()}</pubDate><category>${escapeXml(contentGroupLabel(m.contentGroup))}</category>` +
+        `<source url="${escapeXml(doc.selfUrl)}">${escapeXml(m.unitName)}</source>` +
+        `<description>${escapeXml(m.body)}</description></item>`
+      );
+    })
+    .join('\n');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">\n<channel>\n` +
+    `<title>${escapeXml(feedTitle(doc))}</title><link>${escapeXml(doc.siteUrl)}</link>` +
+    `<description>${escapeXml(feedDescription(doc))}</description><language>vi</language>` +
+    `<lastBuildDate>${feedUpdated(doc.items).toUTCString()}</lastBuildDate><ttl>15</ttl>` +
+    `<atom:link href="${escapeXml(doc.selfUrl)}" rel="self" type="application/rss+xml"/>\n${items}\n</channel>\n</rss>\n`
+  );
+}
+
+export function renderAtom(doc: FeedDocument): string {
+  const entries = doc.items
+    .map((m) => {
+      const link = escapeXml(doc.messageUrl(m.id));
+      return (
+        `<entry><title type="text">${escapeXml(m.title)}</title><id>urn:uuid:${m.id}</id>` +
+        `<updated>${m.updatedAt.toISOString()}</updated><published>${m.publishedAt.toISOString()}</published>` +
+        `<link rel="alternate" type="text/html" href="${link}"/>` +
+        `<category term="${escapeXml(m.contentGroup)}" label="${escapeXml(contentGroupLabel(m.contentGroup))}"/>` +
+        `<author><name>${escapeXml(m.unitName)}</name></author><summary type="text">${escapeXml(m.body)}</summary></entry>`
+      );
+    })
+    .join('\n');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n` +
+    `<title type="text">${escapeXml(feedTitle(doc))}</title><subtitle>${escapeXml(feedDescription(doc))}</subtitle>` +
+    `<id>urn:uuid:${doc.unit.id}${doc.subtree ? '?subtree=1' : ''}</id><updated>${feedUpdated(doc.items).toISOString()}</updated>` +
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(doc.selfUrl)}"/>` +
+    `<link rel="alternate" type="text/html" href="${escapeXml(doc.siteUrl)}"/>` +
+    `<author><name>${escapeXml(doc.unit.fullName)}</name></author>\n${entries}\n</feed>\n`
+  );
+}

@@ -1,0 +1,51 @@
+import type { PublishedMessage } from './feed.repository.js';
+import { contentGroupLabel } from './feed-render.js';
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const STYLE = `
+body{margin:0;background:#f7f5ef;color:#1d1d1d;font-family:"Noto Sans","Segoe UI",Roboto,Arial,sans-serif;font-size:18px;line-height:1.6}
+main{max-width:42rem;margin:0 auto;padding:1.25rem 1rem 3rem}
+.group{display:inline-block;background:#8a1c1c;color:#fff;border-radius:.4rem;padding:.2rem .6rem;font-size:.85rem;line-height:1.4}
+h1{font-size:1.6rem;line-height:1.3;margin:.8rem 0 .4rem;color:#8a1c1c}
+.meta{color:#555;font-size:.95rem;margin:0 0 1.2rem}
+.body{white-space:pre-line;overflow-wrap:anywhere}
+footer{margin-top:2rem;color:#666;font-size:.85rem;border-top:1px solid #ddd;padding-top:.8rem}`;
+
+/** The public page of a published message: what the boards' QR codes and the social posts link to. */
+export function renderMessagePage(m: PublishedMessage, timeZone: string): string {
+  const when = new Intl.DateTimeFormat('vi-VN', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(m.publishedAt);
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(m.title)} — ${escapeHtml(m.unitName)}</title>
+<meta property="og:title" content="${escapeHtml(m.title)}">
+<meta property="og:description" content="${escapeHtml(m.body.slice(0, 200))}">
+<meta property="og:type" content="article">
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<article>
+<span class="group">${escapeHtml(contentGroupLabel(m.contentGroup))}</span>
+<h1>${escapeHtml(m.title)}</h1>
+<p class="meta">${escapeHtml(m.unitName)} · <time datetime="${m.publishedAt.toISOString()}">${escapeHtml(when)}</time></p>
+<div class="body">${escapeHtml(m.body)}</div>
+</article>
+<footer>Tin tuyên truyền cải cách hành chính của ${escapeHtml(m.unitName)}.</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,195 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import { isDeliveryError, OutcomeUnknownError, PermanentError, RetryableError, retryDelay } from '../../../domain/src/index.js';
+import {
+  BroadcastRepository,
+  ChannelAccountRepository,
+  DeliveryRepository,
+  MessageContentRepository,
+  SocialDeliveryRepository,
+  type DeliveryOutcome,
+} from '../../../persistence/src/index.js';
+import { JOBS, JobQueue, type SocialBatchPayload } from '../../../queue/src/index.js';
+import type { PublishedPost } from '../../../channels/src/social/social-publisher.js';
+import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
+import { publicMessageUrl, socialMarker, socialText } from './social-text.js';
+import { SocialTokensService } from './social-tokens.service.js';
+
+export type PublishResult = 'sent' | 'scheduled' | 'retrying' | 'failed' | 'unknown' | 'skipped';
+
+/**
+ * Publishes one social delivery (one account, one occurrence). 'sending' is committed before the
+ * platform is called; a publish whose answer never came is 'unknown' and goes to verification, which
+ * reads the platform for the delivery's marker before anything is published again.
+ */
+@Injectable()
+export class SocialDispatchService {
+  private readonly logger = new Logger(SocialDispatchService.name);
+
+  constructor(
+    private readonly broadcasts: BroadcastRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly socialDeliveries: SocialDeliveryRepository,
+    private readonly messages: MessageContentRepository,
+    private readonly accounts: ChannelAccountRepository,
+    private readonly tokens: SocialTokensService,
+    private readonly jobs: JobQueue,
+    @Inject(SOCIAL_PUBLISHERS) private readonly publishers: SocialPublishers,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async publish(payload: SocialBatchPayload): Promise<PublishResult> {
+    const occurrence = await this.broadcasts.findOccurrence(payload.occurrenceId);
+    const broadcast = occurrence && (await this.broadcasts.findById(occurrence.broadcastId));
+    if (!occurrence || !broadcast || occurrence.messageVersion === null) return 'skipped';
+    if (broadcast.status === 'cancelled' || occurrence.status === 'cancelled') return 'skipped';
+    const version = await this.messages.version(broadcast.messageId, occurrence.messageVersion);
+    if (!version) return 'skipped';
+
+    const [claimed] = await this.broadcasts.transaction((m) =>
+      this.deliveries.claim(m, { ...payload, limit: 1, provider: payload.channel }),
+    );
+    if (!claimed) return 'skipped';
+    const startedAt = new Date();
+    const account = await this.accounts.secrets(claimed.endpoint);
+    if (!account || account.status !== 'active') {
+      await this.deliveries.settle([
+        {
+          id: claimed.id,
+          startedAt,
+          status: 'failed',
+          attemptOutcome: 'permanent',
+          failureKind: 'permanent',
+          providerCode: 'account-inactive',
+          error: 'reconnect-needed: tài khoản cần kết nối lại hoặc đã tắt',
+        },
+      ]);
+      return 'failed';
+    }
+    const marker = socialMarker(claimed.id);
+    try {
+      const credentials = await this.tokens.credentials(account);
+      const post = await this.publishers[payload.channel].publish(credentials, {
+        title: version.title,
+        text: socialText(version),
+        link: publicMessageUrl(this.config.publicBaseUrl, broadcast.messageId, marker),
+        marker,
+        publishAt: payload.channel === 'facebook' ? occurrence.dueAt : null,
+      });
+      await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt);
+      await this.deliveries.settle([{ id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId }]);
+      return post.scheduled ? 'scheduled' : 'sent';
+    } catch (error) {
+      return this.settleFailure(payload, claimed, account.id, error, startedAt);
+    }
+  }
+
+  /** Reads the platform for the delivery's marker and settles an 'unknown' delivery: found → sent, absent → publish again. */
+  async verify(deliveryId: string): Promise<'found' | 'absent' | 'skipped'> {
+    const delivery = await this.socialDeliveries.find(deliveryId);
+    if (!delivery || delivery.status !== 'unknown') return 'skipped';
+    const account = await this.accounts.secrets(delivery.accountId);
+    const broadcast = await this.broadcasts.findById(delivery.broadcastId);
+    if (!account || !broadcast) return 'skipped';
+    const credentials = await this.tokens.credentials(account);
+    const marker = socialMarker(delivery.id);
+    const found = await this.publishers[delivery.channel].find(credentials, marker);
+    const cancelled = broadcast.status === 'cancelled';
+    const row = await this.socialDeliveries.resolveUnknown(
+      delivery.id,
+      found,
+      found ? `post ${found.postId} found` : 'no post carries the marker',
+      cancelled ? 'cancelled' : 'planned',
+    );
+    if (!row) return 'skipped';
+    if (found) {
+      const occurrence = await this.broadcasts.findOccurrence(delivery.occurrenceId);
+      await this.recordPost(delivery.id, delivery.broadcastId, account.id, delivery.channel, marker, found, occurrence?.dueAt ?? null);
+      if (cancelled && found.scheduled) await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: broadcast.id } });
+      return 'found';
+    }
+    if (!cancelled) {
+      await this.jobs.add(JOBS.publishSocial, {
+        payload: { occurrenceId: row.occurrenceId, channel: row.channel, batchNo: row.batchNo, wakeAt: Date.now() },
+      });
+    }
+    return 'absent';
+  }
+
+  /** Deletes the posts of cancelled broadcasts that still wait on a platform's schedule. */
+  async unpublishCancelled(broadcastId: string | null): Promise<number> {
+    let deleted = 0;
+    for (const post of await this.socialDeliveries.scheduledOfCancelled(broadcastId, 200)) {
+      const account = await this.accounts.secrets(post.accountId);
+      if (!account) continue;
+      await this.publishers[post.platform].unpublish(await this.tokens.credentials(account), post.postId);
+      await this.socialDeliveries.markDeleted(post.deliveryId);
+      deleted += 1;
+    }
+    return deleted;
+  }
+
+  private async recordPost(
+    deliveryId: string,
+    broadcastId: string,
+    accountId: string,
+    platform: 'zalo' | 'facebook',
+    marker: string,
+    post: PublishedPost,
+    dueAt: Date | null,
+  ): Promise<void> {
+    await this.socialDeliveries.savePost(null, {
+      deliveryId,
+      broadcastId,
+      accountId,
+      platform,
+      marker,
+      postId: post.postId,
+      state: post.scheduled ? 'scheduled' : 'published',
+      scheduledFor: post.scheduled ? dueAt : null,
+    });
+  }
+
+  private async settleFailure(
+    payload: SocialBatchPayload,
+    claimed: { id: string; attempts: number },
+    accountId: string,
+    error: unknown,
+    startedAt: Date,
+  ): Promise<PublishResult> {
+    const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+    const base = { id: claimed.id, startedAt, error: message };
+    let outcome: DeliveryOutcome;
+    if (!isDeliveryError(error) || error instanceof OutcomeUnknownError) {
+      if (!isDeliveryError(error)) this.logger.error({ err: error, deliveryId: claimed.id }, 'unclassified social publish error');
+      outcome = { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: isDeliveryError(error) ? error.providerCode : null };
+    } else if (error instanceof PermanentError) {
+      if (error.reason === 'reconnect-needed') {
+        await this.accounts.markNeedsReconnect(accountId, `${payload.channel} từ chối mã truy cập (${error.providerCode}); cần kết nối lại`);
+      }
+      outcome = { ...base, status: 'failed', attemptOutcome: 'permanent', failureKind: 'permanent', providerCode: error.providerCode, error: `${error.reason}: ${message}` };
+    } else if (claimed.attempts >= this.config.social.maxAttempts) {
+      outcome = { ...base, status: 'failed', attemptOutcome: 'retryable', failureKind: 'exhausted', providerCode: error.providerCode };
+    } else {
+      const delay = retryDelay(claimed.attempts, error instanceof RetryableError ? error.retryAfterMs : undefined, {
+        baseMs: this.config.sms.backoffBaseMs,
+        capMs: this.config.sms.backoffCapMs,
+      });
+      outcome = { ...base, status: 'planned', attemptOutcome: 'retryable', providerCode: error.providerCode, notBefore: new Date(Date.now() + delay) };
+    }
+    await this.deliveries.settle([outcome]);
+    if (outcome.status === 'unknown') {
+      await this.jobs.add(JOBS.verifySocial, {
+        payload: { deliveryId: claimed.id, attempt: claimed.attempts },
+        runAt: new Date(Date.now() + this.config.social.timeoutMs),
+      });
+      return 'unknown';
+    }
+    if (outcome.status === 'planned') {
+      const runAt = outcome.notBefore as Date;
+      await this.jobs.add(JOBS.publishSocial, { payload: { ...payload, wakeAt: runAt.getTime() }, runAt });
+      return 'retrying';
+    }
+    return 'failed';
+  }
+}

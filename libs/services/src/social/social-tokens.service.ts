@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import { PermanentError, type SecretBox } from '../../../domain/src/index.js';
+import { ChannelAccountRepository, type ChannelAccountSecrets } from '../../../persistence/src/index.js';
+import type { SocialCredentials } from '../../../channels/src/social/social-publisher.js';
+import { SECRET_BOX, SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
+
+export type RefreshOutcome = 'refreshed' | 'not-due' | 'reconnect-needed' | 'not-refreshable';
+
+/** A token this close to expiry is refreshed before use rather than sent to fail. */
+const USE_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Decrypts account secrets in memory for one request, and refreshes Zalo access tokens. Zalo's
+ * refresh token is single-use: the refresh runs under a row lock (two workers never present the same
+ * token) and the new pair is written in that transaction, before the new access token is used.
+ */
+@Injectable()
+export class SocialTokensService {
+  private readonly logger = new Logger(SocialTokensService.name);
+
+  constructor(
+    private readonly accounts: ChannelAccountRepository,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    @Inject(SOCIAL_PUBLISHERS) private readonly publishers: SocialPublishers,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Credentials to call the platform with; a Zalo token about to expire is refreshed first. */
+  async credentials(account: ChannelAccountSecrets): Promise<SocialCredentials> {
+    let current = account;
+    if (current.platform === 'zalo' && current.accessExpiresAt && current.accessExpiresAt.getTime() - Date.now() < USE_MARGIN_MS) {
+      const outcome = await this.refreshZalo(current.id, USE_MARGIN_MS);
+      if (outcome === 'reconnect-needed') throw new PermanentError('refresh-failed', 'Zalo refresh token rejected', 'reconnect-needed');
+      current = (await this.accounts.secrets(current.id)) ?? current;
+    }
+    return { externalId: current.externalId, accessToken: this.box.open(current.accessTokenEnc), canBroadcast: current.canBroadcast };
+  }
+
+  /** Refreshes when the token expires within `withinMs` (re-checked under the lock: another worker may just have done it). */
+  async refreshZalo(accountId: string, withinMs = this.config.social.refreshWithinHours * 3_600_000): Promise<RefreshOutcome> {
+    return this.accounts.transaction(async (m) => {
+      const a = await this.accounts.secrets(accountId, m, true);
+      if (!a || a.platform !== 'zalo' || a.status !== 'active') return 'not-refreshable';
+      if (!a.refreshTokenEnc || !a.appId || !a.appSecretEnc) return 'not-refreshable';
+      if (a.accessExpiresAt && a.accessExpiresAt.getTime() - Date.now() > withinMs) return 'not-due';
+      try {
+        const tokens = await this.publishers.zalo.refresh(a.appId, this.box.open(a.appSecretEnc), this.box.open(a.refreshTokenEnc));
+        await this.accounts.saveTokens(m, a.id, {
+          accessTokenEnc: this.box.seal(tokens.accessToken),
+          refreshTokenEnc: this.box.seal(tokens.refreshToken),
+          accessExpiresAt: tokens.expiresAt,
+        });
+        this.logger.log({ accountId, expiresAt: tokens.expiresAt }, 'zalo access token refreshed');
+        return 'refreshed';
+      } catch (error) {
+        if (error instanceof PermanentError && error.reason === 'reconnect-needed') {
+          await this.accounts.markNeedsReconnect(a.id, `Zalo từ chối làm mới mã truy cập (${error.providerCode}); cần kết nối lại`, m);
+          this.logger.warn({ accountId, code: error.providerCode }, 'zalo refresh token rejected; account needs reconnecting');
+          return 'reconnect-needed';
+        }
+        throw error;
+      }
+    });
+  }
+
+  seal(plain: string): string {
+    return this.box.seal(plain);
+  }
+}

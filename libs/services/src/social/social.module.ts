@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import {
+  BroadcastRepository,
+  ChannelAccountRepository,
+  DeliveryRepository,
+  MessageContentRepository,
+  SocialDeliveryRepository,
+} from '../../../persistence/src/index.js';
+import { ChannelAccountsService } from './channel-accounts.service.js';
+import { SocialDispatchService } from './social-dispatch.service.js';
+import { FacebookPlanner, ZaloPlanner } from './social-planner.js';
+import { createSecretBox, createSocialPublishers, SECRET_BOX, SOCIAL_PUBLISHERS } from './social-providers.js';
+import { SocialTokensService } from './social-tokens.service.js';
+import { SocialUpkeepService } from './social-upkeep.service.js';
+
+/** Zalo OA and Facebook Page: accounts (sealed secrets), planners for the engine, publishing, verification, token upkeep. */
+@Module({
+  providers: [
+    { provide: SECRET_BOX, inject: [APP_CONFIG], useFactory: createSecretBox },
+    { provide: SOCIAL_PUBLISHERS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createSocialPublishers(config) },
+    BroadcastRepository,
+    DeliveryRepository,
+    MessageContentRepository,
+    ChannelAccountRepository,
+    SocialDeliveryRepository,
+    ZaloPlanner,
+    FacebookPlanner,
+    SocialTokensService,
+    SocialDispatchService,
+    SocialUpkeepService,
+    ChannelAccountsService,
+  ],
+  exports: [ZaloPlanner, FacebookPlanner, SocialDeliveryRepository, SocialDispatchService, SocialUpkeepService, ChannelAccountsService],
+})
+export class SocialModule {}

@@ -1,0 +1,89 @@
+import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
+import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
+import { attemptsOf, communeWithAccounts, deliveriesOf, scheduleSocial, startSocialWorld, type SocialWorld } from './social-test-kit.js';
+
+/**
+ * No blind re-publish: a publish whose answer never came is 'unknown', the platform is read for the
+ * delivery's marker, and only a post that is really missing is published again. Cancelling deletes
+ * posts still waiting on Facebook's schedule.
+ */
+describe('social channels: unknown outcomes and cancellation', () => {
+  let w: SocialWorld;
+
+  beforeAll(async () => {
+    w = await startSocialWorld();
+  });
+  afterAll(() => w?.close());
+  afterEach(() => {
+    expect(w.zalo.problems).toEqual([]);
+    expect(w.graph.problems).toEqual([]);
+    w.zalo.reset();
+    w.graph.reset();
+  });
+
+  const status = (broadcastId: string, channel: string, wanted: string) =>
+    waitFor(() => deliveriesOf(w, broadcastId), (d) => d[channel]?.status === wanted, 15_000, `${channel} delivery ${wanted}`);
+
+  it('Facebook: the post was created but the answer timed out → unknown, verified on the page, never posted twice', async () => {
+    const c = await communeWithAccounts(w, 'Xã Mất Trả Lời');
+    w.graph.script('POST /{page}/feed', { kind: 'apply-then-hang' });
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['facebook']);
+    await status(broadcastId, 'facebook', 'unknown');
+    const d = await status(broadcastId, 'facebook', 'sent');
+    const posts = w.graph.posts.filter((p) => p.pageId === c.pageId);
+    expect(posts).toHaveLength(1);
+    expect(d.facebook.provider_message_id).toBe(posts[0].id);
+    expect(d.facebook.attempts).toBe(1);
+    expect(w.graph.callsTo('POST /{page}/feed')).toHaveLength(1);
+    expect(w.graph.callsTo('GET /{page}/scheduled_posts').length + w.graph.callsTo('GET /{page}/feed').length).toBeGreaterThanOrEqual(2);
+    expect((await attemptsOf(w, d.facebook.id)).map((a) => a.outcome)).toEqual(['unknown', 'sent']);
+  });
+
+  it('Zalo: the article was created but the answer timed out → unknown, found by its tracking link, not created again', async () => {
+    const c = await communeWithAccounts(w, 'Xã Mất Trả Lời Zalo');
+    w.zalo.script('POST /v2.0/article/create', { kind: 'apply-then-hang' });
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['zalo'], new Date(), 'Bài viết bị mất trả lời');
+    await status(broadcastId, 'zalo', 'unknown');
+    const d = await status(broadcastId, 'zalo', 'sent');
+    const articles = w.zalo.articles.filter((a) => a.title === 'Bài viết bị mất trả lời');
+    expect(articles).toHaveLength(1);
+    expect(d.zalo.provider_message_id).toBe(articles[0].id);
+    expect(w.zalo.callsTo('POST /v2.0/article/create')).toHaveLength(1);
+    expect(w.zalo.callsTo('GET /v2.0/article/getdetail').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('Facebook: the request left and nothing was created → unknown, verified absent, then published exactly once', async () => {
+    const c = await communeWithAccounts(w, 'Xã Không Có Bài');
+    w.graph.script('POST /{page}/feed', { kind: 'hang' });
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['facebook']);
+    await status(broadcastId, 'facebook', 'unknown');
+    const d = await status(broadcastId, 'facebook', 'sent');
+    expect(w.graph.posts.filter((p) => p.pageId === c.pageId)).toHaveLength(1);
+    expect(w.graph.callsTo('POST /{page}/feed')).toHaveLength(2);
+    expect((await attemptsOf(w, d.facebook.id)).map((a) => a.outcome)).toEqual(['unknown', 'retryable', 'sent']);
+  });
+
+  it('a future occurrence is handed to Facebook as a scheduled post, and cancelling deletes it there', async () => {
+    const c = await communeWithAccounts(w, 'Xã Hủy Lịch');
+    const due = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 1000) * 1000);
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['zalo', 'facebook'], due);
+    const [occurrence] = await w.api.db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1`, [broadcastId]);
+    await w.worker.get(OccurrencePlannerService).run(occurrence.id);
+    const d = await status(broadcastId, 'facebook', 'sent');
+    const post = w.graph.posts.find((p) => p.pageId === c.pageId);
+    expect(post).toEqual(expect.objectContaining({ published: false, scheduledPublishTime: due.getTime() / 1000, deleted: false }));
+    expect(d.zalo.status).toBe('planned');
+    const [saved] = await w.api.db.query(`SELECT state, post_id, scheduled_for FROM social_post WHERE delivery_id = $1`, [d.facebook.id]);
+    expect(saved).toEqual({ state: 'scheduled', post_id: post?.id, scheduled_for: due });
+
+    const cancel = await w.api.http.post(`/api/v1/broadcasts/${broadcastId}/cancel`).set('authorization', w.officerAuth);
+    expect(cancel.status).toBe(200);
+    const after = await status(broadcastId, 'facebook', 'cancelled');
+    expect(after.zalo.status).toBe('cancelled');
+    expect(post?.deleted).toBe(true);
+    expect(w.graph.callsTo('DELETE /{object}').map((r) => r.path)).toEqual([`/v25.0/${post?.id}`]);
+    expect(w.zalo.articles.filter((a) => a.trackingLink.includes(broadcastId))).toHaveLength(0);
+    const [gone] = await w.api.db.query(`SELECT state FROM social_post WHERE delivery_id = $1`, [d.facebook.id]);
+    expect(gone.state).toBe('deleted');
+  });
+});

@@ -1,0 +1,111 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  contentType: string;
+  body: Record<string, unknown>;
+}
+
+/** What a scripted call does instead of answering normally. */
+export type Scripted =
+  | { kind: 'error'; status?: number; body: Record<string, unknown> }
+  /** The request is applied (the post exists), then the answer never comes: the client times out. */
+  | { kind: 'apply-then-hang' }
+  /** The connection is held and nothing is applied. */
+  | { kind: 'hang' };
+
+/**
+ * The HTTP plumbing shared by the Zalo and Graph fakes: body parsing (JSON or form), a request log,
+ * a list of protocol problems (a test asserts it stays empty), scripted answers per route, and
+ * sockets held open for "timeout after the request left".
+ */
+export abstract class FakeSocialServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly problems: string[] = [];
+  private readonly scripts = new Map<string, Scripted[]>();
+  private readonly held = new Set<ServerResponse>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server = http.createServer((req, res) => void this.receive(req, res));
+
+  protected async listen(): Promise<void> {
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The next calls matching `route` (e.g. "POST /v2.0/article/create") behave as scripted, in order. */
+  script(route: string, ...behaviours: Scripted[]): void {
+    this.scripts.set(route, [...(this.scripts.get(route) ?? []), ...behaviours]);
+  }
+
+  callsTo(route: string): RecordedRequest[] {
+    return this.requests.filter((r) => this.routeOf(r) === route);
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.problems.length = 0;
+    this.scripts.clear();
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.held) res.destroy();
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answers a recorded request with [status, body]. */
+  protected abstract answer(req: RecordedRequest): [number, Record<string, unknown>];
+  /** The route key of a request, for scripts ("POST /v2.0/article/create", "POST /{page}/feed"...). */
+  protected abstract routeOf(req: RecordedRequest): string;
+
+  protected problem(req: RecordedRequest, text: string): void {
+    this.problems.push(`${req.method} ${req.path}: ${text}`);
+  }
+
+  private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const contentType = String(req.headers['content-type'] ?? '').split(';')[0];
+    let body: Record<string, unknown> = {};
+    if (raw && contentType === 'application/json') body = JSON.parse(raw);
+    else if (raw && contentType === 'application/x-www-form-urlencoded') body = Object.fromEntries(new URLSearchParams(raw));
+    else if (raw) body = { _raw: raw };
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      contentType,
+      body,
+    };
+    this.requests.push(recorded);
+    const script = this.scripts.get(this.routeOf(recorded))?.shift();
+    if (script?.kind === 'hang') {
+      this.held.add(res);
+      return;
+    }
+    if (script?.kind === 'error') {
+      res.writeHead(script.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(script.body));
+      return;
+    }
+    const [status, answer] = this.answer(recorded);
+    if (script?.kind === 'apply-then-hang') {
+      this.held.add(res);
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+}
