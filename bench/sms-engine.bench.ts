@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../libs/config/src/index.js';
-import { bareInsertSelect, buildWorld, SMS_TEXT, warmUp } from './sms/bench-db.js';
+import { buildWorld, insertSelectIntoCopy, SMS_TEXT, warmUp } from './sms/bench-db.js';
 import { deliveryStates, planBroadcast, startEngine } from './sms/engine-phase.js';
 import { enqueueNaive, runNaiveWorker, type NaiveWorkerEnv } from './sms/naive-baseline.js';
 import { cpuSeconds, redisMemory, spawnNode, spawnProcess, type Child } from './sms/processes.js';
@@ -102,8 +102,10 @@ async function bench(): Promise<void> {
     log(`setup done in ${Math.round(performance.now() - setupStarted)} ms: ${world.province.name}, ${world.province.communes} communes`);
     const recipients = await warmUp(db, world.province.path);
 
-    const bare = await bareInsertSelect(db, world.province.path, Number(opt['batch-size']));
+    const bare = await insertSelectIntoCopy(db, world.province.path, Number(opt['batch-size']));
     log(`(b) bare INSERT … SELECT: ${bare.rows} rows in ${Math.round(bare.ms)} ms`);
+    const engineSql = await insertSelectIntoCopy(db, world.province.path, Number(opt['batch-size']), true);
+    log(`    the engine's statement alone (ON CONFLICT, counted): ${engineSql.rows} rows in ${Math.round(engineSql.ms)} ms`);
 
     const redisBefore = await redisMemory(redis.client);
     const engine = await startEngine(loadConfig(env));
@@ -178,7 +180,7 @@ async function bench(): Promise<void> {
       loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => +l.toFixed(2)) },
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
       settings: { subscribers: N, recipients, workers: WORKERS, workerConcurrency: WC, sendConcurrency: SC, inFlight: IN_FLIGHT, batchSize: Number(opt['batch-size']) },
-      planning: { ms: Math.round(plan.ms), deliveries: plan.deliveries, batches: plan.batches, bareMs: Math.round(bare.ms), ratio: +(plan.ms / bare.ms).toFixed(2) },
+      planning: { ms: Math.round(plan.ms), deliveries: plan.deliveries, batches: plan.batches, bareMs: Math.round(bare.ms), engineStatementAloneMs: Math.round(engineSql.ms), ratio: +(plan.ms / bare.ms).toFixed(2) },
       endToEnd: { ...e2e, children: undefined, states },
       redis: {
         beforePlanMb: +(redisBefore.used / MB).toFixed(1),

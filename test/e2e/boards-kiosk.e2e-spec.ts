@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import jsqr from 'jsqr';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -75,7 +75,10 @@ describe('board kiosk page in headless Chromium', () => {
     expect(await readQr(page, '#deck .slide.active .qr')).toBe(`${api.config.publicBaseUrl}/public/messages/${messageId}`);
     expect(await page.locator('#overlay').isVisible()).toBe(false);
     await waitFor(() => boardDeliveries(api.db, normal), (d) => d[0]?.status === 'delivered', 10_000, 'the heartbeat confirming the slide');
-    await writeFile(new URL('../../docs/board-kiosk.png', import.meta.url), await page.screenshot());
+    // The committed docs/board-kiosk.png is refreshed on request only, so a test run leaves the tree clean.
+    const target = process.env.UPDATE_SCREENSHOTS ? '../../docs/board-kiosk.png' : '../../var/board-kiosk.png';
+    await mkdir(new URL('../../var/', import.meta.url), { recursive: true });
+    await writeFile(new URL(target, import.meta.url), await page.screenshot());
 
     await page.route('**/slides.json*', (route) => route.abort());
     await page.locator('#net', { hasText: 'Mất kết nối' }).waitFor({ timeout: 8_000 });

@@ -3,7 +3,7 @@ import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
 import { socialMarker } from '../../libs/services/src/social/social-text.js';
 import { SocialUpkeepService } from '../../libs/services/src/social/social-upkeep.service.js';
 import { graphError } from '../fakes/fake-graph.server.js';
-import { communeWithAccounts, deliveriesOf, scheduleSocial, startSocialWorld, type DeliveryRow, type SocialWorld } from './social-test-kit.js';
+import { communeWithAccounts, deliveriesOf, ROTATED_OUT_KEY, scheduleSocial, startSocialWorld, type DeliveryRow, type SocialWorld } from './social-test-kit.js';
 
 /** Zalo OA and Facebook Page as engine channels, against local fakes that check the real request shapes. */
 describe('social channels: publishing and token upkeep', () => {
@@ -84,6 +84,22 @@ describe('social channels: publishing and token upkeep', () => {
     expect((await upkeep.run()).refreshed).toEqual({ refreshed: 1 });
     // The second refresh presented the token the first one stored: rotation survived.
     expect(w.zalo.refreshLog[1].used).toBe(first.issued);
+  });
+
+  it('after a key rotation, secrets sealed with the old key still open and are re-sealed with the current key', async () => {
+    const c = await communeWithAccounts(w, 'Xã Đổi Khóa');
+    const old = SecretBox.fromText(ROTATED_OUT_KEY);
+    await w.api.db.query(`UPDATE channel_account SET access_token_enc = $2, app_secret_enc = $3 WHERE id = $1`, [
+      c.zaloId,
+      old.seal(c.zaloTokens.accessToken),
+      old.seal(c.zaloApp.appSecret),
+    ]);
+    expect((await w.worker.get(SocialUpkeepService).run()).resealed).toBe(1);
+    const [row] = await w.api.db.query(`SELECT access_token_enc, refresh_token_enc, app_secret_enc FROM channel_account WHERE id = $1`, [c.zaloId]);
+    for (const sealed of Object.values(row) as string[]) expect(box.isStale(sealed)).toBe(false);
+    expect(box.open(row.access_token_enc)).toBe(c.zaloTokens.accessToken);
+    expect(box.open(row.app_secret_enc)).toBe(c.zaloApp.appSecret);
+    expect((await w.worker.get(SocialUpkeepService).run()).resealed).toBe(0);
   });
 
   it('a Zalo refresh token the platform rejects flags the account for reconnecting', async () => {

@@ -6,10 +6,14 @@ import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
 import { FakeGraphServer } from '../fakes/fake-graph.server.js';
 import { FakeZaloServer } from '../fakes/fake-zalo.server.js';
 
+/** A key that was rotated out: still listed in SECRETS_OLD_KEYS, so what it sealed still opens. */
+export const ROTATED_OUT_KEY = 'c0'.repeat(32);
+
 /** Zalo and Graph pointed at the local fakes, short timeouts and fast engine timers. */
 export function withFakeSocial(zalo: FakeZaloServer, graph: FakeGraphServer) {
   return (config: AppConfig): AppConfig => ({
     ...config,
+    secrets: { key: config.secrets.key, oldKeys: [ROTATED_OUT_KEY] },
     social: {
       zaloApiBaseUrl: zalo.url,
       zaloOauthBaseUrl: zalo.url,

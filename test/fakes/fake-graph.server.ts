@@ -32,10 +32,14 @@ export class FakeGraphServer extends FakeSocialServer {
     super();
   }
 
-  static async start(version = 'v25.0'): Promise<FakeGraphServer> {
+  static async start(version = 'v25.0', port = 0, host = '127.0.0.1'): Promise<FakeGraphServer> {
     const fake = new FakeGraphServer(version);
-    await fake.listen();
+    await fake.listen(port, host);
     return fake;
+  }
+
+  protected state(): unknown {
+    return { posts: this.posts, problems: this.problems };
   }
 
   addPage(pageId: string, name: string): string {

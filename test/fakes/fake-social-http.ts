@@ -31,12 +31,12 @@ export abstract class FakeSocialServer {
   private readonly sockets = new Set<Socket>();
   private readonly server = http.createServer((req, res) => void this.receive(req, res));
 
-  protected async listen(): Promise<void> {
+  protected async listen(port = 0, host = '127.0.0.1'): Promise<void> {
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, host, resolve));
   }
 
   get url(): string {
@@ -64,6 +64,8 @@ export abstract class FakeSocialServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** What the fake holds (posts, articles), for GET /__fake/state in the demo. */
+  protected abstract state(): unknown;
   /** Answers a recorded request with [status, body]. */
   protected abstract answer(req: RecordedRequest): [number, Record<string, unknown>];
   /** The route key of a request, for scripts ("POST /v2.0/article/create", "POST /{page}/feed"...). */
@@ -78,6 +80,10 @@ export abstract class FakeSocialServer {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname === '/__fake/state') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.state(), null, 2));
+      return;
+    }
     const contentType = String(req.headers['content-type'] ?? '').split(';')[0];
     let body: Record<string, unknown> = {};
     if (raw && contentType === 'application/json') body = JSON.parse(raw);

@@ -36,10 +36,14 @@ export class FakeZaloServer extends FakeSocialServer {
   private readonly refreshTokens = new Map<string, FakeOa>();
   private sequence = 1000;
 
-  static async start(): Promise<FakeZaloServer> {
+  static async start(port = 0, host = '127.0.0.1'): Promise<FakeZaloServer> {
     const fake = new FakeZaloServer();
-    await fake.listen();
+    await fake.listen(port, host);
     return fake;
+  }
+
+  protected state(): unknown {
+    return { articles: this.articles, broadcasts: this.broadcasts, refreshes: this.refreshLog.length, problems: this.problems };
   }
 
   /** Registers an OA and returns its first token pair. */

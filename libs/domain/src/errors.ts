@@ -58,6 +58,7 @@ const ENTITY_LABELS: Record<string, string> = {
   unit: 'đơn vị hành chính',
   user: 'người dùng',
   message: 'tin bài',
+  broadcast: 'lượt phát',
   attachment: 'tệp đính kèm',
   station: 'đài truyền thanh',
   'station-group': 'nhóm đài truyền thanh',

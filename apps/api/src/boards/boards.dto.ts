@@ -4,9 +4,10 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, Vali
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 export class CreateBoardDto {
-  @ApiProperty({ format: 'uuid', description: "The unit of the caller's subtree that owns the board (usually a commune)" })
+  @ApiPropertyOptional({ format: 'uuid', description: "The unit of the caller's subtree that owns the board (usually a commune); default: the caller's unit" })
+  @IsOptional()
   @IsUUID()
-  unitId!: string;
+  unitId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The village (thôn, tổ dân phố) under unitId where the board stands' })
   @IsOptional()

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChannelAccountStatus, SocialPlatform } from '../entities/index.js';
-import { returning } from '../returning.js';
 
 /** What the API may show of an account: never a token, sealed or not. */
 export interface ChannelAccountView {
@@ -163,12 +162,24 @@ export class ChannelAccountRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Accounts whose secrets were sealed with another key, for re-sealing after a rotation. */
+  /** Accounts with any secret sealed under another key than `keyId` (re-sealed after a key rotation). */
   async sealedWithOtherKey(keyId: string, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await returning(this.db,
-      `SELECT id FROM channel_account WHERE split_part(access_token_enc, '.', 2) <> $1 LIMIT $2`,
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM channel_account
+        WHERE split_part(access_token_enc, '.', 2) <> $1
+           OR split_part(coalesce(refresh_token_enc, ''), '.', 2) NOT IN ('', $1)
+           OR split_part(coalesce(app_secret_enc, ''), '.', 2) NOT IN ('', $1)
+        LIMIT $2`,
       [keyId, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Writes re-sealed secrets without touching status or expiry. */
+  async reseal(m: EntityManager, id: string, sealed: { accessTokenEnc: string; refreshTokenEnc: string | null; appSecretEnc: string | null }): Promise<void> {
+    await m.query(
+      `UPDATE channel_account SET access_token_enc = $2, refresh_token_enc = $3, app_secret_enc = $4, updated_at = now() WHERE id = $1`,
+      [id, sealed.accessTokenEnc, sealed.refreshTokenEnc, sealed.appSecretEnc],
+    );
   }
 }

@@ -20,7 +20,8 @@ export interface BoardWithToken extends BoardView {
 }
 
 export interface NewBoardInput {
-  unitId: string;
+  /** Default: the caller's own unit. */
+  unitId?: string;
   villageId?: string;
   name: string;
   location?: string;
@@ -52,7 +53,7 @@ export class BoardsService {
     const name = input.name.trim();
     const location = input.location?.trim() || null;
     this.assertFields({ name, location });
-    const unit = await this.units.findInScope(actor, input.unitId);
+    const unit = await this.units.findInScope(actor, input.unitId ?? actor.unitId);
     if (!unit) throw new InvalidInputError([{ field: 'unitId', rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' }]);
     const villageId = input.villageId === undefined ? null : await this.villageUnder(actor, unit, input.villageId);
     const { token, hash } = issueDeviceToken('board');

@@ -64,6 +64,25 @@ export class SocialTokensService {
     });
   }
 
+  /** After a key rotation: every secret still sealed with an old key is opened and sealed again with SECRETS_KEY. */
+  async resealStale(): Promise<number> {
+    let resealed = 0;
+    for (const id of await this.accounts.sealedWithOtherKey(this.box.currentKeyId, 500)) {
+      await this.accounts.transaction(async (m) => {
+        const a = await this.accounts.secrets(id, m, true);
+        if (!a) return;
+        const again = (sealed: string | null) => (sealed === null ? null : this.box.seal(this.box.open(sealed)));
+        await this.accounts.reseal(m, id, {
+          accessTokenEnc: again(a.accessTokenEnc) as string,
+          refreshTokenEnc: again(a.refreshTokenEnc),
+          appSecretEnc: again(a.appSecretEnc),
+        });
+        resealed += 1;
+      });
+    }
+    return resealed;
+  }
+
   seal(plain: string): string {
     return this.box.seal(plain);
   }

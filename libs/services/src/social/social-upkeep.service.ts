@@ -10,10 +10,12 @@ export interface UpkeepReport {
   verificationsQueued: number;
   unpublished: number;
   published: number;
+  resealed: number;
 }
 
 /**
- * The worker's periodic social work: refresh Zalo tokens before they expire, queue verification of
+ * The worker's periodic social work: re-seal secrets still under an old key after a rotation,
+ * refresh Zalo tokens before they expire, queue verification of
  * 'unknown' publishes (a worker may have died before queueing it), delete posts of cancelled
  * broadcasts still scheduled on a platform (in case the cancel's job was lost), and note scheduled
  * posts whose time has passed.
@@ -32,6 +34,7 @@ export class SocialUpkeepService {
   ) {}
 
   async run(): Promise<UpkeepReport> {
+    const resealed = await this.tokens.resealStale();
     const refreshed: UpkeepReport['refreshed'] = {};
     const before = new Date(Date.now() + this.config.social.refreshWithinHours * 3_600_000);
     for (const id of await this.accounts.zaloExpiringBefore(before, 500)) {
@@ -50,8 +53,8 @@ export class SocialUpkeepService {
     );
     const unpublished = await this.dispatch.unpublishCancelled(null);
     const published = await this.socialDeliveries.markDuePublished();
-    const report = { refreshed, verificationsQueued: unknown.length, unpublished, published };
-    if (Object.keys(refreshed).length || unknown.length || unpublished) this.logger.log(report, 'social upkeep');
+    const report = { refreshed, verificationsQueued: unknown.length, unpublished, published, resealed };
+    if (Object.keys(refreshed).length || unknown.length || unpublished || resealed) this.logger.log(report, 'social upkeep');
     return report;
   }
 }
