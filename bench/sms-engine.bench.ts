@@ -11,7 +11,7 @@ import { deliveryStates, planBroadcast, startEngine } from './sms/engine-phase.j
 import { enqueueNaive, runNaiveWorker, type NaiveWorkerEnv } from './sms/naive-baseline.js';
 import { cpuSeconds, redisMemory, spawnNode, spawnProcess, type Child } from './sms/processes.js';
 import { rawHttp } from './sms/raw-http.js';
-import { runSendPhase } from './sms/send-phase.js';
+import { machineCpu, runSendPhase } from './sms/send-phase.js';
 
 /**
  * The SMS engine benchmark (issue 3): one province, N subscribers, planning against a bare
@@ -133,6 +133,7 @@ async function bench(): Promise<void> {
     log(`end-to-end: ${e2e.messages} messages, ${Math.round(e2e.perSecond)}/s (steady ${Math.round(e2e.steadyPerSecond)}/s), peak RSS ${mb(e2e.peakRssPerProcess)} MB per worker; states ${JSON.stringify(states)}`);
 
     const fakeCpuBeforeRaw = cpuSeconds(fakePid);
+    const machineBeforeRaw = machineCpu();
     const raw = await rawHttp({
       baseUrl: fakeUrl,
       accountSid: ACCOUNT_SID,
@@ -144,6 +145,9 @@ async function bench(): Promise<void> {
       concurrency: IN_FLIGHT,
     });
     const rawFakeCpuSeconds = cpuSeconds(fakePid) - fakeCpuBeforeRaw;
+    const machineAfterRaw = machineCpu();
+    const rawBusyCores = (cpus().length * (machineAfterRaw.busy - machineBeforeRaw.busy)) / Math.max(1, machineAfterRaw.total - machineBeforeRaw.total);
+    const rawOtherCores = +(rawBusyCores - (raw.clientCpuSeconds + rawFakeCpuSeconds) / (raw.ms / 1000)).toFixed(2);
     log(`(a) raw HTTP: ${raw.ok} ok, ${raw.failed} failed, ${Math.round(raw.perSecond)}/s at ${IN_FLIGHT} in flight`);
 
     const sample = Math.min(N, Number(opt['naive-sample']));
@@ -188,7 +192,7 @@ async function bench(): Promise<void> {
         peakDuringSendMb: +(e2e.peakRedisUsed / MB).toFixed(1),
         serverPeakAfterEngineMb: +(redisEngine.peak / MB).toFixed(1),
       },
-      rawHttp: { ...raw, fakeCpuSeconds: rawFakeCpuSeconds },
+      rawHttp: { ...raw, fakeCpuSeconds: rawFakeCpuSeconds, otherCores: rawOtherCores },
       // CPU per message is steadier than messages/s on a shared machine: it does not depend on what else runs.
       cpuMicrosecondsPerMessage: {
         engineWorkers: perMessage(e2e.workerCpuSeconds, e2e.messages),
@@ -198,6 +202,12 @@ async function bench(): Promise<void> {
         rawFake: perMessage(rawFakeCpuSeconds, raw.ok),
         naiveWorkers: perMessage(naive.workerCpuSeconds, naive.messages),
         naivePostgres: perMessage(naive.postgresCpuSeconds, naive.messages),
+      },
+      // Whole pipeline (sender + fake provider + Postgres): the CPU-bound ceiling of each design on this machine.
+      pipelineCpuMicrosecondsPerMessage: {
+        engine: perMessage(e2e.workerCpuSeconds + e2e.fakeCpuSeconds + e2e.postgresCpuSeconds, e2e.messages),
+        raw: perMessage(raw.clientCpuSeconds + rawFakeCpuSeconds, raw.ok),
+        naive: perMessage(naive.workerCpuSeconds + naive.fakeCpuSeconds + naive.postgresCpuSeconds, naive.messages),
       },
       naive: { enqueueMs: Math.round(naiveEnqueue.ms), jobs: naiveEnqueue.jobs, saved: naiveSaved, ...naive, children: undefined },
       targets: {

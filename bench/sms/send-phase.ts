@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import type { Redis } from 'ioredis';
 import { cpuSeconds, cpuSecondsOf, getJson, Sampler, type Child } from './processes.js';
 
@@ -17,11 +18,13 @@ export interface SendPhaseResult {
   /** Every Postgres process on the machine, so other load on the same server counts too. */
   postgresCpuSeconds: number;
   machineBusyPercent: number;
+  /** Cores busy with anything but the workers, the fake and Postgres (other jobs on a shared machine). */
+  otherCores: number;
   timedOut: boolean;
 }
 
 /** Aggregate busy and total jiffies of the machine, from /proc/stat. */
-function machineCpu(): { busy: number; total: number } {
+export function machineCpu(): { busy: number; total: number } {
   const parts = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const idle = (parts[3] ?? 0) + (parts[4] ?? 0);
   const total = parts.reduce((a, b) => a + b, 0);
@@ -69,6 +72,9 @@ export async function runSendPhase(input: {
   const firstIdx = Math.max(0, samples.findIndex((s) => s.n > 0) - 1);
   const last = samples.at(-1)!;
   const activeSeconds = (last.t - samples[firstIdx]!.t) / 1000;
+  const wallSeconds = (last.t - samples[0]!.t) / 1000;
+  const fakeCpu = cpuSeconds(input.fakePid) - fakeCpu0;
+  const busyCores = (cpus().length * (cpu1.busy - cpu0.busy)) / Math.max(1, cpu1.total - cpu0.total);
   return {
     children,
     messages: last.n,
@@ -79,9 +85,10 @@ export async function runSendPhase(input: {
     peakRssTotal: sampler.peakRssTotal,
     peakRedisUsed: sampler.peakRedisUsed,
     workerCpuSeconds: workerCpu,
-    fakeCpuSeconds: cpuSeconds(input.fakePid) - fakeCpu0,
+    fakeCpuSeconds: fakeCpu,
     postgresCpuSeconds: pg1 - pg0,
     machineBusyPercent: (100 * (cpu1.busy - cpu0.busy)) / Math.max(1, cpu1.total - cpu0.total),
+    otherCores: +(busyCores - (workerCpu + fakeCpu + (pg1 - pg0)) / wallSeconds).toFixed(2),
     timedOut,
   };
 }

@@ -61,6 +61,15 @@ describe('social channels: publishing and token upkeep', () => {
     expect(publishCall.body.access_token).toBe(c.pageToken);
   });
 
+  it('a failed follower broadcast after the article exists keeps the delivery sent (no second article on retry)', async () => {
+    const c = await communeWithAccounts(w, 'Xã Không Gửi Được');
+    w.zalo.script('POST /v2.0/oa/message', { kind: 'error', body: { error: -32, message: 'Exceeded rate limit' } });
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['zalo'], new Date(), 'Bài không gửi được cho người theo dõi');
+    const d = await settled(broadcastId, 1);
+    expect(d.zalo).toEqual(expect.objectContaining({ status: 'sent', attempts: 1, last_error: 'article published; broadcast to followers failed (-32)' }));
+    expect(w.zalo.articles.filter((a) => a.title === 'Bài không gửi được cho người theo dõi')).toHaveLength(1);
+  });
+
   it('refreshes a Zalo token before it expires and stores the rotated refresh token at once', async () => {
     const c = await communeWithAccounts(w, 'Xã Làm Mới', new Date(Date.now() + 3_600_000));
     const upkeep = w.worker.get(SocialUpkeepService);
@@ -100,6 +109,18 @@ describe('social channels: publishing and token upkeep', () => {
     expect(box.open(row.access_token_enc)).toBe(c.zaloTokens.accessToken);
     expect(box.open(row.app_secret_enc)).toBe(c.zaloApp.appSecret);
     expect((await w.worker.get(SocialUpkeepService).run()).resealed).toBe(0);
+  });
+
+  it('a token sealed with a key no longer configured flags the account instead of failing silently', async () => {
+    const c = await communeWithAccounts(w, 'Xã Mất Khóa');
+    const lost = SecretBox.fromText('d1'.repeat(32));
+    await w.api.db.query(`UPDATE channel_account SET access_token_enc = $2 WHERE id = $1`, [c.facebookId, lost.seal(c.pageToken)]);
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['facebook']);
+    const d = await settled(broadcastId, 1);
+    expect(d.facebook).toEqual(expect.objectContaining({ status: 'failed', failure_kind: 'permanent', provider_code: 'secret-unreadable' }));
+    const account = await w.api.http.get(`/api/v1/channel-accounts/${c.facebookId}`).set('authorization', w.adminAuth);
+    expect(account.body.needsReconnect).toBe(true);
+    expect(w.graph.callsTo('POST /{page}/feed')).toHaveLength(0);
   });
 
   it('a Zalo refresh token the platform rejects flags the account for reconnecting', async () => {

@@ -52,6 +52,18 @@ describe('social channels: unknown outcomes and cancellation', () => {
     expect(w.zalo.callsTo('GET /v2.0/article/getdetail').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('Zalo: the article was accepted but confirming it failed (503) → unknown and verified, not created twice', async () => {
+    const c = await communeWithAccounts(w, 'Xã Không Xác Nhận');
+    w.zalo.script('POST /v2.0/article/verify', { kind: 'error', status: 503, body: { error: -1, message: 'Service unavailable' } });
+    const { broadcastId } = await scheduleSocial(w, c.unit, ['zalo'], new Date(), 'Bài chưa xác nhận được');
+    const d = await status(broadcastId, 'zalo', 'sent');
+    expect(w.zalo.articles.filter((a) => a.title === 'Bài chưa xác nhận được')).toHaveLength(1);
+    expect((await attemptsOf(w, d.zalo.id)).map((a) => [a.outcome, a.provider_code])).toEqual([
+      ['unknown', '-1'],
+      ['sent', null],
+    ]);
+  });
+
   it('Facebook: the request left and nothing was created → unknown, verified absent, then published exactly once', async () => {
     const c = await communeWithAccounts(w, 'Xã Không Có Bài');
     w.graph.script('POST /{page}/feed', { kind: 'hang' });

@@ -20,6 +20,8 @@ export interface PublishedPost {
   postId: string;
   /** True when the platform holds the post until `publishAt`. */
   scheduled: boolean;
+  /** A follow-up step that failed after the post itself was created (kept on the delivery, never retried). */
+  warning?: string;
 }
 
 /**

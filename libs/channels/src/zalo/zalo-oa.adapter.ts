@@ -43,15 +43,20 @@ export class ZaloOaAdapter implements SocialPublisher {
     const token = String((created.data as { token?: string } | undefined)?.token ?? '');
     if (!token) throw new OutcomeUnknownError('no-token', 'Zalo accepted the article without a creation token');
     const articleId = await this.awaitArticle(credentials, token);
-    if (credentials.canBroadcast) {
+    if (!credentials.canBroadcast) return { postId: articleId, scheduled: false };
+    try {
       await this.call('POST', '/v2.0/oa/message', credentials.accessToken, {
         recipient: { target: { gender: '0' } },
         message: {
           attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'article', attachment_id: articleId }] } },
         },
       });
+      return { postId: articleId, scheduled: false };
+    } catch (error) {
+      // The article is public already: failing the delivery now would publish it a second time on retry.
+      const code = error instanceof Error && 'providerCode' in error ? String(error.providerCode) : 'unknown';
+      return { postId: articleId, scheduled: false, warning: `article published; broadcast to followers failed (${code})` };
     }
-    return { postId: articleId, scheduled: false };
   }
 
   async find(credentials: SocialCredentials, marker: string): Promise<PublishedPost | null> {
@@ -97,7 +102,11 @@ export class ZaloOaAdapter implements SocialPublisher {
   private async awaitArticle(credentials: SocialCredentials, token: string): Promise<string> {
     const attempts = this.options.verifyAttempts ?? 10;
     for (let i = 0; i < attempts; i += 1) {
-      const answer = await this.call('POST', '/v2.0/article/verify', credentials.accessToken, { token }, true);
+      const answer = await this.call('POST', '/v2.0/article/verify', credentials.accessToken, { token }, true).catch((error: unknown) => {
+        // The article was accepted: whatever goes wrong now, publishing again could make a second one.
+        const code = error instanceof Error && 'providerCode' in error ? String(error.providerCode) : 'verify-failed';
+        throw new OutcomeUnknownError(code, `article accepted, its creation could not be confirmed (${code})`);
+      });
       const id = (answer.data as { id?: string } | undefined)?.id;
       if (id) return String(id);
       await new Promise((r) => setTimeout(r, this.options.verifyPollMs ?? 500));

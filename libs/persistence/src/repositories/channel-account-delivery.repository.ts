@@ -66,20 +66,11 @@ export class SocialDeliveryRepository {
     return row ?? null;
   }
 
-  async ofBatch(occurrenceId: string, channel: SocialPlatform, batchNo: number): Promise<SocialDeliveryRow | null> {
-    const [row] = await this.db.query(
-      `SELECT ${DELIVERY} FROM delivery d WHERE d.occurrence_id = $1 AND d.channel = $2 AND d.batch_no = $3`,
-      [occurrenceId, channel, batchNo],
-    );
-    return row ?? null;
-  }
-
   /** Records what a publish left on the platform (or the marker alone, before the request goes). */
   async savePost(
-    m: EntityManager | null,
     p: { deliveryId: string; broadcastId: string; accountId: string; platform: SocialPlatform; marker: string; postId: string | null; state: 'scheduled' | 'published'; scheduledFor: Date | null },
   ): Promise<void> {
-    await (m ?? this.db.manager).query(
+    await this.db.query(
       `INSERT INTO social_post (delivery_id, broadcast_id, account_id, platform, marker, post_id, state, scheduled_for)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (delivery_id) DO UPDATE SET post_id = COALESCE(EXCLUDED.post_id, social_post.post_id), state = EXCLUDED.state,
@@ -131,11 +122,6 @@ export class SocialDeliveryRepository {
         ORDER BY updated_at LIMIT $1`,
       [limit],
     );
-  }
-
-  async markerOf(deliveryId: string): Promise<string | null> {
-    const [row] = await this.db.query(`SELECT marker FROM social_post WHERE delivery_id = $1`, [deliveryId]);
-    return row?.marker ?? null;
   }
 
   /** Posts still held on a platform's schedule for broadcasts that were cancelled. */

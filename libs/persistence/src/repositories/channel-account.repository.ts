@@ -50,7 +50,7 @@ export interface NewChannelAccount {
   createdBy: string;
 }
 
-const VIEW = `a.id, a.unit_id AS "unitId", u.name AS "unitName", a.platform, a.name, a.external_id AS "externalId",
+const VIEW = `a.id, a.unit_id AS "unitId", u.full_name AS "unitName", a.platform, a.name, a.external_id AS "externalId",
   a.app_id AS "appId", a.can_broadcast AS "canBroadcast", a.status, a.status_reason AS "statusReason",
   a.status = 'needs_reconnect' AS "needsReconnect", a.access_expires_at AS "accessExpiresAt",
   a.last_checked_at AS "lastCheckedAt", a.created_at AS "createdAt"`;

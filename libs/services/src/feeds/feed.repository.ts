@@ -27,7 +27,7 @@ export interface FeedUnit {
  */
 const PUBLISHED = `
   SELECT DISTINCT ON (m.id) m.id, v.title, v.body, v.content_group AS "contentGroup", m.unit_id AS "unitId",
-         u.name AS "unitName", first_run.at AS "publishedAt", o.due_at AS "updatedAt"
+         u.full_name AS "unitName", first_run.at AS "publishedAt", o.due_at AS "updatedAt"
     FROM message m
     JOIN admin_unit u ON u.id = m.unit_id
     JOIN broadcast b ON b.message_id = m.id AND b.status <> 'cancelled'

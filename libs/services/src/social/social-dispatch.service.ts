@@ -77,7 +77,9 @@ export class SocialDispatchService {
         publishAt: payload.channel === 'facebook' ? occurrence.dueAt : null,
       });
       await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt);
-      await this.deliveries.settle([{ id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId }]);
+      await this.deliveries.settle([
+        { id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: post.warning ?? null },
+      ]);
       return post.scheduled ? 'scheduled' : 'sent';
     } catch (error) {
       return this.settleFailure(payload, claimed, account.id, error, startedAt);
@@ -138,7 +140,7 @@ export class SocialDispatchService {
     post: PublishedPost,
     dueAt: Date | null,
   ): Promise<void> {
-    await this.socialDeliveries.savePost(null, {
+    await this.socialDeliveries.savePost({
       deliveryId,
       broadcastId,
       accountId,

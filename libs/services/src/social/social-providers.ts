@@ -1,7 +1,6 @@
 import type { AppConfig } from '../../../config/src/index.js';
 import { SecretBox } from '../../../domain/src/index.js';
 import { GraphPageAdapter } from '../../../channels/src/facebook/graph-page.adapter.js';
-import type { SocialPublisher } from '../../../channels/src/social/social-publisher.js';
 import { ZaloOaAdapter } from '../../../channels/src/zalo/zalo-oa.adapter.js';
 
 export const SECRET_BOX = Symbol('SECRET_BOX');
@@ -22,8 +21,4 @@ export function createSocialPublishers(config: AppConfig): SocialPublishers {
     zalo: new ZaloOaAdapter({ apiBaseUrl: s.zaloApiBaseUrl, oauthBaseUrl: s.zaloOauthBaseUrl, timeoutMs: s.timeoutMs }),
     facebook: new GraphPageAdapter({ baseUrl: s.graphApiBaseUrl, version: s.graphApiVersion, timeoutMs: s.timeoutMs }),
   };
-}
-
-export function publisherFor(publishers: SocialPublishers, platform: 'zalo' | 'facebook'): SocialPublisher {
-  return publishers[platform];
 }

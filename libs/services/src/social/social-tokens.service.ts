@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { PermanentError, type SecretBox } from '../../../domain/src/index.js';
+import { OutcomeUnknownError, PermanentError, RetryableError, SecretBoxError, type SecretBox } from '../../../domain/src/index.js';
 import { ChannelAccountRepository, type ChannelAccountSecrets } from '../../../persistence/src/index.js';
 import type { SocialCredentials } from '../../../channels/src/social/social-publisher.js';
 import { SECRET_BOX, SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
@@ -30,11 +30,25 @@ export class SocialTokensService {
   async credentials(account: ChannelAccountSecrets): Promise<SocialCredentials> {
     let current = account;
     if (current.platform === 'zalo' && current.accessExpiresAt && current.accessExpiresAt.getTime() - Date.now() < USE_MARGIN_MS) {
-      const outcome = await this.refreshZalo(current.id, USE_MARGIN_MS);
+      const outcome = await this.refreshZalo(current.id, USE_MARGIN_MS).catch((error: unknown) => {
+        // Nothing was published yet: a refresh without an answer only delays this post.
+        if (error instanceof OutcomeUnknownError) throw new RetryableError(error.providerCode, `Zalo token refresh: ${error.message}`);
+        throw error;
+      });
       if (outcome === 'reconnect-needed') throw new PermanentError('refresh-failed', 'Zalo refresh token rejected', 'reconnect-needed');
       current = (await this.accounts.secrets(current.id)) ?? current;
     }
-    return { externalId: current.externalId, accessToken: this.box.open(current.accessTokenEnc), canBroadcast: current.canBroadcast };
+    return { externalId: current.externalId, accessToken: this.openToken(current.accessTokenEnc), canBroadcast: current.canBroadcast };
+  }
+
+  /** A token no configured key opens (its key left SECRETS_OLD_KEYS too early) can only be replaced by reconnecting. */
+  private openToken(sealed: string): string {
+    try {
+      return this.box.open(sealed);
+    } catch (error) {
+      if (error instanceof SecretBoxError) throw new PermanentError('secret-unreadable', error.message, 'reconnect-needed');
+      throw error;
+    }
   }
 
   /** Refreshes when the token expires within `withinMs` (re-checked under the lock: another worker may just have done it). */
@@ -72,12 +86,19 @@ export class SocialTokensService {
         const a = await this.accounts.secrets(id, m, true);
         if (!a) return;
         const again = (sealed: string | null) => (sealed === null ? null : this.box.seal(this.box.open(sealed)));
-        await this.accounts.reseal(m, id, {
-          accessTokenEnc: again(a.accessTokenEnc) as string,
-          refreshTokenEnc: again(a.refreshTokenEnc),
-          appSecretEnc: again(a.appSecretEnc),
-        });
-        resealed += 1;
+        try {
+          await this.accounts.reseal(m, id, {
+            accessTokenEnc: again(a.accessTokenEnc) as string,
+            refreshTokenEnc: again(a.refreshTokenEnc),
+            appSecretEnc: again(a.appSecretEnc),
+          });
+          resealed += 1;
+        } catch (error) {
+          if (!(error instanceof SecretBoxError)) throw error;
+          // Its key is gone: only new tokens (reconnecting) can help; the other accounts still get re-sealed.
+          await this.accounts.markNeedsReconnect(id, `Không giải mã được mã truy cập (${error.message}); cần kết nối lại`, m);
+          this.logger.warn({ accountId: id }, 'channel account secret unreadable with the configured keys');
+        }
       });
     }
     return resealed;
