@@ -2,6 +2,7 @@ import { PNG } from 'pngjs';
 import type supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Priority } from '../../libs/domain/src/index.js';
+import { createApprovedMessage } from '../../libs/testing/src/engine-fixtures.js';
 import type { TestUnit, TestUser } from '../../libs/testing/src/fixtures.js';
 
 type Http = ReturnType<typeof supertest>;
@@ -28,30 +29,21 @@ export async function uploadImage(http: Http, auth: string): Promise<string> {
   return res.body.id;
 }
 
-/** An approved message (version 1) with a board slide rendition, written directly: board tests start after approval. */
-export async function createBoardMessage(
+/** An approved message (version 1) with a board slide rendition: board tests start after approval. */
+export function createBoardMessage(
   db: DataSource,
   input: { unit: TestUnit; author: TestUser; approver: TestUser; title: string; body: string; priority?: Priority; imageIds?: string[] },
 ): Promise<string> {
-  const [{ id }] = await db.query(
-    `INSERT INTO message (unit_id, created_by, status, current_version, approved_version, approved_at, approved_by, row_version)
-     VALUES ($1, $2, 'approved', 1, 1, now(), $3, 1) RETURNING id`,
-    [input.unit.id, input.author.id, input.approver.id],
-  );
-  await db.query(
-    `INSERT INTO message_version (message_id, version_no, author_id, title, body, content_group, priority, renditions, attachment_ids)
-     VALUES ($1, 1, $2, $3, $4, 'one-stop-shop', $5, $6, $7)`,
-    [
-      id,
-      input.author.id,
-      `${input.title} (bản đầy đủ)`,
-      input.body,
-      input.priority ?? 'normal',
-      JSON.stringify({ board: { title: input.title, body: input.body } }),
-      input.imageIds ?? [],
-    ],
-  );
-  return id;
+  return createApprovedMessage(db, {
+    unit: input.unit,
+    author: input.author,
+    approver: input.approver,
+    title: `${input.title} (bản đầy đủ)`,
+    body: input.body,
+    priority: input.priority,
+    renditions: { board: { title: input.title, body: input.body } },
+    attachmentIds: input.imageIds,
+  });
 }
 
 /** Schedules a message to the boards of the units, now; returns the broadcast id. */

@@ -1,14 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
-import { withFakeTwilio } from '../../libs/testing/src/engine-config.js';
-import { createApprovedMessage, createSubscribers, deliveryCounts, startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { behaviours, FakeTwilioServer } from '../fakes/fake-twilio.server.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
+import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { behaviours, type FakeTwilioServer } from '../fakes/fake-twilio.server.js';
+import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
 
 const SMS = 'Bộ phận một cửa UBND xã làm việc sáng thứ Bảy (7h30-11h30).';
 
 describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
+  let bed: SmsTestbed;
   let fake: FakeTwilioServer;
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -19,21 +20,10 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
   let supervisorAuth: string;
 
   beforeAll(async () => {
-    fake = await FakeTwilioServer.start({ recordMessages: true });
-    api = await startTestApi({}, { listen: true, customize: withFakeTwilio(fake) });
-    worker = await startTestWorker(api.config);
-    await api.db.query(`UPDATE channel_policy SET quiet_start = NULL, quiet_end = NULL, daily_cap = NULL WHERE channel = 'sms'`);
-    province = await createUnit(api.db, { name: 'Tỉnh Thử', level: 'province' });
-    supervisor = await createUser(api.db, { role: 'supervisor', unit: province });
-    officer = await createUser(api.db, { role: 'officer', unit: province });
-    officerAuth = await bearer(api.http, officer);
-    supervisorAuth = await bearer(api.http, supervisor);
+    bed = await startSmsTestbed({ name: 'Tỉnh Thử', listen: true });
+    ({ fake, api, worker, province, officer, supervisor, officerAuth, supervisorAuth } = bed);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await fake?.close();
-  });
+  afterAll(() => bed?.close());
   beforeEach(() => fake.reset());
 
   async function commune(name: string, subscribers: number, from: number): Promise<{ unit: TestUnit; phones: string[] }> {

@@ -1,13 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
 import { ReconcilerService } from '../../libs/services/src/dispatch/reconciler.service.js';
-import { withFakeTwilio } from '../../libs/testing/src/engine-config.js';
-import { createApprovedMessage, createSubscribers, deliveryCounts, startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { behaviours, FakeTwilioServer } from '../fakes/fake-twilio.server.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
+import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { behaviours, type FakeTwilioServer } from '../fakes/fake-twilio.server.js';
+import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
 
 describe('SMS policy: emergency lane, daily cap, new versions, recurrence', () => {
+  let bed: SmsTestbed;
   let fake: FakeTwilioServer;
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -18,21 +19,10 @@ describe('SMS policy: emergency lane, daily cap, new versions, recurrence', () =
   let supervisorAuth: string;
 
   beforeAll(async () => {
-    fake = await FakeTwilioServer.start({ recordMessages: true });
-    api = await startTestApi({}, { customize: withFakeTwilio(fake, { batchSize: 10, sendConcurrency: 2, workerConcurrency: 1, urgentWorkerConcurrency: 1 }) });
-    worker = await startTestWorker(api.config);
-    await api.db.query(`UPDATE channel_policy SET quiet_start = NULL, quiet_end = NULL, daily_cap = NULL WHERE channel = 'sms'`);
-    province = await createUnit(api.db, { name: 'Tỉnh Chính Sách', level: 'province' });
-    supervisor = await createUser(api.db, { role: 'supervisor', unit: province });
-    officer = await createUser(api.db, { role: 'officer', unit: province });
-    officerAuth = await bearer(api.http, officer);
-    supervisorAuth = await bearer(api.http, supervisor);
+    bed = await startSmsTestbed({ name: 'Tỉnh Chính Sách', sms: { batchSize: 10, sendConcurrency: 2, workerConcurrency: 1, urgentWorkerConcurrency: 1 } });
+    ({ fake, api, worker, province, officer, supervisor, officerAuth, supervisorAuth } = bed);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await fake?.close();
-  });
+  afterAll(() => bed?.close());
   beforeEach(() => fake.reset());
 
   const post = (auth: string, body: object) => api.http.post('/api/v1/broadcasts').set('authorization', auth).send(body);

@@ -3,23 +3,46 @@ import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/src/index.js';
 import type { Priority } from '../../domain/src/index.js';
+import type { Renditions } from '../../persistence/src/index.js';
 import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
 import type { TestUnit, TestUser } from './fixtures.js';
 
-/** An approved message (version 1) with an SMS rendition, written directly: the engine tests start after approval. */
+/**
+ * An approved message (version 1), written directly: the engine tests start after approval. `sms`
+ * is a shorthand for an SMS rendition; `renditions` gives any others.
+ */
 export async function createApprovedMessage(
   db: DataSource,
-  input: { unit: TestUnit; author: TestUser; approver: TestUser; sms: string; priority?: Priority; title?: string },
+  input: {
+    unit: TestUnit;
+    author: TestUser;
+    approver: TestUser;
+    sms?: string;
+    renditions?: Renditions;
+    priority?: Priority;
+    title?: string;
+    body?: string;
+    attachmentIds?: string[];
+  },
 ): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO message (unit_id, created_by, status, current_version, approved_version, approved_at, approved_by, row_version)
      VALUES ($1, $2, 'approved', 1, 1, now(), $3, 1) RETURNING id`,
     [input.unit.id, input.author.id, input.approver.id],
   );
+  const renditions: Renditions = { ...(input.sms ? { sms: input.sms } : {}), ...input.renditions };
   await db.query(
-    `INSERT INTO message_version (message_id, version_no, author_id, title, body, content_group, priority, renditions)
-     VALUES ($1, 1, $2, $3, $4, 'one-stop-shop', $5, $6)`,
-    [id, input.author.id, input.title ?? 'Thông báo thử nghiệm', input.sms, input.priority ?? 'normal', JSON.stringify({ sms: input.sms })],
+    `INSERT INTO message_version (message_id, version_no, author_id, title, body, content_group, priority, renditions, attachment_ids)
+     VALUES ($1, 1, $2, $3, $4, 'one-stop-shop', $5, $6, $7)`,
+    [
+      id,
+      input.author.id,
+      input.title ?? 'Thông báo thử nghiệm',
+      input.body ?? input.sms ?? input.title ?? 'Nội dung thử nghiệm',
+      input.priority ?? 'normal',
+      JSON.stringify(renditions),
+      input.attachmentIds ?? [],
+    ],
   );
   return id;
 }
