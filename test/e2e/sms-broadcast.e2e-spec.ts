@@ -78,6 +78,19 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     expect(progress.body).toEqual(expect.objectContaining({ total: 40, byStatus: { sent: 40 } }));
   });
 
+  it('planning an occurrence twice writes no second delivery and sends nothing again', async () => {
+    const { unit } = await commune('Xã Hai Lần', 12, 1500);
+    const id = await schedule(unit);
+    await settled(id, 12);
+    const [occ] = await api.db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1`, [id]);
+    await api.db.query(`UPDATE occurrence SET status = 'pending' WHERE id = $1`, [occ.id]);
+    const again = await worker.get(OccurrencePlannerService).run(occ.id);
+    expect(again).toEqual({ kind: 'planned', channels: [expect.objectContaining({ channel: 'sms', deliveries: 0, batches: 0 })] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await deliveryCounts(api.db, id)).toEqual({ sent: 12 });
+    expect(fake.messages).toHaveLength(12);
+  });
+
   it('applies signed status callbacks, refuses forged ones, and never moves a delivery backwards', async () => {
     const { unit } = await commune('Xã Biên Nhận', 3, 2000);
     const id = await schedule(unit);
