@@ -35,6 +35,10 @@ FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
+# Vietnamese speech for loudspeakers (espeak-ng, encoded to mp3 by lame; sox reads uploaded ogg).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends espeak-ng lame sox libsox-fmt-all \
+ && rm -rf /var/lib/apt/lists/*
 # package.json carries "type": "module", which the compiled ESM files need.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432, trust auth for local TCP) and Redis (127.0.0.1:6379) answer,
 # starting them, and installing the Debian packages first, where they do not. Used by `npm start`,
-# `npm test` and CI alike. Extra Debian packages the tests need are named in TEST_PACKAGES.
+# `npm test` and CI alike. Extra Debian packages (speech for loudspeakers, a browser for the tests)
+# are named in EXTRA_PACKAGES.
 set -euo pipefail
 
 PG_HOST=127.0.0.1
@@ -58,7 +59,7 @@ ensure_redis() {
 
 ensure_postgres
 ensure_redis
-if [ -n "${TEST_PACKAGES:-}" ]; then
+if [ -n "${EXTRA_PACKAGES:-}" ]; then
   # shellcheck disable=SC2086
-  apt_install $TEST_PACKAGES
+  apt_install $EXTRA_PACKAGES
 fi

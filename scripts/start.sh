@@ -4,7 +4,7 @@
 # then the api and the worker run until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-services.sh
+EXTRA_PACKAGES="$(tr '\n' ' ' < scripts/runtime-packages.txt)" bash scripts/ensure-services.sh
 bash scripts/ensure-deps.sh
 cli() { node dist/apps/cli/src/main.js "$@"; }
 cli migrate

@@ -3,7 +3,7 @@
 # (unit, integration against the real Postgres and Redis, end-to-end over HTTP and in a browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TEST_PACKAGES="${TEST_PACKAGES:-$(tr '\n' ' ' < scripts/test-packages.txt)}" bash scripts/ensure-services.sh
+EXTRA_PACKAGES="$(cat scripts/runtime-packages.txt scripts/test-packages.txt | tr '\n' ' ')" bash scripts/ensure-services.sh
 bash scripts/ensure-deps.sh
 echo "[typecheck] tsc --noEmit -p tsconfig.json"
 npx tsc --noEmit -p tsconfig.json
