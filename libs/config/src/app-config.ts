@@ -34,6 +34,8 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** A loudspeaker station silent (no heartbeat) for longer than this is shown offline. */
   stationOfflineAfterSeconds: number;
+  /** espeak-ng voice for loudspeaker speech: northern (vi), central or southern accent. */
+  loudspeakerTtsVoice: 'vi' | 'vi-vn-x-central' | 'vi-vn-x-south';
   /** A bulletin board silent (no heartbeat) for longer than this is shown offline. */
   boardOfflineAfterSeconds: number;
   /** How long a board slide stays up when its broadcast does not replace it sooner. */
@@ -116,6 +118,7 @@ export const ENV_SPEC = {
   UPLOAD_MAX_IMAGE_BYTES: { parse: int({ min: 1024 }), default: String(5 * 1024 * 1024) },
   DEFAULT_TIME_ZONE: { parse: timeZone(), default: 'Asia/Ho_Chi_Minh' },
   STATION_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
+  LOUDSPEAKER_TTS_VOICE: { parse: oneOf(['vi', 'vi-vn-x-central', 'vi-vn-x-south'] as const), default: 'vi' },
   BOARD_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
   BOARD_SLIDE_DAYS: { parse: int({ min: 1, max: 366 }), default: '7' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
@@ -215,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxImageBytes: v.UPLOAD_MAX_IMAGE_BYTES,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     stationOfflineAfterSeconds: v.STATION_OFFLINE_AFTER_SECONDS,
+    loudspeakerTtsVoice: v.LOUDSPEAKER_TTS_VOICE,
     boardOfflineAfterSeconds: v.BOARD_OFFLINE_AFTER_SECONDS,
     boardSlideDays: v.BOARD_SLIDE_DAYS,
     unitsDataDir: v.UNITS_DATA_DIR,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import { DEFAULT_TTS_VOICE, measureAudioDurationMs, TTS_ENGINE, type TtsEngine } from '../../../channels/src/index.js';
 import type { VersionContent } from '../../../persistence/src/index.js';
 import { AttachmentRepository } from '../../../persistence/src/repositories/attachment.repository.js';
@@ -22,6 +23,7 @@ export class LoudspeakerAudioService {
     private readonly jobs: JobQueue,
     @Inject(TTS_ENGINE) private readonly tts: TtsEngine,
     @Inject(FILE_STORE) private readonly store: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -50,8 +52,9 @@ export class LoudspeakerAudioService {
     }
     const script = version.renditions.loudspeaker?.normalize('NFC').trim();
     if (!script) return null;
-    const cacheKey = createHash('sha256').update(`${this.tts.name}\n${DEFAULT_TTS_VOICE}\n${script}`, 'utf8').digest('hex');
-    return this.audio.findOrCreate({ cacheKey, source: 'tts', text: script, voice: DEFAULT_TTS_VOICE });
+    const voice = this.config.loudspeakerTtsVoice;
+    const cacheKey = createHash('sha256').update(`${this.tts.name}\n${voice}\n${script}`, 'utf8').digest('hex');
+    return this.audio.findOrCreate({ cacheKey, source: 'tts', text: script, voice });
   }
 
   /** Worker side: renders or measures a pending row; does nothing to one already ready. */
