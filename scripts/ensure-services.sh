@@ -13,10 +13,13 @@ SUDO=""
 
 log() { printf '[services] %s\n' "$*"; }
 
+# "Removed" packages keep a dpkg record (config files), so ask for the installed state itself.
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+
 apt_updated=""
 apt_install() {
   local missing=()
-  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  for pkg in "$@"; do installed "$pkg" || missing+=("$pkg"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ -z "$apt_updated" ]; then
     log "apt-get update"

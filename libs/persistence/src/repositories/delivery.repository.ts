@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { returning } from '../returning.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Priority } from '../../../domain/src/index.js';
 import type { DeliveryStatus } from '../entities/index.js';
 
 export interface RecipientFilter {
@@ -215,7 +216,7 @@ export class DeliveryRepository {
   }
 
   /** Batches that still have planned deliveries, with the earliest time one of them may go. */
-  async openBatches(limit: number): Promise<{ occurrenceId: string; channel: string; batchNo: number; wakeAt: Date; priority: string }[]> {
+  async openBatches(limit: number): Promise<{ occurrenceId: string; channel: string; batchNo: number; wakeAt: Date; priority: Priority }[]> {
     return this.db.query(
       `SELECT d.occurrence_id AS "occurrenceId", d.channel, d.batch_no AS "batchNo", min(d.not_before) AS "wakeAt",
               b.priority

@@ -12,6 +12,7 @@ import { BoardRepository } from '../../../persistence/src/repositories/board.rep
 import { StationPlaylistRepository } from '../../../persistence/src/repositories/station-playlist.repository.js';
 import { SocialDeliveryRepository } from '../../../persistence/src/repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue } from '../../../queue/src/index.js';
+import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from '../dispatch/channel-planner.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
 import { BroadcastValidator } from './broadcast-validator.js';
@@ -44,6 +45,7 @@ export class BroadcastsService {
     private readonly boards: BoardRepository,
     private readonly stationPlaylists: StationPlaylistRepository,
     private readonly socialDeliveries: SocialDeliveryRepository,
+    @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -210,11 +212,10 @@ export class BroadcastsService {
       if (result.retried && broadcast.status === 'completed') await this.broadcasts.setStatus(m, id, 'running');
       return result;
     });
-    const now = Date.now();
-    const job = broadcast.priority === 'emergency' ? JOBS.sendUrgentSmsBatch : JOBS.sendSmsBatch;
-    await this.jobs.addMany(
-      job,
-      batches.filter((b) => b.channel === 'sms').map((b) => ({ payload: { occurrenceId: b.occurrenceId, batchNo: b.batchNo, wakeAt: now } })),
+    const now = new Date();
+    await wakeBatches(
+      this.planners,
+      batches.map((b) => ({ ...b, wakeAt: now, priority: broadcast.priority })),
     );
     return { retried };
   }

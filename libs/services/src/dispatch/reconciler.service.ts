@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import { expandOccurrences } from '../../../domain/src/index.js';
 import { BroadcastRepository, DeliveryRepository } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue, REDIS } from '../../../queue/src/index.js';
+import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from './channel-planner.js';
 import { toDomainSchedule } from './schedule-mapping.js';
 
 export interface ReconcileReport {
@@ -34,6 +35,7 @@ export class ReconcilerService {
     private readonly broadcasts: BroadcastRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly jobs: JobQueue,
+    @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -62,29 +64,10 @@ export class ReconcilerService {
     );
 
     const batches = await this.deliveries.openBatches(MAX_ROWS_PER_PASS);
-    const sms = batches.filter((b) => b.channel === 'sms');
-    for (const lane of ['urgent', 'bulk'] as const) {
-      const rows = sms.filter((b) => (b.priority === 'emergency') === (lane === 'urgent'));
-      await this.jobs.addMany(
-        lane === 'urgent' ? JOBS.sendUrgentSmsBatch : JOBS.sendSmsBatch,
-        rows.map((b) => ({
-          payload: { occurrenceId: b.occurrenceId, batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
-          runAt: b.wakeAt,
-        })),
-      );
-    }
-
-    const social = batches.filter((b) => b.channel === 'zalo' || b.channel === 'facebook');
-    await this.jobs.addMany(
-      JOBS.publishSocial,
-      social.map((b) => ({
-        payload: { occurrenceId: b.occurrenceId, channel: b.channel as 'zalo' | 'facebook', batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
-        runAt: b.wakeAt,
-      })),
-    );
+    await wakeBatches(this.planners, batches);
 
     const completed = await this.broadcasts.completeFinished();
-    const report = { markedUnknown, released, expanded, occurrenceJobs: due.length, batchJobs: sms.length, completed };
+    const report = { markedUnknown, released, expanded, occurrenceJobs: due.length, batchJobs: batches.length, completed };
     if (markedUnknown || released || expanded || completed.occurrences || completed.broadcasts) {
       this.logger.log(report, 'reconciled');
     }

@@ -26,7 +26,6 @@ import { RateLimiter, type Lane } from './rate-limiter.js';
 import { SMS_PROVIDER } from './sms-provider.factory.js';
 
 interface BatchContext {
-  broadcastId: string;
   cancelled: boolean;
   emergency: boolean;
   text: string;
@@ -35,8 +34,9 @@ interface BatchContext {
 
 /**
  * Sends one batch of an occurrence's SMS deliveries. Rows are claimed a chunk at a time ('sending'
- * is committed before the provider is called), so a crash leaves at most one chunk in doubt, and the
- * reconciler marks those 'unknown' instead of sending them again. Provider failures are classified
+ * is committed before the provider is called), so a crash leaves at most two chunks in doubt (one
+ * on the wire, one being recorded), and the reconciler marks those 'unknown' instead of sending them
+ * again. Provider failures are classified
  * and recorded per delivery; only infrastructure errors are thrown (BullMQ retries the job).
  */
 @Injectable()
@@ -196,7 +196,6 @@ export class SmsDispatchService {
     const version = await this.messages.version(broadcast.messageId, occ.messageVersion);
     if (!version?.renditions.sms) return null;
     return {
-      broadcastId: broadcast.id,
       cancelled: broadcast.status === 'cancelled' || occ.status === 'cancelled',
       emergency: broadcast.priority === 'emergency',
       text: smsBody(version.renditions.sms, broadcast.smsWithoutDiacritics),

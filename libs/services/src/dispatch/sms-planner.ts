@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import { nextAllowedInstant } from '../../../domain/src/index.js';
 import { ChannelPolicyRepository, DeliveryRepository, type BroadcastRow } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue } from '../../../queue/src/index.js';
-import type { ChannelPlanner, PlanContext, PlannedChannel } from './channel-planner.js';
+import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from './channel-planner.js';
 
 /** SMS: one delivery per opted-in subscriber of the targets, numbered into batches; quiet hours delay the start. */
 @Injectable()
@@ -34,16 +34,21 @@ export class SmsPlanner implements ChannelPlanner {
   }
 
   async enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
-    const job = broadcast.priority === 'emergency' ? JOBS.sendUrgentSmsBatch : JOBS.sendSmsBatch;
-    const wakeAt = planned.wakeAt.getTime();
-    const priority = broadcast.priority === 'priority' ? 1 : undefined;
-    await this.jobs.addMany(
-      job,
-      Array.from({ length: planned.batches }, (_, batchNo) => ({
-        payload: { occurrenceId, batchNo, wakeAt },
-        runAt: planned.wakeAt,
-        priority,
-      })),
-    );
+    await this.wake(plannedBatches(occurrenceId, broadcast, planned));
+  }
+
+  /** Emergency batches go to the urgent lane; priority batches jump the bulk queue. */
+  async wake(batches: WaitingBatch[]): Promise<void> {
+    for (const urgent of [true, false]) {
+      const lane = batches.filter((b) => (b.priority === 'emergency') === urgent);
+      await this.jobs.addMany(
+        urgent ? JOBS.sendUrgentSmsBatch : JOBS.sendSmsBatch,
+        lane.map((b) => ({
+          payload: { occurrenceId: b.occurrenceId, batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
+          runAt: b.wakeAt,
+          priority: b.priority === 'priority' ? 1 : undefined,
+        })),
+      );
+    }
   }
 }

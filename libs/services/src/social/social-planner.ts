@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SocialDeliveryRepository, type BroadcastRow } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue } from '../../../queue/src/index.js';
 import { GRAPH_SCHEDULE_MAX_MS } from '../../../channels/src/facebook/graph-page.adapter.js';
-import type { ChannelPlanner, PlanContext, PlannedChannel } from '../dispatch/channel-planner.js';
+import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '../dispatch/channel-planner.js';
 
 /**
  * Zalo / Facebook: one delivery per active account of the broadcast's own unit (the message's unit),
@@ -30,13 +30,16 @@ abstract class SocialPlanner implements ChannelPlanner {
   }
 
   async enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
-    const runAt = planned.wakeAt;
+    await this.wake(plannedBatches(occurrenceId, broadcast, planned));
+  }
+
+  async wake(batches: WaitingBatch[]): Promise<void> {
     await this.jobs.addMany(
       JOBS.publishSocial,
-      Array.from({ length: planned.batches }, (_, batchNo) => ({
-        payload: { occurrenceId, channel: this.channel, batchNo, wakeAt: runAt.getTime() },
-        runAt,
-        priority: broadcast.priority === 'normal' ? undefined : 1,
+      batches.map((b) => ({
+        payload: { occurrenceId: b.occurrenceId, channel: this.channel, batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
+        runAt: b.wakeAt,
+        priority: b.priority === 'normal' ? undefined : 1,
       })),
     );
   }
