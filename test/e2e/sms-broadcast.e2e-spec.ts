@@ -139,6 +139,11 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     expect(attempts.filter((a) => a.outcome === 'sent')).toHaveLength(4);
     const [{ opted }] = await api.db.query(`SELECT opted_out_at IS NOT NULL AS opted FROM subscriber WHERE phone = $1`, [phones[4]]);
     expect(opted).toBe(true);
+    expect(fake.messages).toHaveLength(4);
+    for (const m of fake.messages) {
+      expect((await fake.sendStatusCallback(m.statusCallback as string, { sid: m.sid, status: 'delivered' })).status).toBe(204);
+    }
+    expect(await deliveryCounts(api.db, id)).toEqual({ delivered: 4, failed: 2 });
   });
 
   it('lists deliveries whose retries ran out and lets a supervisor send them again', async () => {
