@@ -123,8 +123,22 @@ describe('unit feeds and the public message page', () => {
       expect(e.category[0]['@term']).toBe('one-stop-shop');
       expect(e.author.name).toBeTruthy();
     }
-    const empty = (await atom(communeB)).feed;
-    expect(asList(empty.entry).map((e: Xml) => e.id)).toEqual([`urn:uuid:${ids.bRan}`]);
+    const own = (await atom(communeB)).feed;
+    expect(asList(own.entry).map((e: Xml) => e.id)).toEqual([`urn:uuid:${ids.bRan}`]);
+  });
+
+  it('Last-Modified is the newest change; a unit with nothing published gets a valid, empty feed without it', async () => {
+    const feed = await api.http.get(`/feeds/units/${communeA.id}/atom.xml`);
+    expect(feed.headers['last-modified']).toBe(new Date('2026-03-02T01:00:00Z').toUTCString());
+    const page = await api.http.get(`/public/messages/${ids.aRan}`);
+    expect(page.headers['last-modified']).toBe(new Date('2026-03-01T01:00:00Z').toUTCString());
+
+    const quiet = await createUnit(api.db, { name: 'Xã Chưa Có Tin', level: 'commune', parent: province });
+    const res = await api.http.get(`/feeds/units/${quiet.id}/rss.xml`);
+    expect(res.status).toBe(200);
+    expect(XMLValidator.validate(res.text)).toBe(true);
+    expect(asList(parser.parse(res.text).rss.channel.item)).toEqual([]);
+    expect(res.headers['last-modified']).toBeUndefined();
   });
 
   it('answers 404 for an unknown unit and 400 for a malformed id or option', async () => {

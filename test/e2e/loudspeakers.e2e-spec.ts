@@ -6,7 +6,8 @@ import { localDate, type Priority } from '../../libs/domain/src/index.js';
 import { startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
 import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { plusMinutes, silentWav, slotAt, TZ } from './loudspeakers-test-kit.js';
+import { silentWav } from '../../libs/testing/src/wav.js';
+import { plusMinutes, slotAt, TZ } from './loudspeakers-test-kit.js';
 
 const SCRIPT = 'Thông báo: Bộ phận một cửa Ủy ban nhân dân xã làm việc sáng thứ Bảy, từ bảy giờ ba mươi đến mười một giờ ba mươi.';
 const EMERGENCY = 'Khẩn cấp: bão số ba sắp đổ bộ, bà con khẩn trương sơ tán khỏi vùng trũng thấp ven sông.';
@@ -230,8 +231,11 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     const today = localDate(new Date(), TZ);
     const airtime = await api.http.get(`/api/v1/loudspeakers/stations/${stations.a1.id}/airtime?from=${today}&to=${today}`).set('authorization', officerAuth);
     expect(airtime.status).toBe(200);
-    expect(airtime.body.totalMinutes).toBeGreaterThan(0);
-    expect(Object.keys(airtime.body.days[0].byContentGroup)).toEqual(['one-stop-shop']);
+    const [{ duration_ms: playedMs }] = await api.db.query(`SELECT duration_ms FROM station_playlist_item WHERE delivery_id = $1`, [a1Item]);
+    const playedMinutes = Math.round(playedMs / 600) / 100;
+    expect(playedMinutes).toBeGreaterThan(0);
+    expect(airtime.body.totalMinutes).toBe(playedMinutes);
+    expect(airtime.body.days).toEqual([{ day: today, minutes: playedMinutes, byContentGroup: { 'one-stop-shop': playedMinutes } }]);
 
     const beat = await api.http.post('/api/v1/devices/stations/heartbeat').set('authorization', `Bearer ${stations.a1.token}`).send({ status: 'ok', volume: 80 });
     expect(beat.status).toBe(200);

@@ -131,6 +131,8 @@ describe('messages and attachments are scoped to the caller’s subtree', () => 
     expect(await ids('supervisorD', `?q=${encodeURIComponent('NOP HO SO dat dai')}`)).toEqual([units.communeA.id]);
     expect(await ids('supervisorD', `?q=${encodeURIComponent('hài lòng')}`)).toEqual([units.communeB.id]);
     expect(await ids('supervisorD', '?q=100%25')).toEqual([]);
+    // A bare % is text to find, not a wildcard: unescaped it would match every title.
+    expect(await ids('supervisorD', '?q=%25')).toEqual([]);
     const page = await as('supervisorD').get('/api/v1/messages?pageSize=1&page=2');
     expect(page.body).toEqual(expect.objectContaining({ total: 2, page: 2, pageSize: 1, items: [expect.any(Object)] }));
     expect(page.body.items[0].version).not.toHaveProperty('body');

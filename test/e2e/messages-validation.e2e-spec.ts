@@ -1,5 +1,6 @@
 import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { messagePayload, storedFiles, tableCounts, threeTierArea, tinyMp3, tinyPng, tinyWav } from './messages-test-kit.js';
+import { silentWav } from '../../libs/testing/src/wav.js';
+import { messagePayload, storedFiles, tableCounts, threeTierArea, tinyMp3, tinyPng } from './messages-test-kit.js';
 
 const IMAGE_MAX = 2048;
 const AUDIO_MAX = 8192;
@@ -103,7 +104,8 @@ describe('bad message and attachment payloads', () => {
     });
 
     it('stops reading a file over the largest limit and answers 400, not 413', async () => {
-      const wav = tinyWav(AUDIO_MAX);
+      const wav = silentWav(1, 8_000);
+      expect(wav.length).toBeGreaterThan(AUDIO_MAX);
       const res = await upload().attach('file', wav, 'dai.wav');
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'file', rule: 'maxSize', message: 'Tệp vượt quá giới hạn 8 KB' }]);
@@ -124,7 +126,7 @@ describe('bad message and attachment payloads', () => {
       const renamed = await upload().attach('audio', tinyMp3(), 'a.mp3');
       expect(renamed.status).toBe(400);
       expect(renamed.body.details).toEqual([expect.objectContaining({ field: 'audio', rule: 'unknown-field' })]);
-      const two = await upload().attach('file', tinyMp3(), 'a.mp3').attach('file', tinyWav(), 'b.wav');
+      const two = await upload().attach('file', tinyMp3(), 'a.mp3').attach('file', silentWav(0.05, 8_000), 'b.wav');
       expect(two.status).toBe(400);
       expect(two.body.details).toEqual([expect.objectContaining({ field: 'file', rule: 'maxCount' })]);
     });

@@ -53,6 +53,7 @@ describe('channel accounts API', () => {
     expect(new Date(res.body.accessExpiresAt).getTime()).toBeGreaterThan(Date.now() + 24 * 3_600_000);
     expect(res.text).not.toContain(tokens.accessToken);
     expect(res.text).not.toContain('app-secret-zalo');
+    expect(res.body).not.toHaveProperty('unitPath');
     const check = await api.http.post(`/api/v1/channel-accounts/${res.body.id}/check`).set('authorization', officerAuth);
     expect(check.body).toEqual({ ok: true, needsReconnect: false, platformId: '880001', platformName: 'OA UBND xã', code: null, message: 'Kết nối tốt' });
     const [call] = zalo.callsTo('GET /v2.0/oa/getoa');

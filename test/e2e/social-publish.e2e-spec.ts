@@ -1,5 +1,6 @@
 import { SecretBox } from '../../libs/domain/src/index.js';
 import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
+import { ReconcilerService } from '../../libs/services/src/dispatch/reconciler.service.js';
 import { socialMarker } from '../../libs/services/src/social/social-text.js';
 import { SocialUpkeepService } from '../../libs/services/src/social/social-upkeep.service.js';
 import { graphError } from '../fakes/fake-graph.server.js';
@@ -174,7 +175,6 @@ describe('social channels: publishing and token upkeep', () => {
 
     // Time passes: the delivery is due; the reconciler hands it to the queue again.
     await w.api.db.query(`UPDATE delivery SET not_before = now() WHERE id = $1`, [waiting.facebook.id]);
-    const { ReconcilerService } = await import('../../libs/services/src/dispatch/reconciler.service.js');
     await w.worker.get(ReconcilerService).reconcile();
     const d = await settled(broadcastId, 1);
     expect(d.facebook).toEqual(expect.objectContaining({ status: 'sent', attempts: 2 }));

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
@@ -11,20 +10,11 @@ import { SecretBox } from '../../libs/domain/src/index.js';
 import { createDataSource } from '../../libs/persistence/src/index.js';
 import { createApprovedMessage, waitFor } from '../../libs/testing/src/engine-fixtures.js';
 import { createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { clearQueueKeys } from '../../libs/testing/src/test-api.js';
+import { clearQueueKeys, freePort } from '../../libs/testing/src/test-api.js';
 import { testConfig } from '../../libs/testing/src/test-config.js';
 import { createTestDatabase } from '../../libs/testing/src/test-database.js';
 import { FakeGraphServer } from '../fakes/fake-graph.server.js';
 import { FakeZaloServer } from '../fakes/fake-zalo.server.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /**
  * Channel secrets at rest and in flight: the built api and worker run as in production, at debug

@@ -3,6 +3,7 @@ import twilio from 'twilio';
 import { loadConfig, type AppConfig } from '../../libs/config/src/index.js';
 import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { inboundParams } from '../fakes/fake-twilio.protocol.js';
 
 export const TWILIO_TEST_TOKEN = 'subscribers-e2e-auth-token-0123456789';
 export const INBOUND_PATH = '/api/v1/webhooks/twilio/inbound';
@@ -57,8 +58,7 @@ export function signedInbound(api: TestApi, params: Record<string, string>, toke
 }
 
 export function inboundSms(from: string, body: string): Record<string, string> {
-  const sid = `SM${Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32)}`;
-  return { AccountSid: 'AC00000000000000000000000000000000', MessageSid: sid, SmsSid: sid, From: from, To: '+15005550006', Body: body, NumMedia: '0' };
+  return inboundParams('AC00000000000000000000000000000000', { from, body });
 }
 
 /** Config overrides that make the inbound webhook active (an auth token; no account, so SMS still go to the sandbox). */

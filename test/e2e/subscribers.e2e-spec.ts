@@ -110,6 +110,9 @@ describe('subscribers over HTTP: records, scope, opt-out and opt-in by API and b
     expect(await phones({ q: 'tran thi binh' })).toEqual(['+84355111222']);
     expect(await phones({ q: '0912 345' })).toEqual(['+84912345678']);
     expect(await phones({ q: '+84 383' })).toEqual(['+84383456789']);
+    // LIKE wildcards in the search text are matched literally, never as "any name".
+    expect(await phones({ q: '%' })).toEqual([]);
+    expect(await phones({ q: 'Nguy_n' })).toEqual([]);
     expect(await phones({ tag: 'Hộ Nghèo' })).toEqual(['+84912345678']);
     expect(await phones({ villageId: area.dong.id })).toEqual(['+84912345678']);
     expect(await phones({ unitId: area.communeB.id })).toEqual(['+84355111222']);

@@ -171,6 +171,7 @@ describe('administrative units over HTTP', () => {
       }
       const sameCode = await post('caoBangAdmin', thucPhan.id, { name: 'Tổ 7', type: 'residential-group', code: 'CB-01273-01' });
       expect(sameCode.status).toBe(409);
+      expect(sameCode.body.message).toContain('Mã "CB-01273-01" đã được dùng');
       expect(await villageCount(thucPhan.id)).toBe(1);
       expect(await auditCount()).toBe(before);
     });

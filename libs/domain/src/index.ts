@@ -27,3 +27,5 @@ export * from './devices/device-token.js';
 export * from './secrets/index.js';
 export * from './loudspeaker/weekly-slot.js';
 export * from './loudspeaker/placement.js';
+export * from './text/escape-html.js';
+export * from './content/public-message-url.js';

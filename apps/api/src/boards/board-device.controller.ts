@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
 import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
 import { Public } from '../auth/public.decorator.js';
+import { openEventStream } from '../devices/event-stream.js';
 import { UuidParam } from '../messages/route-params.js';
 import { renderKioskPage } from './board-kiosk.view.js';
 import { BoardFeedDto, HeartbeatDto, HeartbeatReplyDto, KioskQueryDto } from './boards.dto.js';
@@ -55,15 +56,7 @@ export class BoardDeviceController {
   @ApiProduces('text/event-stream')
   async events(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const boardId = await this.boards.boardIdOf(token);
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    res.write(`event: hello\ndata: ${JSON.stringify({ boardId })}\n\n`);
-    const stop = this.hub.listen(boardId, (event) => res.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
-    // A comment every 25 s keeps proxies from closing an idle stream.
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-    req.on('close', () => {
-      clearInterval(keepAlive);
-      stop();
-    });
+    openEventStream(req, res, { boardId }, (send) => this.hub.listen(boardId, send));
   }
 
   @Public()

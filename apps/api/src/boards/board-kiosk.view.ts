@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../../libs/domain/src/index.js';
 import { zoneOffsetMs } from '../../../../libs/domain/src/index.js';
 import type { BoardFeed, BoardSlide } from '../../../../libs/services/src/boards/board-feed.service.js';
 
@@ -6,9 +7,6 @@ export interface KioskOptions {
   pollSeconds: number;
   rotateSeconds: number;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** JSON inside a <script>: no "</script>", no line separators that old parsers choke on. */
 const scriptJson = (value: unknown) =>

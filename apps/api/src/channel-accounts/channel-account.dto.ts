@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { SOCIAL_PLATFORMS, type SocialPlatform } from '../../../../libs/persistence/src/index.js';
+import { CHANNEL_ACCOUNT_STATUSES, SOCIAL_PLATFORMS, type ChannelAccountStatus, type SocialPlatform } from '../../../../libs/persistence/src/index.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 /** Tokens are write-only: accepted here, sealed at once, never returned (writeOnly in the OpenAPI document). */
@@ -121,7 +121,7 @@ export class ChannelAccountResponseDto {
   @ApiProperty() externalId!: string;
   @ApiProperty({ nullable: true, type: String }) appId!: string | null;
   @ApiProperty() canBroadcast!: boolean;
-  @ApiProperty({ enum: ['active', 'needs_reconnect', 'disabled'] }) status!: string;
+  @ApiProperty({ enum: CHANNEL_ACCOUNT_STATUSES }) status!: ChannelAccountStatus;
   @ApiProperty({ nullable: true, type: String, description: 'Why the account needs reconnecting' }) statusReason!: string | null;
   @ApiProperty() needsReconnect!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) accessExpiresAt!: string | null;

@@ -5,6 +5,7 @@ import { StationDeviceService, type AuthenticatedStation } from '../../../../lib
 import { StationEventsHub } from '../../../../libs/services/src/loudspeakers/station-events.js';
 import { Public } from '../auth/public.decorator.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
+import { openEventStream } from './event-stream.js';
 import { sendWithRange } from './range-response.js';
 
 /** The device protocol of loudspeaker stations (docs/devices.md); authenticated by the station's own token. */
@@ -54,15 +55,7 @@ export class StationDevicesController {
   @ApiProduces('text/event-stream')
   async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
     const station = await this.station(req);
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    res.write(`event: hello\ndata: ${JSON.stringify({ stationId: station.id })}\n\n`);
-    const stop = this.hub.listen(station.id, (event) => res.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
-    // A comment every 25 s keeps proxies from closing an idle stream.
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-    req.on('close', () => {
-      clearInterval(keepAlive);
-      stop();
-    });
+    openEventStream(req, res, { stationId: station.id }, (send) => this.hub.listen(station.id, send));
   }
 
   @Post('heartbeat')

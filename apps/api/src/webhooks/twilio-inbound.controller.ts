@@ -35,7 +35,7 @@ export class TwilioInboundController {
       throw new ForbiddenException('Chữ ký X-Twilio-Signature không hợp lệ');
     }
     const sms = parseInbound(params);
-    const reply = await this.subscriptions.answerInboundSms(sms.from ?? sms.rawFrom, sms.body);
+    const reply = await this.subscriptions.answerInboundSms(sms.from, sms.body);
     const twiml = new twilio.twiml.MessagingResponse();
     twiml.message(reply);
     // Set here rather than with @Header, which would also label the JSON error bodies as XML.

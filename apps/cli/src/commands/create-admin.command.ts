@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { normalizeUsername, passwordProblems, usernameProblems } from '../../../../libs/domain/src/index.js';
-import { createDataSource } from '../../../../libs/persistence/src/index.js';
+import { displayNameProblems, normalizeDisplayName, normalizeUsername, passwordProblems, usernameProblems } from '../../../../libs/domain/src/index.js';
+import { AuditRepository, createDataSource, UserRepository } from '../../../../libs/persistence/src/index.js';
 import { PasswordHasher } from '../../../../libs/services/src/auth/password-hasher.js';
 import type { CliCommand } from './command.js';
 
@@ -17,22 +17,28 @@ export const createAdminCommand: CliCommand = {
     if (!values.username || !values.unit) throw new Error('usage: create-admin --username U --unit SOURCE:CODE|UNIT_ID [--name NAME]');
     const username = normalizeUsername(values.username);
     const password = process.env.TINCOSO_ADMIN_PASSWORD ?? (await ask('Mật khẩu (≥ 10 ký tự): '));
-    const problems = [...usernameProblems(username), ...passwordProblems(password, { username })];
+    const problems = [...usernameProblems(username), ...displayNameProblems(normalizeDisplayName(values.name ?? username)), ...passwordProblems(password, { username })];
     if (problems.length) throw new Error(problems.map((p) => `${p.field}: ${p.message}`).join('\n'));
     const db = await createDataSource(config.databaseUrl).initialize();
     try {
       const [source, code] = values.unit.includes(':') ? values.unit.split(':') : [null, null];
       const [unit] = source
-        ? await db.query(`SELECT id, full_name FROM admin_unit WHERE source = $1 AND code = $2`, [source, code])
-        : await db.query(`SELECT id, full_name FROM admin_unit WHERE id::text = $1`, [values.unit]);
+        ? await db.query(`SELECT id, full_name, path::text AS path FROM admin_unit WHERE source = $1 AND code = $2`, [source, code])
+        : await db.query(`SELECT id, full_name, path::text AS path FROM admin_unit WHERE id::text = $1`, [values.unit]);
       if (!unit) throw new Error(`unit ${values.unit} not found (import the units first)`);
       const hash = await new PasswordHasher().hash(password);
-      const rows = await db.query(
-        `INSERT INTO app_user (username, display_name, password_hash, role, unit_id) VALUES ($1, $2, $3, 'admin', $4)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, values.name ?? username, hash, unit.id],
-      );
-      if (rows.length === 0) throw new Error(`username ${username} is already taken`);
+      const displayName = normalizeDisplayName(values.name ?? username);
+      // The same insert and audit row as POST /api/v1/users, with no actor: the installation made it.
+      await db.transaction(async (tx) => {
+        const id = await new UserRepository(db).insert(
+          { username, displayName, passwordHash: hash, role: 'admin', unitId: unit.id, createdBy: null },
+          tx,
+        );
+        await new AuditRepository(db).append(
+          { actorId: null, unitId: unit.id, unitPath: unit.path, entityType: 'user', entityId: id, action: 'create', data: { username, role: 'admin', via: 'cli' } },
+          tx,
+        );
+      });
       process.stdout.write(`admin ${username} created for ${unit.full_name}\n`);
     } finally {
       await db.destroy();

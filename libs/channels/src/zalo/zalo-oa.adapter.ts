@@ -1,4 +1,4 @@
-import { OutcomeUnknownError, PermanentError } from '../../../domain/src/index.js';
+import { isDeliveryError, OutcomeUnknownError, PermanentError } from '../../../domain/src/index.js';
 import type { PublishedPost, RefreshedTokens, SocialCredentials, SocialPost, SocialPublisher } from '../social/social-publisher.js';
 import { form, socialRequest, type HttpAnswer } from '../social/social-http.js';
 import { zaloError } from './zalo-errors.js';
@@ -54,7 +54,7 @@ export class ZaloOaAdapter implements SocialPublisher {
       return { postId: articleId, scheduled: false };
     } catch (error) {
       // The article is public already: failing the delivery now would publish it a second time on retry.
-      const code = error instanceof Error && 'providerCode' in error ? String(error.providerCode) : 'unknown';
+      const code = isDeliveryError(error) ? error.providerCode : 'unknown';
       return { postId: articleId, scheduled: false, warning: `article published; broadcast to followers failed (${code})` };
     }
   }
@@ -104,7 +104,7 @@ export class ZaloOaAdapter implements SocialPublisher {
     for (let i = 0; i < attempts; i += 1) {
       const answer = await this.call('POST', '/v2.0/article/verify', credentials.accessToken, { token }, true).catch((error: unknown) => {
         // The article was accepted: whatever goes wrong now, publishing again could make a second one.
-        const code = error instanceof Error && 'providerCode' in error ? String(error.providerCode) : 'verify-failed';
+        const code = isDeliveryError(error) ? error.providerCode : 'verify-failed';
         throw new OutcomeUnknownError(code, `article accepted, its creation could not be confirmed (${code})`);
       });
       const id = (answer.data as { id?: string } | undefined)?.id;

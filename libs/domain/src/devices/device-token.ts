@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * Device tokens (loudspeaker stations, bulletin boards): shown once, stored as a SHA-256 hash,
@@ -21,10 +21,4 @@ export function deviceTokenKind(token: string): DeviceKind | null {
   if (token.startsWith(PREFIX.station)) return 'station';
   if (token.startsWith(PREFIX.board)) return 'board';
   return null;
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -54,6 +54,10 @@ const BOARD_COLUMNS = `
   b.shown_version AS "shownVersion", b.created_at AS "createdAt", b.updated_at AS "updatedAt"
   FROM board b JOIN admin_unit u ON u.id = b.unit_id LEFT JOIN admin_unit v ON v.id = b.village_id`;
 
+/** Boards of units in the target subtrees ($1), only those in the given villages ($2) when some are given. */
+const TARGET_BOARDS = `FROM board b JOIN admin_unit u ON u.id = b.unit_id
+  WHERE $1::ltree[] @> u.path AND (cardinality($2::uuid[]) = 0 OR b.village_id = ANY($2::uuid[]))`;
+
 /** Bulletin boards, their device tokens and heartbeats, and the slides live on them. */
 @Injectable()
 export class BoardRepository {
@@ -132,8 +136,7 @@ export class BoardRepository {
   /** Boards of the target subtrees (only those in the given villages, when some are given). */
   async countTargets(targetPaths: string[], villageIds: string[]): Promise<number> {
     const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM board b JOIN admin_unit u ON u.id = b.unit_id
-        WHERE $1::ltree[] @> u.path AND (cardinality($2::uuid[]) = 0 OR b.village_id = ANY($2::uuid[]))`,
+      `SELECT count(*)::int AS n ${TARGET_BOARDS}`,
       [targetPaths, villageIds],
     );
     return n;
@@ -160,9 +163,7 @@ export class BoardRepository {
     const [{ n }] = await m.query(
       `WITH planned AS (
          INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before, provider, sent_at)
-         SELECT $3, $4, 'board', b.id::text, 0, 'sent', $8, 'board', now()
-           FROM board b JOIN admin_unit u ON u.id = b.unit_id
-          WHERE $1::ltree[] @> u.path AND (cardinality($2::uuid[]) = 0 OR b.village_id = ANY($2::uuid[]))
+         SELECT $3, $4, 'board', b.id::text, 0, 'sent', $8, 'board', now() ${TARGET_BOARDS}
          ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING
          RETURNING id, endpoint),
        slides AS (

@@ -36,19 +36,8 @@ export interface ChannelAccountSecrets {
   status: ChannelAccountStatus;
 }
 
-export interface NewChannelAccount {
-  unitId: string;
-  platform: SocialPlatform;
-  name: string;
-  externalId: string;
-  appId: string | null;
-  appSecretEnc: string | null;
-  accessTokenEnc: string;
-  refreshTokenEnc: string | null;
-  accessExpiresAt: Date | null;
-  canBroadcast: boolean;
-  createdBy: string;
-}
+/** The stored columns of a new account: its secrets (already sealed), a name and who added it. */
+export type NewChannelAccount = Omit<ChannelAccountSecrets, 'id' | 'status'> & { name: string; createdBy: string };
 
 const VIEW = `a.id, a.unit_id AS "unitId", u.full_name AS "unitName", a.platform, a.name, a.external_id AS "externalId",
   a.app_id AS "appId", a.can_broadcast AS "canBroadcast", a.status, a.status_reason AS "statusReason",

@@ -1,4 +1,4 @@
-import { foldVietnamese, type Audience, type ContentGroup, type MessageStatus, type Priority, type ReformArea, type ReformIndex } from '../../../domain/src/index.js';
+import type { Audience, ContentGroup, MessageStatus, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
 import type { Renditions } from '../entities/index.js';
 
 /** The content of one version, as written by an author. */
@@ -110,21 +110,4 @@ export function toMessageView(r: Row): MessageView {
 
 export function toMessageSummary(r: Row): MessageSummary {
   return { ...toHead(r), version: toVersionSummary(r) };
-}
-
-const VIETNAMESE_LETTERS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
-const FOLD_FROM = VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.toUpperCase();
-const FOLD_TO = [...FOLD_FROM].map((letter) => foldVietnamese(letter)).join('');
-
-/**
- * A diacritic-insensitive "title contains" condition: "cai cach" finds "Cải cách". The column is folded
- * in SQL with the same mapping foldVietnamese applies to the query. Returns the SQL and its three
- * parameters, numbered from `firstParam`.
- */
-export function titleContains(column: string, query: string, firstParam: number): { sql: string; params: string[] } {
-  const pattern = `%${foldVietnamese(query).replace(/[\\%_]/g, '\\$&')}%`;
-  return {
-    sql: `translate(lower(${column}), $${firstParam}, $${firstParam + 1}) LIKE $${firstParam + 2}`,
-    params: [FOLD_FROM, FOLD_TO, pattern],
-  };
 }

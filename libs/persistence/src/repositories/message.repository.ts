@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ContentGroup, MessageStatus, UnitScope, UnitSupervisors } from '../../../domain/src/index.js';
+import { foldVietnamese, type ContentGroup, type MessageStatus, type UnitScope, type UnitSupervisors } from '../../../domain/src/index.js';
+import { containsPattern, foldedSql } from '../vietnamese-search.js';
 import {
   MESSAGE_COLUMNS,
   MESSAGE_FROM,
-  titleContains,
   toMessageSummary,
   toMessageView,
   toVersionSummary,
@@ -179,11 +179,7 @@ export class MessageRepository {
     if (filter.status) add((n) => `m.status = $${n}`, filter.status);
     if (filter.contentGroup) add((n) => `v.content_group = $${n}`, filter.contentGroup);
     if (filter.unitId) add((n) => `au.path <@ (SELECT path FROM admin_unit WHERE id = $${n})`, filter.unitId);
-    if (filter.q) {
-      const condition = titleContains('v.title', filter.q, params.length + 1);
-      params.push(...condition.params);
-      where.push(condition.sql);
-    }
+    if (filter.q) add((n) => `${foldedSql('v.title')} LIKE $${n}`, containsPattern(foldVietnamese(filter.q)));
     return this.page(where.join(' AND '), params, 'm.updated_at DESC, m.id', filter);
   }
 
@@ -197,18 +193,20 @@ export class MessageRepository {
     );
   }
 
-  /** The history, newest first, or null when the message is not in scope. */
+  /** The history, newest first, or null when the message is not in scope (a message always has version 1). */
   async versions(scope: UnitScope, messageId: string): Promise<VersionSummary[] | null> {
-    if (!(await this.isInScope(scope, messageId))) return null;
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT v.version_no, v.title, v.content_group, v.priority, v.author_id, author.display_name AS author_name,
               v.created_at AS version_created_at
-         FROM message_version v LEFT JOIN app_user author ON author.id = v.author_id
-        WHERE v.message_id = $1
+         FROM message_version v
+         JOIN message m ON m.id = v.message_id
+         JOIN admin_unit au ON au.id = m.unit_id
+         LEFT JOIN app_user author ON author.id = v.author_id
+        WHERE v.message_id = $1 AND au.path <@ $2::ltree
         ORDER BY v.version_no DESC`,
-      [messageId],
+      [messageId, scope.unitPath],
     );
-    return rows.map(toVersionSummary);
+    return rows.length > 0 ? rows.map(toVersionSummary) : null;
   }
 
   async version(scope: UnitScope, messageId: string, versionNo: number): Promise<VersionView | null> {

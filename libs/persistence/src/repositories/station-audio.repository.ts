@@ -63,12 +63,8 @@ export class StationAudioRepository {
     await this.db.query(`UPDATE loudspeaker_audio SET status = 'failed', error = $2 WHERE id = $1`, [id, error.slice(0, 1000)]);
   }
 
-  /** A failed render asked for again goes back to pending. Returns true when it did. */
-  async retryFailed(id: string): Promise<boolean> {
-    const result: [unknown[], number] = await this.db.query(
-      `UPDATE loudspeaker_audio SET status = 'pending', error = NULL WHERE id = $1 AND status = 'failed'`,
-      [id],
-    );
-    return result[1] > 0;
+  /** A failed render asked for again goes back to pending. */
+  async retryFailed(id: string): Promise<void> {
+    await this.db.query(`UPDATE loudspeaker_audio SET status = 'pending', error = NULL WHERE id = $1 AND status = 'failed'`, [id]);
   }
 }

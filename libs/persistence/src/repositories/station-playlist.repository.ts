@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SlotView } from './station.repository.js';
+import { SLOT_COLUMNS, type SlotView } from './station.repository.js';
 import type { StationAudio } from './station-audio.repository.js';
 
 /** Where one station's copy of an occurrence went: an airing of a slot, now (emergency), or nowhere. */
@@ -58,14 +58,14 @@ export interface PlayReport {
 /** Items a device may still play: not cancelled, not refused, and their broadcast not cancelled. */
 const LIVE_ITEM = `d.status NOT IN ('cancelled','failed','skipped') AND b.status <> 'cancelled'`;
 
+/** Stations of units in the target subtrees ($1), narrowed to the villages ($2) they sit in or cover, when some are given. */
+const TARGET_STATIONS = `FROM station s JOIN admin_unit u ON u.id = s.unit_id
+  WHERE $1::ltree[] @> u.path AND (cardinality($2::uuid[]) = 0 OR s.village_ids && $2::uuid[] OR s.unit_id = ANY($2::uuid[]))`;
+
 /** Loudspeaker deliveries and their playlist items: planning, device pulls, play reports, airtime. */
 @Injectable()
 export class StationPlaylistRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   /**
    * Stations reached by the targets: those of units in the target subtrees, narrowed to the given
@@ -74,10 +74,7 @@ export class StationPlaylistRepository {
    */
   targetStations(m: EntityManager, targetPaths: string[], villageIds: string[]): Promise<{ id: string; timeZone: string | null }[]> {
     return m.query(
-      `SELECT s.id, u.time_zone AS "timeZone" FROM station s JOIN admin_unit u ON u.id = s.unit_id
-        WHERE $1::ltree[] @> u.path
-          AND (cardinality($2::uuid[]) = 0 OR s.village_ids && $2::uuid[] OR s.unit_id = ANY($2::uuid[]))
-        ORDER BY s.id FOR UPDATE OF s`,
+      `SELECT s.id, u.time_zone AS "timeZone" ${TARGET_STATIONS} ORDER BY s.id FOR UPDATE OF s`,
       [targetPaths, villageIds],
     );
   }
@@ -85,9 +82,7 @@ export class StationPlaylistRepository {
   countTargetStations(targetPaths: string[], villageIds: string[]): Promise<number> {
     return this.db
       .query(
-        `SELECT count(*)::int AS n FROM station s JOIN admin_unit u ON u.id = s.unit_id
-          WHERE $1::ltree[] @> u.path
-            AND (cardinality($2::uuid[]) = 0 OR s.village_ids && $2::uuid[] OR s.unit_id = ANY($2::uuid[]))`,
+        `SELECT count(*)::int AS n ${TARGET_STATIONS}`,
         [targetPaths, villageIds],
       )
       .then((rows: { n: number }[]) => rows[0].n);
@@ -96,9 +91,7 @@ export class StationPlaylistRepository {
   /** Each station's slots (own and its group's). */
   slotsOfStations(m: EntityManager, stationIds: string[]): Promise<(SlotView & { forStation: string })[]> {
     return m.query(
-      `SELECT s.id AS "forStation", sl.id, sl.station_id AS "stationId", sl.group_id AS "groupId", sl.label,
-              sl.days_of_week::int[] AS "daysOfWeek", sl.start_time AS "startTime", sl.end_time AS "endTime",
-              to_char(sl.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(sl.valid_until, 'YYYY-MM-DD') AS "validUntil"
+      `SELECT s.id AS "forStation", ${SLOT_COLUMNS}
          FROM station s JOIN station_slot sl ON sl.station_id = s.id OR sl.group_id = s.group_id
         WHERE s.id = ANY($1::uuid[])`,
       [stationIds],

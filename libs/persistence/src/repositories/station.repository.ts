@@ -51,7 +51,8 @@ const STATION_COLUMNS = `s.id, s.unit_id AS "unitId", s.group_id AS "groupId", s
   s.village_ids AS "villageIds", s.last_seen_at AS "lastSeenAt", s.last_status AS "lastStatus",
   COALESCE(s.last_seen_at > now() - make_interval(secs => $OFFLINE), false) AS online, s.created_at AS "createdAt"`;
 
-const SLOT_COLUMNS = `sl.id, sl.station_id AS "stationId", sl.group_id AS "groupId", sl.label, sl.days_of_week::int[] AS "daysOfWeek",
+/** A slot's columns, read from `station_slot sl`. */
+export const SLOT_COLUMNS = `sl.id, sl.station_id AS "stationId", sl.group_id AS "groupId", sl.label, sl.days_of_week::int[] AS "daysOfWeek",
   sl.start_time AS "startTime", sl.end_time AS "endTime", to_char(sl.valid_from, 'YYYY-MM-DD') AS "validFrom",
   to_char(sl.valid_until, 'YYYY-MM-DD') AS "validUntil"`;
 
@@ -167,12 +168,11 @@ export class StationRepository {
   }
 
   async insertSlot(m: EntityManager, owner: { stationId: string | null; groupId: string | null }, slot: Omit<WeeklySlot, 'id'>): Promise<SlotView> {
-    const [{ id }] = await m.query(
-      `INSERT INTO station_slot (station_id, group_id, label, days_of_week, start_time, end_time, valid_from, valid_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    const [row] = await m.query(
+      `INSERT INTO station_slot AS sl (station_id, group_id, label, days_of_week, start_time, end_time, valid_from, valid_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${SLOT_COLUMNS}`,
       [owner.stationId, owner.groupId, slot.label, slot.daysOfWeek, slot.startTime, slot.endTime, slot.validFrom, slot.validUntil],
     );
-    const [row] = await m.query(`SELECT ${SLOT_COLUMNS} FROM station_slot sl WHERE sl.id = $1`, [id]);
     return row;
   }
 

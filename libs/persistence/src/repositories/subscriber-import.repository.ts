@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FieldProblem, UnitScope } from '../../../domain/src/index.js';
+import { returning } from '../returning.js';
 
 export type ImportStatus = 'running' | 'completed' | 'failed';
 
@@ -132,11 +133,12 @@ export class SubscriberImportRepository {
   }
 
   async finish(tx: EntityManager, importId: string, status: Exclude<ImportStatus, 'running'>, failure: string | null): Promise<SubscriberImportView> {
-    const rows = await tx.query(
+    const [row] = await returning<Record<string, unknown>>(
+      tx,
       `UPDATE subscriber_import i SET status = $2, failure = $3, updated_at = now() WHERE id = $1 RETURNING ${VIEW_COLUMNS}`,
       [importId, status, failure],
     );
-    return toView(rows[0][0]);
+    return toView(row);
   }
 
   async findInScope(scope: UnitScope, importId: string): Promise<SubscriberImportView | null> {

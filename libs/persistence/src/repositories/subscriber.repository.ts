@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { foldVietnamese, type UnitScope } from '../../../domain/src/index.js';
+import { ConflictError, type UnitScope } from '../../../domain/src/index.js';
+import { isUniqueViolation } from '../pg-errors.js';
+import { containsPattern, foldedSql } from '../vietnamese-search.js';
 
 export interface SubscriberView {
   id: string;
@@ -61,24 +63,6 @@ export interface VillageRef {
   code: string | null;
 }
 
-/**
- * Vietnamese letters with marks mapped to their base letter, for translate(): the name search folds in
- * SQL the way foldVietnamese folds in TypeScript, without an extension or a stored search column.
- */
-const FOLD_FROM_TO = (() => {
-  let from = '';
-  let to = '';
-  for (let cp = 0xc0; cp <= 0x1ef9; cp++) {
-    const char = String.fromCodePoint(cp);
-    const folded = foldVietnamese(char);
-    if (/^[a-z]$/.test(folded) && folded !== char) {
-      from += char;
-      to += folded;
-    }
-  }
-  return { from, to };
-})();
-
 const SELECT_VIEW = `
   SELECT s.id, s.phone, s.full_name, s.unit_id, u.name AS unit_name, s.village_id, v.name AS village_name, s.tags,
          s.consent_source, s.consent_at, s.preferred_language, s.opted_out_at, s.opt_out_source, s.created_at, s.updated_at,
@@ -86,6 +70,10 @@ const SELECT_VIEW = `
     FROM subscriber s
     JOIN admin_unit u ON u.id = s.unit_id
     LEFT JOIN admin_unit v ON v.id = s.village_id`;
+
+/** Villages strictly below the unit at $1. */
+const SELECT_VILLAGES = `
+  SELECT id, name, full_name AS "fullName", code FROM admin_unit WHERE level = 'village' AND path <@ $1::ltree AND path <> $1::ltree`;
 
 /** Citizens who receive SMS. Reads are scoped by the subscriber's unit: outside the caller's subtree, a subscriber does not exist. */
 @Injectable()
@@ -125,13 +113,12 @@ export class SubscriberRepository {
     if (filter.phoneDigits || filter.name) {
       const either: string[] = [];
       if (filter.phoneDigits) {
-        params.push(escapeLike(filter.phoneDigits));
-        either.push(`s.phone LIKE '%' || $${params.length} || '%'`);
+        params.push(containsPattern(filter.phoneDigits));
+        either.push(`s.phone LIKE $${params.length}`);
       }
       if (filter.name) {
-        params.push(escapeLike(filter.name), FOLD_FROM_TO.from, FOLD_FROM_TO.to);
-        const n = params.length;
-        either.push(`lower(translate(coalesce(s.full_name, ''), $${n - 1}, $${n})) LIKE '%' || $${n - 2} || '%'`);
+        params.push(containsPattern(filter.name));
+        either.push(`${foldedSql("coalesce(s.full_name, '')")} LIKE $${params.length}`);
       }
       where.push(`(${either.join(' OR ')})`);
     }
@@ -147,13 +134,20 @@ export class SubscriberRepository {
     return { total, items: rows.map((r: Record<string, unknown>) => toView(r)) };
   }
 
+  /** One subscriber per number: a number already subscribed, anywhere, is a ConflictError naming the phone. */
   async insert(input: NewSubscriber, manager: EntityManager): Promise<string> {
-    const [{ id }] = await manager.query(
-      `INSERT INTO subscriber (phone, full_name, unit_id, village_id, tags, consent_source, consent_at, preferred_language)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [input.phone, input.fullName, input.unitId, input.villageId, input.tags, input.consentSource, input.consentAt, input.preferredLanguage],
-    );
-    return id;
+    try {
+      const [{ id }] = await manager.query(
+        `INSERT INTO subscriber (phone, full_name, unit_id, village_id, tags, consent_source, consent_at, preferred_language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [input.phone, input.fullName, input.unitId, input.villageId, input.tags, input.consentSource, input.consentAt, input.preferredLanguage],
+      );
+      return id;
+    } catch (error) {
+      if (!isUniqueViolation(error, 'uq_subscriber_phone')) throw error;
+      const message = 'Số điện thoại này đã có trong danh sách nhận tin (mỗi số chỉ đăng ký một lần)';
+      throw new ConflictError('subscriber.phone-taken', message, [{ field: 'phone', rule: 'unique', message }]);
+    }
   }
 
   async update(id: string, changes: SubscriberChanges, manager: EntityManager): Promise<void> {
@@ -196,24 +190,13 @@ export class SubscriberRepository {
 
   /** The village when it is a village below the unit, else null. */
   async findVillageUnder(unitPath: string, villageId: string, manager: EntityManager = this.db.manager): Promise<VillageRef | null> {
-    const rows = await manager.query(
-      `SELECT id, name, full_name, code FROM admin_unit WHERE id = $1 AND level = 'village' AND path <@ $2::ltree AND path <> $2::ltree`,
-      [villageId, unitPath],
-    );
-    return rows[0] ? { id: rows[0].id, name: rows[0].name, fullName: rows[0].full_name, code: rows[0].code } : null;
+    const rows: VillageRef[] = await manager.query(`${SELECT_VILLAGES} AND id = $2`, [unitPath, villageId]);
+    return rows[0] ?? null;
   }
 
   async villagesUnder(unitPath: string): Promise<VillageRef[]> {
-    const rows: { id: string; name: string; full_name: string; code: string | null }[] = await this.db.query(
-      `SELECT id, name, full_name, code FROM admin_unit WHERE level = 'village' AND path <@ $1::ltree AND path <> $1::ltree ORDER BY depth, id`,
-      [unitPath],
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, fullName: r.full_name, code: r.code }));
+    return this.db.query(`${SELECT_VILLAGES} ORDER BY depth, id`, [unitPath]);
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toView(row: Record<string, unknown>): SubscriberView {

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type UnitLevel, type UnitScope, type UnitSource } from '../../../domain/src/index.js';
 import { AdminUnitEntity } from '../entities/index.js';
+import { isUniqueViolation } from '../pg-errors.js';
+import { escapeLike, vietnameseCollation } from '../vietnamese-search.js';
 
 export interface UnitRef {
   id: string;
@@ -53,14 +55,9 @@ export interface NewLocalUnit {
 const VIEW_COLUMNS = `u.id, u.parent_id, u.code, u.source, u.level, u.type, u.name, u.full_name, u.name_en, u.depth,
   u.valid_from::text AS valid_from, u.valid_to::text AS valid_to`;
 
-/** ICU Vietnamese collations, best first; servers built without ICU fall back to the database default. */
-const VIETNAMESE_COLLATIONS = ['vi-VN-x-icu', 'vi-x-icu'];
-
 /** Unit lookups shared by every feature. Tenant reads take a scope: a unit outside it does not exist. */
 @Injectable()
 export class UnitRepository {
-  private collation?: Promise<string>;
-
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The unit when it lies in the caller's subtree, else null. */
@@ -113,7 +110,7 @@ export class UnitRepository {
     }
     const rows = await this.db.query(
       `SELECT ${VIEW_COLUMNS} FROM admin_unit u WHERE ${whereSql}
-        ORDER BY ${rank}u.name COLLATE ${await this.vietnameseCollation()}, u.full_name, u.id
+        ORDER BY ${rank}u.name COLLATE ${await vietnameseCollation(this.db)}, u.full_name, u.id
         LIMIT $${rowParams.length + 1} OFFSET $${rowParams.length + 2}`,
       [...rowParams, filter.limit, filter.offset],
     );
@@ -145,7 +142,7 @@ export class UnitRepository {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM admin_unit u WHERE ${whereSql}`, params);
     const rows = await this.db.query(
       `SELECT ${VIEW_COLUMNS} FROM admin_unit u WHERE ${whereSql}
-        ORDER BY u.name COLLATE ${await this.vietnameseCollation()}, u.id LIMIT $3 OFFSET $4`,
+        ORDER BY u.name COLLATE ${await vietnameseCollation(this.db)}, u.id LIMIT $3 OFFSET $4`,
       [...params, page.limit, page.offset],
     );
     return { total, items: rows.map(toView) };
@@ -188,27 +185,12 @@ export class UnitRepository {
       );
       return toView(rows[0]);
     } catch (error) {
-      const pg = error as { code?: string; constraint?: string };
-      if (pg.code === '23505' && pg.constraint === 'uq_admin_unit_source_code') {
+      if (isUniqueViolation(error, 'uq_admin_unit_source_code')) {
         throw new ConflictError('unit.code-taken', `Mã "${unit.code}" đã được dùng cho một đơn vị khác do địa phương tạo`);
       }
       throw error;
     }
   }
-
-  private vietnameseCollation(): Promise<string> {
-    this.collation ??= this.db
-      .query(`SELECT collname FROM pg_collation WHERE collname = ANY($1)`, [VIETNAMESE_COLLATIONS])
-      .then((rows: { collname: string }[]) => {
-        const found = VIETNAMESE_COLLATIONS.find((name) => rows.some((r) => r.collname === name));
-        return found ? `"${found}"` : '"default"';
-      });
-    return this.collation;
-  }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toView(row: Record<string, unknown>): UnitView {

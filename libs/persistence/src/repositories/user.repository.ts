@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, foldVietnamese, type Actor, type Role, type UnitScope } from '../../../domain/src/index.js';
 import { UserEntity } from '../entities/index.js';
+import { isUniqueViolation } from '../pg-errors.js';
+import { containsPattern, foldedSql, vietnameseCollation } from '../vietnamese-search.js';
 
 export interface UserCredentials {
   id: string;
@@ -52,28 +54,6 @@ export interface UserChanges {
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.unit_id AS "unitId", au.full_name AS "unitName",
   au.path::text AS "unitPath", u.disabled_at AS "disabledAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
-
-/**
- * translate() tables that fold Vietnamese letters the way foldVietnamese does, so display names are
- * searched without a stored folded column (accounts number in the thousands, a scan is cheap).
- */
-const FOLD_TABLE = (() => {
-  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
-  const lower = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']
-    .flatMap((vowel) => tones.map((tone) => `${vowel}${tone}`.normalize('NFC')))
-    .concat('đ')
-    .filter((letter) => foldVietnamese(letter) !== letter);
-  const from = [...lower, ...lower.map((letter) => letter.toUpperCase())];
-  return { from: from.join(''), to: from.map(foldVietnamese).join('') };
-})();
-const FOLDED_DISPLAY_NAME = `lower(translate(u.display_name, '${FOLD_TABLE.from}', '${FOLD_TABLE.to}'))`;
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e?.code === '23505' && e.constraint === constraint;
-}
 
 /**
  * Accounts. Reads for callers take a scope: a user whose unit lies outside it does not exist.
@@ -156,13 +136,13 @@ export class UserRepository {
     if (filter.role !== undefined) add((p) => `u.role = ${p}`, filter.role);
     if (!filter.includeDisabled) where.push('u.disabled_at IS NULL');
     const folded = filter.q === undefined ? '' : foldVietnamese(filter.q);
-    if (folded) add((p) => `(u.username LIKE ${p} OR ${FOLDED_DISPLAY_NAME} LIKE ${p})`, likePattern(folded));
+    if (folded) add((p) => `(u.username LIKE ${p} OR ${foldedSql('u.display_name')} LIKE ${p})`, containsPattern(folded));
 
     const from = `FROM app_user u JOIN admin_unit au ON au.id = u.unit_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
     const items: UserRecord[] = await this.db.query(
       `SELECT ${USER_COLUMNS} ${from}
-        ORDER BY u.display_name COLLATE "vi-x-icu", u.username
+        ORDER BY u.display_name COLLATE ${await vietnameseCollation(this.db)}, u.username
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { deviceTokenKind, hashDeviceToken, NotFoundError, UnauthenticatedError } from '../../../domain/src/index.js';
+import { deviceTokenKind, hashDeviceToken, NotFoundError, publicMessageUrl, UnauthenticatedError } from '../../../domain/src/index.js';
 import { BoardRepository, type BoardRecord, type LiveSlideRow } from '../../../persistence/src/repositories/board.repository.js';
 import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
 import { contentVersion, qrTarget } from './board-slides.js';
@@ -93,7 +93,7 @@ export class BoardFeedService {
     const base = this.config.publicBaseUrl;
     const slides = await Promise.all(
       rows.map(async (s): Promise<BoardSlide> => {
-        const qrUrl = qrTarget(s.body, `${base}/public/messages/${s.messageId}`);
+        const qrUrl = qrTarget(s.body, publicMessageUrl(base, s.messageId));
         return {
           id: s.id,
           broadcastId: s.broadcastId,

@@ -79,7 +79,7 @@ export class BoardsService {
     const name = patch.name?.trim();
     const location = patch.location === undefined ? undefined : patch.location?.trim() || null;
     this.assertFields({ name, location });
-    const unit = (await this.units.findInScope(actor, board.unitId)) as UnitRef;
+    const unit = { id: board.unitId, path: board.unitPath };
     const villageId = patch.villageId == null ? patch.villageId : await this.villageUnder(actor, unit, patch.villageId);
     return this.boards.transaction(async (tx) => {
       await this.boards.update(id, { name, location, villageId }, tx);

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { NotFoundError } from '../../../domain/src/index.js';
-import { FeedRepository, type PublishedMessage } from './feed.repository.js';
+import { NotFoundError, publicMessageUrl } from '../../../domain/src/index.js';
+
+import { FeedRepository } from './feed.repository.js';
 import { feedUpdated, renderAtom, renderRss, type FeedDocument } from './feed-render.js';
 import { renderMessagePage } from './message-page.js';
 
@@ -29,15 +30,15 @@ export class FeedsService {
       unit,
       subtree,
       items,
-      selfUrl: `${base}/feeds/units/${unit.id}/${format === 'rss' ? 'rss' : 'atom'}.xml${subtree ? '?subtree=1' : ''}`,
+      selfUrl: `${base}/feeds/units/${unit.id}/${format}.xml${subtree ? '?subtree=1' : ''}`,
       siteUrl: `${base}/`,
-      messageUrl: (id) => `${base}/public/messages/${id}`,
+      messageUrl: (id) => publicMessageUrl(base, id),
     };
     return { body: format === 'rss' ? renderRss(doc) : renderAtom(doc), lastModified: feedUpdated(items) };
   }
 
   async messagePage(id: string): Promise<RenderedDocument> {
-    const message: PublishedMessage | null = await this.feeds.message(id);
+    const message = await this.feeds.message(id);
     if (!message) throw new NotFoundError('message');
     return { body: renderMessagePage(message, this.config.defaultTimeZone), lastModified: message.updatedAt };
   }

@@ -1,8 +1,6 @@
+import { escapeHtml } from '../../../domain/src/index.js';
 import type { PublishedMessage } from './feed.repository.js';
 import { contentGroupLabel } from './feed-render.js';
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = `
 body{margin:0;background:#f7f5ef;color:#1d1d1d;font-family:"Noto Sans","Segoe UI",Roboto,Arial,sans-serif;font-size:18px;line-height:1.6}

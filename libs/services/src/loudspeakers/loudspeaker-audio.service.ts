@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import { DEFAULT_TTS_VOICE, measureAudioDurationMs, TTS_ENGINE, type TtsEngine } from '../../../channels/src/index.js';
@@ -71,7 +72,7 @@ export class LoudspeakerAudioService {
       } else {
         const storageKey = row.storageKey as string;
         const contentType = row.contentType as string;
-        const bytes = await streamToBuffer(await this.store.open(storageKey));
+        const bytes = await buffer(await this.store.open(storageKey));
         const durationMs = await measureAudioDurationMs(bytes, contentType);
         if (durationMs <= 0) throw new Error('the uploaded audio is empty (0 ms)');
         await this.audio.markReady(row.id, { storageKey, contentType, sizeBytes: bytes.length, durationMs });
@@ -85,10 +86,4 @@ export class LoudspeakerAudioService {
       return 'failed';
     }
   }
-}
-
-export async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
 }

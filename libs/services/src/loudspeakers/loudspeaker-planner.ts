@@ -51,19 +51,22 @@ export class LoudspeakerPlanner implements ChannelPlanner {
     const windowEnd = new Date(dueAt.getTime() + PLACEMENT_WINDOW_DAYS * DAY_MS);
     const ids = stations.map((s) => s.id);
     const quiet = priority === 'emergency' ? null : (await this.policies.get('loudspeaker')).quietHours;
+    const expandUntil = new Date(windowEnd.getTime() + 1);
     const slots = await this.playlists.slotsOfStations(ctx.manager, ids);
-    const loads = await this.playlists.loads(ctx.manager, ids, dueAt, new Date(windowEnd.getTime() + 1));
+    const loads = await this.playlists.loads(ctx.manager, ids, dueAt, expandUntil);
+    const slotsOf = new Map<string, typeof slots>();
+    for (const slot of slots) {
+      const own = slotsOf.get(slot.forStation);
+      if (own) own.push(slot);
+      else slotsOf.set(slot.forStation, [slot]);
+    }
+    const loadOf = new Map(loads.map((l) => [airingKey(l.stationId, l.slotId, l.airsAt), l]));
     const placements: StationPlacement[] = stations.map((station) => {
       const timeZone = station.timeZone ?? ctx.broadcast.timeZone ?? this.config.defaultTimeZone;
-      const windows: WindowLoad[] = expandSlots(
-        slots.filter((s) => s.forStation === station.id),
-        dueAt,
-        new Date(windowEnd.getTime() + 1),
-        timeZone,
-      )
+      const windows: WindowLoad[] = expandSlots(slotsOf.get(station.id) ?? [], dueAt, expandUntil, timeZone)
         .filter((w) => !quiet || !isInQuietHours(w.start, quiet, timeZone))
         .map((w) => {
-          const load = loads.find((l) => l.stationId === station.id && l.slotId === w.slotId && l.airsAt.getTime() === w.start.getTime());
+          const load = loadOf.get(airingKey(station.id, w.slotId, w.start));
           return { ...w, usedMs: load?.usedMs ?? 0, priorityUsedMs: load?.priorityUsedMs ?? 0 };
         });
       const placement: Placement = placeItem({ priority, durationMs: audio.durationMs as number, dueAt, windowEnd }, windows);
@@ -97,4 +100,8 @@ export class LoudspeakerPlanner implements ChannelPlanner {
       at: new Date().toISOString(),
     });
   }
+}
+
+function airingKey(stationId: string, slotId: string, airsAt: Date): string {
+  return `${stationId}|${slotId}|${airsAt.getTime()}`;
 }

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import { EspeakNgTtsEngine, TTS_ENGINE } from '../../../channels/src/index.js';
 import { ChannelPolicyRepository } from '../../../persistence/src/index.js';
 import { StationAudioRepository } from '../../../persistence/src/repositories/station-audio.repository.js';
 import { StationPlaylistRepository } from '../../../persistence/src/repositories/station-playlist.repository.js';
 import { StationRepository } from '../../../persistence/src/repositories/station.repository.js';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
-import { FILE_STORE } from '../attachments/file-store.js';
-import { LocalDiskFileStore } from '../attachments/local-disk-file-store.js';
 import { LoudspeakerAudioService } from './loudspeaker-audio.service.js';
 import { LoudspeakerPlanner } from './loudspeaker-planner.js';
 import { StationDeviceService } from './station-device.service.js';
@@ -25,7 +22,6 @@ import { StationsService } from './stations.service.js';
     StationPlaylistRepository,
     StationAudioRepository,
     ChannelPolicyRepository,
-    { provide: FILE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskFileStore(config.storageDir) },
     { provide: TTS_ENGINE, useFactory: () => new EspeakNgTtsEngine() },
     LoudspeakerAudioService,
     LoudspeakerPlanner,

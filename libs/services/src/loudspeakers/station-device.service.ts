@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import {
@@ -14,7 +15,6 @@ import {
 import { StationPlaylistRepository, type PlayReport, type PlaylistRow } from '../../../persistence/src/repositories/station-playlist.repository.js';
 import { StationRepository } from '../../../persistence/src/repositories/station.repository.js';
 import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
-import { streamToBuffer } from './loudspeaker-audio.service.js';
 
 export interface AuthenticatedStation {
   id: string;
@@ -114,7 +114,7 @@ export class StationDeviceService {
   async media(station: AuthenticatedStation, audioId: string): Promise<{ bytes: Buffer; contentType: string; etag: string }> {
     const audio = /^[0-9a-f-]{36}$/i.test(audioId) ? await this.playlists.audioOfStation(station.id, audioId) : null;
     if (!audio?.storageKey) throw new NotFoundError('station-audio');
-    const bytes = await streamToBuffer(await this.store.open(audio.storageKey));
+    const bytes = await buffer(await this.store.open(audio.storageKey));
     return { bytes, contentType: audio.contentType ?? 'audio/mpeg', etag: `"${audio.storageKey.split('/').pop()}"` };
   }
 

@@ -81,7 +81,7 @@ export class StationsService {
     await this.stations.transaction(async (m) => {
       if (fields.groupId && fields.groupId !== station.groupId) {
         await this.stations.lockOwner(m, { groupId: fields.groupId });
-        const own = (await this.stations.sharingAirtime(m, { stationId: id, groupId: null })).filter((s) => s.stationId === id);
+        const own = await this.stations.sharingAirtime(m, { stationId: id, groupId: null });
         const group = await this.stations.sharingAirtime(m, { groupId: fields.groupId });
         for (const slot of own) this.refuseClash(slot, group, 'groupId');
       }

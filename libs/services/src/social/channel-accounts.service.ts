@@ -10,16 +10,20 @@ import {
   type Actor,
   type FieldProblem,
 } from '../../../domain/src/index.js';
-import { AuditRepository, ChannelAccountRepository, UnitRepository, type ChannelAccountView } from '../../../persistence/src/index.js';
+import { AuditRepository, ChannelAccountRepository, UnitRepository, type ChannelAccountView, type SocialPlatform } from '../../../persistence/src/index.js';
 import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
 import { SocialTokensService } from './social-tokens.service.js';
 
 /** Zalo access tokens live about 25 hours; used when the caller does not say. */
 const ZALO_ACCESS_TTL_MS = 25 * 3_600_000;
 
+function accessExpiry(platform: SocialPlatform, given: Date | undefined): Date | null {
+  return given ?? (platform === 'zalo' ? new Date(Date.now() + ZALO_ACCESS_TTL_MS) : null);
+}
+
 export interface ChannelAccountInput {
   unitId: string;
-  platform: 'zalo' | 'facebook';
+  platform: SocialPlatform;
   name: string;
   externalId: string;
   appId?: string;
@@ -71,7 +75,6 @@ export class ChannelAccountsService {
     if (await this.accounts.exists(input.unitId, input.platform, input.externalId)) {
       throw new ConflictError('channel-account.duplicate', 'Đơn vị đã có tài khoản này');
     }
-    const expiresAt = input.accessExpiresAt ?? (input.platform === 'zalo' ? new Date(Date.now() + ZALO_ACCESS_TTL_MS) : null);
     const id = await this.accounts.transaction(async (m) => {
       const id = await this.accounts.insert(m, {
         unitId: input.unitId,
@@ -82,32 +85,28 @@ export class ChannelAccountsService {
         appSecretEnc: input.appSecret ? this.tokens.seal(input.appSecret) : null,
         accessTokenEnc: this.tokens.seal(input.accessToken),
         refreshTokenEnc: input.refreshToken ? this.tokens.seal(input.refreshToken) : null,
-        accessExpiresAt: expiresAt,
+        accessExpiresAt: accessExpiry(input.platform, input.accessExpiresAt),
         canBroadcast: input.canBroadcast ?? false,
         createdBy: actor.userId,
       });
-      await this.audit.append(
-        { actorId: actor.userId, unitId: unit.id, unitPath: unit.path, entityType: 'channel-account', entityId: id, action: 'create', data: { platform: input.platform, externalId: input.externalId } },
-        m,
-      );
+      await this.appendAudit(actor, { id, unitId: unit.id, unitPath: unit.path }, 'create', m, { platform: input.platform, externalId: input.externalId });
       return id;
     });
     return this.get(actor, id);
   }
 
-  list(actor: Actor, filter: { platform?: 'zalo' | 'facebook'; limit: number; offset: number }) {
+  list(actor: Actor, filter: { platform?: SocialPlatform; limit: number; offset: number }) {
     return this.accounts.list(actor.unitPath, filter);
   }
 
-  async get(actor: Actor, id: string): Promise<ChannelAccountView & { unitPath: string }> {
-    const account = await this.accounts.findScoped(id, actor.unitPath);
-    if (!account) throw new NotFoundError('channel-account');
-    return account;
+  async get(actor: Actor, id: string): Promise<ChannelAccountView> {
+    const { unitPath: _unitPath, ...view } = await this.find(actor, id);
+    return view;
   }
 
   async update(actor: Actor, id: string, changes: { name?: string; canBroadcast?: boolean; enabled?: boolean }): Promise<ChannelAccountView> {
     assertAdmin(actor);
-    const account = await this.get(actor, id);
+    const account = await this.find(actor, id);
     const status = changes.enabled === undefined ? undefined : changes.enabled ? 'active' : 'disabled';
     await this.accounts.transaction(async (m) => {
       await this.accounts.update(m, id, { name: changes.name, canBroadcast: changes.canBroadcast, status });
@@ -119,16 +118,15 @@ export class ChannelAccountsService {
   /** New tokens after the platform's login flow: the account is active again. */
   async reconnect(actor: Actor, id: string, input: ReconnectInput): Promise<ChannelAccountView> {
     assertAdmin(actor);
-    const account = await this.get(actor, id);
+    const account = await this.find(actor, id);
     if (account.platform === 'zalo' && !input.refreshToken) {
       throw new InvalidInputError([{ field: 'refreshToken', rule: 'required', message: 'Bắt buộc với tài khoản Zalo OA' }]);
     }
-    const expiresAt = input.accessExpiresAt ?? (account.platform === 'zalo' ? new Date(Date.now() + ZALO_ACCESS_TTL_MS) : null);
     await this.accounts.transaction(async (m) => {
       await this.accounts.saveTokens(m, id, {
         accessTokenEnc: this.tokens.seal(input.accessToken),
         refreshTokenEnc: input.refreshToken ? this.tokens.seal(input.refreshToken) : null,
-        accessExpiresAt: expiresAt,
+        accessExpiresAt: accessExpiry(account.platform, input.accessExpiresAt),
         appSecretEnc: input.appSecret ? this.tokens.seal(input.appSecret) : null,
       });
       await this.appendAudit(actor, account, 'reconnect', m);
@@ -138,7 +136,7 @@ export class ChannelAccountsService {
 
   /** Calls the platform with the stored token; a rejected token flags the account for reconnecting. */
   async check(actor: Actor, id: string): Promise<ConnectionCheck> {
-    const view = await this.get(actor, id);
+    const view = await this.find(actor, id);
     const account = await this.accounts.secrets(id);
     if (!account) throw new NotFoundError('channel-account');
     try {
@@ -165,7 +163,20 @@ export class ChannelAccountsService {
     }
   }
 
-  private async appendAudit(actor: Actor, account: ChannelAccountView & { unitPath: string }, action: string, m: Parameters<AuditRepository['append']>[1], data: Record<string, unknown> = {}) {
+  /** The account with its unit's path (for audit events), or 404 outside the caller's subtree. */
+  private async find(actor: Actor, id: string): Promise<ChannelAccountView & { unitPath: string }> {
+    const account = await this.accounts.findScoped(id, actor.unitPath);
+    if (!account) throw new NotFoundError('channel-account');
+    return account;
+  }
+
+  private async appendAudit(
+    actor: Actor,
+    account: { id: string; unitId: string; unitPath: string },
+    action: string,
+    m: Parameters<AuditRepository['append']>[1],
+    data: Record<string, unknown> = {},
+  ) {
     await this.audit.append(
       { actorId: actor.userId, unitId: account.unitId, unitPath: account.unitPath, entityType: 'channel-account', entityId: account.id, action, data },
       m,

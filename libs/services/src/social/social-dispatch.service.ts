@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { isDeliveryError, OutcomeUnknownError, PermanentError, RetryableError, retryDelay } from '../../../domain/src/index.js';
+import { isDeliveryError, OutcomeUnknownError, PermanentError, publicMessageUrl, RetryableError, retryDelay } from '../../../domain/src/index.js';
 import {
   BroadcastRepository,
   ChannelAccountRepository,
@@ -8,11 +8,12 @@ import {
   MessageContentRepository,
   SocialDeliveryRepository,
   type DeliveryOutcome,
+  type SocialPlatform,
 } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue, type SocialBatchPayload } from '../../../queue/src/index.js';
 import type { PublishedPost } from '../../../channels/src/social/social-publisher.js';
 import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
-import { publicMessageUrl, socialMarker, socialText } from './social-text.js';
+import { socialMarker, socialText } from './social-text.js';
 import { SocialTokensService } from './social-tokens.service.js';
 
 export type PublishResult = 'sent' | 'scheduled' | 'retrying' | 'failed' | 'unknown' | 'skipped';
@@ -135,7 +136,7 @@ export class SocialDispatchService {
     deliveryId: string,
     broadcastId: string,
     accountId: string,
-    platform: 'zalo' | 'facebook',
+    platform: SocialPlatform,
     marker: string,
     post: PublishedPost,
     dueAt: Date | null,

@@ -1,4 +1,5 @@
-import { publicMessageUrl, SOCIAL_TEXT_MAX, socialMarker, socialText } from './social-text.js';
+import { publicMessageUrl } from '../../../domain/src/index.js';
+import { SOCIAL_TEXT_MAX, socialMarker, socialText } from './social-text.js';
 
 describe('social post text and marker', () => {
   it('uses the social rendition when there is one', () => {

@@ -17,6 +17,3 @@ export function socialMarker(deliveryId: string): string {
   return `tc${createHash('sha256').update(`tincoso-delivery-${deliveryId}`).digest('hex').slice(0, 12)}`;
 }
 
-export function publicMessageUrl(publicBaseUrl: string, messageId: string, marker?: string): string {
-  return `${publicBaseUrl}/public/messages/${messageId}${marker ? `?m=${marker}` : ''}`;
-}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import { APP_CONFIG } from '../../../config/src/index.js';
 import {
   BroadcastRepository,
   ChannelAccountRepository,
@@ -18,7 +18,7 @@ import { SocialUpkeepService } from './social-upkeep.service.js';
 @Module({
   providers: [
     { provide: SECRET_BOX, inject: [APP_CONFIG], useFactory: createSecretBox },
-    { provide: SOCIAL_PUBLISHERS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createSocialPublishers(config) },
+    { provide: SOCIAL_PUBLISHERS, inject: [APP_CONFIG], useFactory: createSocialPublishers },
     BroadcastRepository,
     DeliveryRepository,
     MessageContentRepository,

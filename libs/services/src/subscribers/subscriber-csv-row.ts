@@ -44,7 +44,8 @@ const HEADER_ALIASES: Record<string, SubscriberCsvColumn> = {
   ngon_ngu: 'preferred_language',
 };
 
-function headerProblem(rule: string, message: string): InvalidInputError {
+/** A problem with the file as a whole (its header, encoding...), refused before any row is imported. */
+export function fileProblem(rule: string, message: string): InvalidInputError {
   return new InvalidInputError([{ field: 'file', rule, message }]);
 }
 
@@ -58,12 +59,12 @@ export function headerColumns(header: readonly string[]): (SubscriberCsvColumn |
     const key = foldVietnamese(cell.replace(/^\ufeff/, '')).replace(/[\s-]+/g, '_');
     const column = HEADER_ALIASES[key];
     if (!column) return false;
-    if (seen.has(column)) throw headerProblem('header', `cột "${column}" xuất hiện hai lần trong dòng tiêu đề`);
+    if (seen.has(column)) throw fileProblem('header', `cột "${column}" xuất hiện hai lần trong dòng tiêu đề`);
     seen.add(column);
     return column;
   });
   if (!seen.has('phone')) {
-    throw headerProblem(
+    throw fileProblem(
       'header',
       `dòng đầu tiên phải là dòng tiêu đề có cột phone (số điện thoại); các cột khác: ${SUBSCRIBER_CSV_COLUMNS.slice(1).join(', ')}`,
     );

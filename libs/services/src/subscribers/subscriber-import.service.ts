@@ -17,6 +17,7 @@ import { errorReportCsv } from './import-error-report.js';
 import {
   checkSubscriberRecord,
   detectDelimiter,
+  fileProblem,
   headerColumns,
   isBlankRecord,
   recordStartLine,
@@ -65,9 +66,7 @@ export class SubscriberImportService {
   ) {}
 
   async import(actor: Actor, file: CsvUpload | undefined, unitId: string | undefined): Promise<SubscriberImportSummary> {
-    if (!file) {
-      throw new InvalidInputError([{ field: 'file', rule: 'required', message: 'là bắt buộc (gửi tệp CSV trong trường "file" của biểu mẫu)' }]);
-    }
+    if (!file) throw fileProblem('required', 'là bắt buộc (gửi tệp CSV trong trường "file" của biểu mẫu)');
     const unit = await this.units.findInScope(actor, unitId ?? actor.unitId);
     if (!unit) throw new NotFoundError('unit');
     if (unit.level === 'village') {
@@ -229,10 +228,6 @@ async function checkHead(path: string): Promise<',' | ';'> {
   const [header] = parseSync(firstLine, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
   headerColumns(header ?? []);
   return delimiter;
-}
-
-function fileProblem(rule: string, message: string): InvalidInputError {
-  return new InvalidInputError([{ field: 'file', rule, message }]);
 }
 
 function csvProblem(error: CsvError): string {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { ConflictError, foldVietnamese, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
+import { foldVietnamese, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
 import {
   SubscriberRepository,
@@ -83,7 +83,7 @@ export class SubscribersService {
     const unit = await this.subscriberUnit(actor, input.unitId);
     const villageId = input.villageId === undefined ? null : await this.villageUnder(unit, input.villageId);
     return this.subscribers.transaction(async (tx) => {
-      const id = await this.insertOrConflict(
+      const id = await this.subscribers.insert(
         { phone: phone.phone, fullName, unitId: unit.id, villageId, tags, consentSource: input.consentSource, consentAt, preferredLanguage },
         tx,
       );
@@ -202,16 +202,6 @@ export class SubscribersService {
     });
   }
 
-  private async insertOrConflict(input: Parameters<SubscriberRepository['insert']>[0], tx: EntityManager): Promise<string> {
-    try {
-      return await this.subscribers.insert(input, tx);
-    } catch (error) {
-      const pg = error as { code?: string; constraint?: string };
-      if (pg.code === '23505' && pg.constraint === 'uq_subscriber_phone') throw phoneTaken();
-      throw error;
-    }
-  }
-
   /** A unit of the caller's subtree that subscribers can belong to: any level but a village (that is villageId). */
   private async subscriberUnit(actor: Actor, unitId: string, manager?: EntityManager): Promise<UnitRef> {
     const unit = await this.mustFindUnit(actor, unitId, manager);
@@ -250,9 +240,4 @@ export class SubscribersService {
   private view({ unitPath: _path, ...view }: SubscriberRecord): SubscriberView {
     return view;
   }
-}
-
-function phoneTaken(): ConflictError {
-  const message = 'Số điện thoại này đã có trong danh sách nhận tin (mỗi số chỉ đăng ký một lần)';
-  return new ConflictError('subscriber.phone-taken', message, [{ field: 'phone', rule: 'unique', message }]);
 }

@@ -5,7 +5,6 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { classifyTransportError, classifyTwilioResponse } from './twilio-errors.js';
 
 const TWILIO_API_ORIGIN = 'https://api.twilio.com';
-const DEFAULT_TIMEOUT_MS = 30_000;
 /** The SDK's own agent allows 20 sockets per host, which caps a worker far below its send concurrency. */
 const DEFAULT_MAX_SOCKETS = 64;
 
@@ -27,10 +26,10 @@ export class TwilioHttpClient extends twilio.RequestClient {
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly viaProxy = Boolean(process.env.HTTP_PROXY);
 
-  constructor(options: { apiBaseUrl?: string | null; timeoutMs?: number; maxSockets?: number }) {
+  constructor(options: { apiBaseUrl?: string | null; timeoutMs: number; maxSockets?: number }) {
     super({ timeout: options.timeoutMs, keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS });
     this.apiBaseUrl = options.apiBaseUrl ? options.apiBaseUrl.replace(/\/+$/, '') : null;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs;
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS, scheduling: 'lifo' as const };
     this.agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   }
