@@ -5,7 +5,7 @@ import type { Actor } from '../../../../libs/domain/src/index.js';
 import type { AttachmentView } from '../../../../libs/persistence/src/repositories/attachment.repository.js';
 import { AttachmentsService } from '../../../../libs/services/src/attachments/attachments.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { UuidParam } from '../messages/route-params.js';
+import { UuidParam } from '../http/route-params.js';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor.js';
 import { AttachmentDto, contentDisposition, UPLOAD_BODY_SCHEMA, UploadAttachmentDto } from './attachments.dto.js';
 

@@ -5,7 +5,7 @@ import { BoardEventsHub } from '../../../../libs/services/src/boards/board-event
 import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { openEventStream } from '../devices/event-stream.js';
-import { UuidParam } from '../messages/route-params.js';
+import { UuidParam } from '../http/route-params.js';
 import { renderKioskPage } from './board-kiosk.view.js';
 import { BoardFeedDto, HeartbeatDto, HeartbeatReplyDto, KioskQueryDto } from './boards.dto.js';
 

@@ -13,7 +13,7 @@ import type { Actor } from '../../../../libs/domain/src/index.js';
 import { BoardsService, type BoardView, type BoardWithToken } from '../../../../libs/services/src/boards/boards.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage, type Page } from '../http/pagination.dto.js';
-import { UuidParam } from '../messages/route-params.js';
+import { UuidParam } from '../http/route-params.js';
 import { BoardDto, BoardPageDto, BoardsQueryDto, BoardWithTokenDto, CreateBoardDto, UpdateBoardDto, WithdrawnDto } from './boards.dto.js';
 
 /** Electronic bulletin boards of the caller's subtree; outside it a board answers 404, as if it did not exist. */

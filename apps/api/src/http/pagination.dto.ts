@@ -33,3 +33,6 @@ export interface Page<T> {
 export function toPage<T>(query: PageQueryDto, result: { items: T[]; total: number }): Page<T> {
   return { items: result.items, total: result.total, page: query.page, pageSize: query.pageSize };
 }
+
+/** Query strings carry 'true' / 'false'; anything else is left for the validator to refuse. */
+export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

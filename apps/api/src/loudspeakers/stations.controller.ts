@@ -4,7 +4,7 @@ import type { Actor } from '../../../../libs/domain/src/index.js';
 import { StationsService } from '../../../../libs/services/src/loudspeakers/stations.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageQueryDto, toPage } from '../http/pagination.dto.js';
-import { UuidParam } from '../messages/route-params.js';
+import { UuidParam } from '../http/route-params.js';
 import { AirtimeQueryDto, CreateGroupDto, CreateSlotDto, CreateStationDto, StationFieldsDto } from './stations.dto.js';
 
 @ApiTags('loudspeakers')

@@ -26,7 +26,7 @@ import {
   SubmitMessageDto,
   toMessageContent,
 } from './messages.dto.js';
-import { IntParam, UuidParam } from './route-params.js';
+import { IntParam, UuidParam } from '../http/route-params.js';
 
 @ApiTags('messages')
 @ApiBearerAuth()

@@ -18,7 +18,7 @@ import { SubscriberImportService, type SubscriberImportSummary } from '../../../
 import { contentDisposition } from '../attachments/attachments.dto.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageQueryDto, toPage, type Page } from '../http/pagination.dto.js';
-import { UuidParam } from '../messages/route-params.js';
+import { UuidParam } from '../http/route-params.js';
 import { CsvUploadInterceptor } from './csv-upload.interceptor.js';
 import {
   IMPORT_BODY_SCHEMA,

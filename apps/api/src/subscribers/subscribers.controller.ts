@@ -14,7 +14,7 @@ import type { SubscriberView } from '../../../../libs/persistence/src/repositori
 import { SubscribersService } from '../../../../libs/services/src/subscribers/subscribers.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage, type Page } from '../http/pagination.dto.js';
-import { UuidParam } from '../messages/route-params.js';
+import { UuidParam } from '../http/route-params.js';
 import { CreateSubscriberDto, OptInDto, SubscriberDto, SubscriberPageDto, SubscribersQueryDto, UpdateSubscriberDto } from './subscribers.dto.js';
 
 /** Citizens who receive SMS, in the caller's subtree; outside it a subscriber answers 404, as if it did not exist. */

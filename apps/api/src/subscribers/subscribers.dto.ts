@@ -9,13 +9,12 @@ import {
   TAGS_MAX_COUNT,
   type ConsentSource,
 } from '../../../../libs/services/src/subscribers/subscriber-fields.js';
-import { PageQueryDto } from '../http/pagination.dto.js';
+import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
 
 const CONSENT_DESCRIPTION = 'How the citizen agreed: form (web form), sms (keyword), import (CSV list), officer, paper (signed form)';
 const PHONE_DESCRIPTION = 'A Vietnamese mobile number in any usual spelling (0912 345 678, +84912345678, legacy 0168…); stored as E.164';
 /** Present means validated: null is refused where a field cannot be cleared. */
 const unlessAbsent = ValidateIf((_: unknown, value: unknown) => value !== undefined);
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CreateSubscriberDto {
   @ApiProperty({ example: '0912 345 678', description: PHONE_DESCRIPTION })

@@ -10,7 +10,7 @@ import {
   USERNAME_MIN_LENGTH,
   type Role,
 } from '../../../../libs/domain/src/index.js';
-import { PageQueryDto } from '../http/pagination.dto.js';
+import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
 
 /** Upper case is accepted and stored lower-case; the rest of the alphabet is the domain's. */
 const USERNAME_INPUT = /^[A-Za-z0-9._-]+$/;
@@ -83,7 +83,6 @@ export class UserIdParams {
   id!: string;
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class UsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })

@@ -1,39 +1,26 @@
-import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, NotFoundException, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import twilio from 'twilio';
-import { parseInbound, verifyTwilioSignature } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { parseInbound } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
 import { SubscriptionService } from '../../../../libs/services/src/subscribers/subscription.service.js';
 import { Public } from '../auth/public.decorator.js';
+import { TwilioSignatureGuard } from './twilio-signature.guard.js';
 
 /**
  * SMS sent by citizens to the Twilio number: STOP, HUY, TU CHOI opt the number out at once; START, DK
- * opt it back in. The signature is checked against the public URL Twilio called; a forged or unsigned
- * request is refused with 403 and changes nothing. Without Twilio configured the webhook does not exist.
+ * opt it back in. TwilioSignatureGuard refuses forged requests (403) and answers 404 without Twilio.
  */
 @ApiExcludeController()
 @Public()
 @Controller('api/v1/webhooks/twilio')
 export class TwilioInboundController {
-  constructor(
-    private readonly subscriptions: SubscriptionService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly subscriptions: SubscriptionService) {}
 
   @Post('inbound')
   @HttpCode(200)
-  async inbound(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Body() params: Record<string, string>,
-    @Headers('x-twilio-signature') signature: string | undefined,
-  ): Promise<string> {
-    const authToken = this.config.sms.twilio.authToken;
-    if (!authToken) throw new NotFoundException('Twilio chưa được cấu hình');
-    if (!verifyTwilioSignature(authToken, `${this.config.publicBaseUrl}${req.originalUrl}`, params ?? {}, signature)) {
-      throw new ForbiddenException('Chữ ký X-Twilio-Signature không hợp lệ');
-    }
+  @UseGuards(TwilioSignatureGuard)
+  async inbound(@Res({ passthrough: true }) res: Response, @Body() params: Record<string, string>): Promise<string> {
     const sms = parseInbound(params);
     const reply = await this.subscriptions.answerInboundSms(sms.from, sms.body);
     const twiml = new twilio.twiml.MessagingResponse();

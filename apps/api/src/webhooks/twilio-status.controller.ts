@@ -1,38 +1,21 @@
-import { Body, Controller, ForbiddenException, Headers, HttpCode, Inject, NotFoundException, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { parseStatusCallback, verifyTwilioSignature } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
+import { parseStatusCallback } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
 import { DeliveryReceiptsService } from '../../../../libs/services/src/dispatch/delivery-receipts.service.js';
 import { Public } from '../auth/public.decorator.js';
+import { TwilioSignatureGuard } from './twilio-signature.guard.js';
 
-/**
- * Twilio's status callback. The signature is checked against the public URL Twilio called; a forged
- * or unsigned request is refused with 403 and changes nothing.
- */
+/** Twilio's status callback; TwilioSignatureGuard refuses forged requests (403) before anything changes. */
 @ApiExcludeController()
 @Public()
 @Controller('api/v1/webhooks/twilio')
 export class TwilioStatusController {
-  constructor(
-    private readonly receipts: DeliveryReceiptsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly receipts: DeliveryReceiptsService) {}
 
   @Post('status')
   @HttpCode(204)
-  async status(
-    @Req() req: Request,
-    @Body() params: Record<string, string>,
-    @Headers('x-twilio-signature') signature: string | undefined,
-    @Query('d') deliveryId: string | undefined,
-  ): Promise<void> {
-    const authToken = this.config.sms.twilio.authToken;
-    if (!authToken) throw new NotFoundException('Twilio is not configured');
-    const url = `${this.config.publicBaseUrl}${req.originalUrl}`;
-    if (!verifyTwilioSignature(authToken, url, params ?? {}, signature)) {
-      throw new ForbiddenException('Chữ ký X-Twilio-Signature không hợp lệ');
-    }
+  @UseGuards(TwilioSignatureGuard)
+  async status(@Body() params: Record<string, string>, @Query('d') deliveryId: string | undefined): Promise<void> {
     const callback = parseStatusCallback(params);
     await this.receipts.record({
       provider: 'twilio',
