@@ -1,7 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createApprovedMessage } from '../../libs/testing/src/engine-fixtures.js';
-import { createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { silentWav } from '../../libs/testing/src/wav.js';
+import { tinyPng } from './messages-test-kit.js';
 
 type Xml = Record<string, any>;
 const LISTS = ['rss.channel.item', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.link', 'feed.entry.category'];
@@ -165,5 +167,93 @@ describe('unit feeds and the public message page', () => {
     for (const id of [ids.aApprovedOnly, ids.aCancelled, ids.aPending, '00000000-0000-4000-8000-000000000000']) {
       expect((await api.http.get(`/public/messages/${id}`)).status).toBe(404);
     }
+  });
+
+  describe('images of the public page', () => {
+    let unit: TestUnit;
+    const files: Record<string, Buffer> = { first: tinyPng(3), second: tinyPng(5), other: tinyPng(7), draft: tinyPng(9), unpublished: tinyPng(11) };
+    const image: Record<string, string> = {};
+    const page: Record<string, string> = {};
+    const imageUrl = (messageId: string, attachmentId: string) => `https://tin.example.vn/public/messages/${messageId}/images/${attachmentId}`;
+
+    beforeAll(async () => {
+      // A province of its own, so the feeds above keep exactly their items.
+      unit = await createUnit(api.db, { name: 'Tỉnh Có Ảnh', level: 'province' });
+      const officer = await createUser(api.db, { role: 'officer', unit });
+      const auth = await bearer(api.http, officer);
+      const upload = async (bytes: Buffer, name: string): Promise<string> => {
+        const res = await api.http.post('/api/v1/attachments').set('authorization', auth).attach('file', bytes, name);
+        if (res.status !== 201) throw new Error(`upload of ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body.id;
+      };
+      for (const [key, bytes] of Object.entries(files)) image[key] = await upload(bytes, `${key}.png`);
+      image.audio = await upload(silentWav(1), 'loa.wav');
+      const message = (title: string, attachmentIds: string[]) =>
+        createApprovedMessage(api.db, { unit, author, approver, title, sms: `Nội dung: ${title}`, attachmentIds });
+      page.withImages = await message('Ảnh lễ ra mắt bộ phận một cửa', [image.audio, image.first, image.second]);
+      page.other = await message('Tin có ảnh khác', [image.other]);
+      page.unpublished = await message('Tin chưa phát có ảnh', [image.unpublished]);
+      await broadcastOf(page.withImages, unit, 'completed', 'completed', new Date('2026-04-01T01:00:00Z'));
+      await broadcastOf(page.other, unit, 'completed', 'completed', new Date('2026-04-02T01:00:00Z'));
+      // A later version with another image that has not run: the page still shows version 1.
+      await api.db.query(
+        `INSERT INTO message_version (message_id, version_no, author_id, title, body, content_group, priority, renditions, attachment_ids)
+         SELECT message_id, 2, author_id, title, body, content_group, priority, renditions, $2 FROM message_version WHERE message_id = $1`,
+        [page.withImages, [image.draft]],
+      );
+    });
+
+    it("serves an image of the version the page shows, with its bytes and type, to anyone", async () => {
+      for (const key of ['first', 'second']) {
+        const res = await api.http.get(`/public/messages/${page.withImages}/images/${image[key]}`);
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toBe('image/png');
+        expect(res.headers['content-length']).toBe(String(files[key].length));
+        expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(Buffer.isBuffer(res.body) && res.body.equals(files[key])).toBe(true);
+      }
+    });
+
+    it("the page shows the version's images in its order below the body; the feeds enclose the first", async () => {
+      const res = await api.http.get(`/public/messages/${page.withImages}`);
+      const first = `<img loading="lazy" alt="Hình 1: Ảnh lễ ra mắt bộ phận một cửa" src="${imageUrl(page.withImages, image.first)}">`;
+      const second = `<img loading="lazy" alt="Hình 2: Ảnh lễ ra mắt bộ phận một cửa" src="${imageUrl(page.withImages, image.second)}">`;
+      expect(res.text).toContain(`${first}\n${second}`);
+      expect(res.text.indexOf('<div class="body">')).toBeLessThan(res.text.indexOf(first));
+      expect(res.text).toMatch(/\.images img\{[^}]*max-width:100%/);
+      expect(res.text).toContain(`<meta property="og:image" content="${imageUrl(page.withImages, image.first)}">`);
+      for (const absent of [image.audio, image.draft]) expect(res.text).not.toContain(absent);
+      expect((await api.http.get(`/public/messages/${ids.aRan}`)).text).not.toContain('<img');
+
+      const items = asList((await rss(unit)).rss.channel.item);
+      expect(items.map((i: Xml) => i.enclosure)).toEqual([
+        { '@url': imageUrl(page.other, image.other), '@length': String(files.other.length), '@type': 'image/png' },
+        { '@url': imageUrl(page.withImages, image.first), '@length': String(files.first.length), '@type': 'image/png' },
+      ]);
+      const entry = asList((await atom(unit)).feed.entry).find((e: Xml) => e.id === `urn:uuid:${page.withImages}`);
+      expect(asList(entry.link).find((l: Xml) => l['@rel'] === 'enclosure')).toEqual({
+        '@rel': 'enclosure',
+        '@href': imageUrl(page.withImages, image.first),
+        '@length': String(files.first.length),
+        '@type': 'image/png',
+      });
+      expect(asList((await rss(communeA)).rss.channel.item).every((i: Xml) => i.enclosure === undefined)).toBe(true);
+    });
+
+    it('answers 404 for an attachment that is not an image of the version shown, or of an unpublished message', async () => {
+      const cases = [
+        [page.withImages, image.audio],
+        [page.withImages, image.other],
+        [page.withImages, image.draft],
+        [page.other, image.first],
+        [page.unpublished, image.unpublished],
+        [page.withImages, '00000000-0000-4000-8000-000000000000'],
+      ];
+      for (const [messageId, attachmentId] of cases) {
+        expect((await api.http.get(`/public/messages/${messageId}/images/${attachmentId}`)).status).toBe(404);
+      }
+      expect((await api.http.get(`/public/messages/${page.withImages}/images/not-a-uuid`)).status).toBe(400);
+    });
   });
 });

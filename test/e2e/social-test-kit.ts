@@ -22,6 +22,7 @@ export function withFakeSocial(zalo: FakeZaloServer, graph: FakeGraphServer) {
       timeoutMs: 600,
       maxAttempts: 3,
       refreshWithinHours: 6,
+      facebookScheduleAheadDays: 7,
     },
     sms: { ...config.sms, backoffBaseMs: 50, backoffCapMs: 300 },
     engine: { reconcileIntervalSeconds: 1, sendingTimeoutSeconds: 3, recurrenceHorizonDays: 14 },
@@ -122,6 +123,7 @@ export async function scheduleSocial(
   channels: string[],
   at = new Date(),
   title = 'Thông báo lịch tiếp công dân',
+  attachmentIds: string[] = [],
 ): Promise<{ broadcastId: string; messageId: string }> {
   const messageId = await createApprovedMessage(w.api.db, {
     unit,
@@ -129,6 +131,7 @@ export async function scheduleSocial(
     approver: w.supervisor,
     sms: 'UBND xã tiếp công dân vào sáng thứ Năm hằng tuần tại bộ phận một cửa.',
     title,
+    attachmentIds,
   });
   const res = await w.api.http
     .post('/api/v1/broadcasts')
@@ -136,6 +139,13 @@ export async function scheduleSocial(
     .send({ messageId, channels, targets: { unitIds: [unit.id] }, schedule: { kind: 'once', at: at.toISOString() } });
   if (res.status !== 201) throw new Error(`schedule: ${res.status} ${JSON.stringify(res.body)}`);
   return { broadcastId: res.body.id, messageId };
+}
+
+/** A file uploaded through the API for the unit, as an officer would attach a photo. */
+export async function uploadFor(w: SocialWorld, unit: TestUnit, bytes: Buffer, name: string): Promise<string> {
+  const res = await w.api.http.post('/api/v1/attachments').set('authorization', w.officerAuth).field('unitId', unit.id).attach('file', bytes, name);
+  if (res.status !== 201) throw new Error(`upload of ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 export interface DeliveryRow {

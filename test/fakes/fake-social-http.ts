@@ -7,7 +7,16 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   contentType: string;
+  /** The JSON, form or multipart text fields. */
   body: Record<string, unknown>;
+  /** The files of a multipart body, by field name. */
+  files: Record<string, RecordedFile>;
+}
+
+export interface RecordedFile {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
 }
 
 /** What a scripted call does instead of answering normally. */
@@ -19,7 +28,7 @@ export type Scripted =
   | { kind: 'hang' };
 
 /**
- * The HTTP plumbing shared by the Zalo and Graph fakes: body parsing (JSON or form), a request log,
+ * The HTTP plumbing shared by the Zalo and Graph fakes: body parsing (JSON, form or multipart), a request log,
  * a list of protocol problems (a test asserts it stays empty), scripted answers per route, and
  * sockets held open for "timeout after the request left".
  */
@@ -78,25 +87,23 @@ export abstract class FakeSocialServer {
   private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname === '/__fake/state') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.state(), null, 2));
       return;
     }
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0];
-    let body: Record<string, unknown> = {};
-    if (raw && contentType === 'application/json') body = JSON.parse(raw);
-    else if (raw && contentType === 'application/x-www-form-urlencoded') body = Object.fromEntries(new URLSearchParams(raw));
-    else if (raw) body = { _raw: raw };
+    const header = String(req.headers['content-type'] ?? '');
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      contentType,
-      body,
+      contentType: header.split(';')[0],
+      body: {},
+      files: {},
     };
+    await this.parseBody(recorded, raw, header);
     this.requests.push(recorded);
     const script = this.scripts.get(this.routeOf(recorded))?.shift();
     if (script?.kind === 'hang') {
@@ -113,5 +120,24 @@ export abstract class FakeSocialServer {
       return;
     }
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
+  private async parseBody(recorded: RecordedRequest, raw: Buffer, header: string): Promise<void> {
+    if (raw.length === 0) return;
+    const text = () => raw.toString('utf8');
+    if (recorded.contentType === 'application/json') recorded.body = JSON.parse(text());
+    else if (recorded.contentType === 'application/x-www-form-urlencoded') recorded.body = Object.fromEntries(new URLSearchParams(text()));
+    else if (recorded.contentType === 'multipart/form-data') {
+      // undici's own multipart parser, fed the full header so it sees the boundary.
+      try {
+        const form = await new Response(raw, { headers: { 'content-type': header } }).formData();
+        for (const [name, value] of form) {
+          if (typeof value === 'string') recorded.body[name] = value;
+          else recorded.files[name] = { bytes: Buffer.from(await value.arrayBuffer()), contentType: value.type, fileName: value.name };
+        }
+      } catch (error) {
+        this.problem(recorded, `unreadable multipart body: ${(error as Error).message}`);
+      }
+    } else recorded.body = { _raw: text() };
   }
 }

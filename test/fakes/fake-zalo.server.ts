@@ -8,6 +8,8 @@ export interface FakeZaloArticle {
   description: string;
   body: { type?: string; content?: string }[];
   trackingLink: string;
+  /** cover.photo_url: Zalo fetches the cover from there. */
+  coverUrl: string | null;
   removed: boolean;
 }
 
@@ -122,7 +124,12 @@ export class FakeZaloServer extends FakeSocialServer {
       this.problem(req, 'body must be a non-empty array of {type: text|image}');
     }
     if (!['show', 'hide'].includes(String(b.status))) this.problem(req, 'status must be show or hide');
-    if (b.cover !== undefined && (b.cover as { cover_type?: string }).cover_type !== 'photo') this.problem(req, 'cover.cover_type must be photo');
+    const cover = b.cover as { cover_type?: string; photo_url?: string; status?: string } | undefined;
+    if (cover !== undefined) {
+      if (cover.cover_type !== 'photo') this.problem(req, 'cover.cover_type must be photo');
+      if (!/^https?:\/\//.test(String(cover.photo_url ?? ''))) this.problem(req, 'cover.photo_url must be an http(s) URL');
+      if (!['show', 'hide'].includes(String(cover.status))) this.problem(req, 'cover.status must be show or hide');
+    }
     const token = `art-${randomBytes(8).toString('hex')}`;
     this.articles.push({
       id: String((this.sequence += 1)),
@@ -131,6 +138,7 @@ export class FakeZaloServer extends FakeSocialServer {
       description: String(b.description ?? ''),
       body: body ?? [],
       trackingLink: String(b.tracking_link ?? ''),
+      coverUrl: cover?.photo_url ?? null,
       removed: false,
     });
     return ok({ token });

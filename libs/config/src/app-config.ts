@@ -88,6 +88,11 @@ export interface SocialConfig {
   maxAttempts: number;
   /** Zalo access tokens expiring within this many hours are refreshed by the worker's cron. */
   refreshWithinHours: number;
+  /**
+   * Facebook posts of occurrences due within this many days are handed to Facebook ahead, as
+   * scheduled posts (0: every post is sent at its due time).
+   */
+  facebookScheduleAheadDays: number;
 }
 
 interface VarSpec<T> {
@@ -153,6 +158,7 @@ export const ENV_SPEC = {
   SOCIAL_TIMEOUT_MS: { parse: int({ min: 100, max: 120_000 }), default: '15000' },
   SOCIAL_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
   SOCIAL_TOKEN_REFRESH_HOURS: { parse: int({ min: 1, max: 24 }), default: '6' },
+  FACEBOOK_SCHEDULE_AHEAD_DAYS: { parse: int({ min: 0, max: 29 }), default: '7' },
 } satisfies Record<string, VarSpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -231,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: v.SOCIAL_TIMEOUT_MS,
       maxAttempts: v.SOCIAL_MAX_ATTEMPTS,
       refreshWithinHours: v.SOCIAL_TOKEN_REFRESH_HOURS,
+      facebookScheduleAheadDays: v.FACEBOOK_SCHEDULE_AHEAD_DAYS,
     },
     worker: { lockDurationMs: v.WORKER_LOCK_DURATION_MS, stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS },
     engine: {

@@ -80,6 +80,16 @@ export const JOBS = {
     name: 'unpublish-social',
     jobId: ({ broadcastId }) => `social-unpublish-${broadcastId}`,
   }),
+  /**
+   * Facebook posts handed over ahead of their occurrence: withdraw those whose message changed, hand
+   * over the newly due. `trigger` names what asked for it (the minute's cron slot, a message version
+   * approved or edited, a broadcast scheduled), so each asks once.
+   */
+  reviewSocialSchedule: job<{ trigger: string }>({
+    queue: QUEUES.social,
+    name: 'review-social-schedule',
+    jobId: ({ trigger }) => `social-schedule-${trigger}`,
+  }),
   /** Token refresh, verification and unpublish sweep; `slot` is the cron's minute so replicas do not double it. */
   socialUpkeep: job<{ slot: string }>({
     queue: QUEUES.social,

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { FeedsService, type RenderedDocument } from '../../../../libs/services/src/feeds/feeds.service.js';
 import { Public } from '../auth/public.decorator.js';
+import { UuidParam } from '../http/route-params.js';
 import { FeedQueryDto, MessagePageQueryDto } from './feeds.dto.js';
 
 /** Public (no sign-in): feed readers and phones poll these; caches may keep them a few minutes. */
@@ -30,6 +31,15 @@ export class FeedsController {
   @ApiProduces('text/html')
   async message(@Param('id', ParseUUIDPipe) id: string, @Query() _q: MessagePageQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'text/html; charset=utf-8', await this.feeds.messagePage(id));
+  }
+
+  @Get('public/messages/:id/images/:attachmentId')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  async image(@UuidParam('id') id: string, @UuidParam('attachmentId') attachmentId: string, @Res({ passthrough: true }) res: Response) {
+    const image = await this.feeds.messageImage(id, attachmentId);
+    res.setHeader('Cache-Control', CACHE);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(image.content, { type: image.contentType, length: image.sizeBytes });
   }
 }
 

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, type SocialBatchPayload } from '../../../../libs/queue/src/index.js';
 import { SocialDispatchService } from '../../../../libs/services/src/social/social-dispatch.service.js';
+import { SocialScheduleService } from '../../../../libs/services/src/social/social-schedule.service.js';
 import { SocialUpkeepService } from '../../../../libs/services/src/social/social-upkeep.service.js';
 import type { JobHandler } from './job-handler.js';
 
-/** The social queue: publish a post, verify an unknown publish, delete cancelled scheduled posts, periodic upkeep. */
+/** The social queue: publish a post, verify an unknown publish, delete cancelled scheduled posts, Facebook posts ahead, periodic upkeep. */
 @Injectable()
 export class SocialHandler implements JobHandler {
   constructor(
     private readonly dispatch: SocialDispatchService,
     private readonly upkeep: SocialUpkeepService,
+    private readonly schedule: SocialScheduleService,
   ) {}
 
   handle(job: Job): Promise<unknown> {
@@ -23,6 +25,8 @@ export class SocialHandler implements JobHandler {
         return this.dispatch.unpublishCancelled((job.data as { broadcastId: string }).broadcastId);
       case JOBS.socialUpkeep.name:
         return this.upkeep.run();
+      case JOBS.reviewSocialSchedule.name:
+        return this.schedule.run();
       default:
         throw new Error(`unknown social job ${job.name}`);
     }

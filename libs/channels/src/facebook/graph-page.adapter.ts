@@ -1,5 +1,5 @@
-import type { PublishedPost, SocialCredentials, SocialPost, SocialPublisher } from '../social/social-publisher.js';
-import { form, socialRequest } from '../social/social-http.js';
+import type { PublishedPost, SocialCredentials, SocialImage, SocialPost, SocialPublisher } from '../social/social-publisher.js';
+import { form, multipart, socialRequest } from '../social/social-http.js';
 import { graphError } from './graph-errors.js';
 
 export interface GraphOptions {
@@ -33,9 +33,15 @@ export class GraphPageAdapter implements SocialPublisher {
     const schedule: Record<string, string> = scheduled
       ? { published: 'false', scheduled_publish_time: String(Math.floor((post.publishAt as Date).getTime() / 1000)) }
       : {};
-    const edge = post.imageUrl ? 'photos' : 'feed';
-    const fields: Record<string, string> = post.imageUrl ? { url: post.imageUrl, caption: message } : { message, link: post.link };
-    const answer = await this.request('POST', `/${credentials.externalId}/${edge}`, credentials.accessToken, { ...fields, ...schedule });
+    const page = `/${credentials.externalId}`;
+    // POST /{page-id}/photos, multipart: access_token, caption, published, scheduled_publish_time and
+    // the file as `source` (Graph's "Uploading Photos" guide: a photo is given as `url` or as a file
+    // in the request; uploading means Facebook never has to reach us). Graph answers a feed post with
+    // {id} and a photo with {id: <photo id>, post_id: <page post id>}; the page post, whose message is
+    // the caption, is what find() reads back and DELETE removes (the photo id stands in without post_id).
+    const answer = post.image
+      ? await this.request('POST', `${page}/photos`, credentials.accessToken, { caption: message, ...schedule }, post.image)
+      : await this.request('POST', `${page}/feed`, credentials.accessToken, { message, link: post.link, ...schedule });
     const id = String(answer.post_id ?? answer.id ?? '');
     return { postId: id, scheduled };
   }
@@ -67,21 +73,22 @@ export class GraphPageAdapter implements SocialPublisher {
     path: string,
     accessToken: string,
     params: Record<string, string>,
+    source?: SocialImage,
   ): Promise<Record<string, unknown>> {
     const url = `${this.options.baseUrl}/${this.options.version}${path}`;
     // The token travels in the body for writes and in the query for reads, as Graph documents it.
     const withToken = { ...params, access_token: accessToken };
     const answer =
       method === 'POST'
-        ? await socialRequest(url, {
-            method,
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: form(withToken),
-            write: true,
-            timeoutMs: this.options.timeoutMs,
-          })
+        ? await socialRequest(url, { method, ...writeBody(withToken, source), write: true, timeoutMs: this.options.timeoutMs })
         : await socialRequest(`${url}?${form(withToken)}`, { method, write: method === 'DELETE', timeoutMs: this.options.timeoutMs });
     if (answer.status === 200 && !answer.body.error) return answer.body;
     throw graphError(answer.status, answer.body);
   }
+}
+
+/** A write's body: form-encoded, or multipart when a photo goes with it as `source`. */
+function writeBody(fields: Record<string, string>, source?: SocialImage): { headers?: Record<string, string>; body: string | FormData } {
+  if (source) return { body: multipart(fields, 'source', source) };
+  return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form(fields) };
 }

@@ -1,4 +1,5 @@
 import { OutcomeUnknownError, RetryableError } from '../../../domain/src/index.js';
+import type { SocialImage } from './social-publisher.js';
 
 export interface HttpAnswer {
   status: number;
@@ -14,7 +15,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
  */
 export async function socialRequest(
   url: string,
-  init: { method: 'GET' | 'POST' | 'DELETE'; headers?: Record<string, string>; body?: string; write: boolean; timeoutMs: number },
+  init: { method: 'GET' | 'POST' | 'DELETE'; headers?: Record<string, string>; body?: string | FormData; write: boolean; timeoutMs: number },
 ): Promise<HttpAnswer> {
   let response: Response;
   try {
@@ -56,4 +57,15 @@ export function form(values: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) if (v !== undefined) params.set(k, v);
   return params.toString();
+}
+
+/**
+ * A multipart/form-data body: the text fields, then the file under `fileField`. No content-type
+ * header goes with it: fetch writes the one carrying the boundary.
+ */
+export function multipart(values: Record<string, string | undefined>, fileField: string, file: SocialImage): FormData {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) body.set(k, v);
+  body.set(fileField, new Blob([file.bytes], { type: file.contentType }), file.fileName);
+  return body;
 }

@@ -5,13 +5,23 @@ export interface SocialCredentials {
   canBroadcast: boolean;
 }
 
+/** A photo sent with the post as bytes, so the platform never has to reach our server for it. */
+export interface SocialImage {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
 export interface SocialPost {
   title: string;
   text: string;
   /** The public page of the message, carrying the marker (`?m=`) so the post can be found again. */
   link: string;
   marker: string;
-  imageUrl?: string | null;
+  /** Makes the post a photo post where the platform takes an upload (Facebook); other platforms ignore it. */
+  image?: SocialImage | null;
+  /** A public URL of the message's image, for platforms that fetch a cover themselves (Zalo articles). */
+  coverUrl?: string | null;
   /** Publish on the platform's own schedule at this instant when it allows (Facebook). */
   publishAt?: Date | null;
 }

@@ -38,7 +38,8 @@ export class ZaloOaAdapter implements SocialPublisher {
       tracking_link: post.link,
       status: 'show',
       comment: 'show',
-      ...(post.imageUrl ? { cover: { cover_type: 'photo', photo_url: post.imageUrl, status: 'show' } } : {}),
+      // Zalo fetches the cover itself, from the message's public page images (public once the occurrence has run).
+      ...(post.coverUrl ? { cover: { cover_type: 'photo', photo_url: post.coverUrl, status: 'show' } } : {}),
     });
     const token = String((created.data as { token?: string } | undefined)?.token ?? '');
     if (!token) throw new OutcomeUnknownError('no-token', 'Zalo accepted the article without a creation token');

@@ -76,12 +76,13 @@ export class ChannelAccountEntity {
 
 /**
  * What a social delivery left on the platform: the post (or article) id, the marker that finds it
- * again when the outcome was unknown, and whether it still waits on the platform's schedule (so a
- * cancel can delete it).
+ * again when the outcome was unknown, the message version it carries, and whether it still waits on
+ * the platform's schedule (so a cancel or a changed message can delete it).
  */
 @Entity('social_post')
-@Check('ck_social_post_state', "state IN ('scheduled','published','deleted')")
+@Check('ck_social_post_state', "state IN ('requested','scheduled','published','deleted')")
 @Index('ix_social_post_scheduled', ['broadcastId'], { where: "state = 'scheduled'" })
+@Index('ix_social_post_waiting', ['scheduledFor'], { where: "state = 'scheduled'" })
 export class SocialPostEntity {
   @Column({ type: 'bigint', primary: true })
   deliveryId!: string;
@@ -102,10 +103,13 @@ export class SocialPostEntity {
   postId!: string | null;
 
   @Column({ type: 'text' })
-  state!: 'scheduled' | 'published' | 'deleted';
+  state!: 'requested' | 'scheduled' | 'published' | 'deleted';
 
   @Column({ type: 'timestamptz', nullable: true })
   scheduledFor!: Date | null;
+
+  @Column({ type: 'integer', nullable: true })
+  messageVersion!: number | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;

@@ -7,6 +7,7 @@ import { Receipts1795241216002 } from './1795241216002-receipts.js';
 import { Loudspeakers1795250000000 } from './1795250000000-loudspeakers.js';
 import { Boards1795260000000 } from './1795260000000-boards.js';
 import { Social1795270000000 } from './1795270000000-social.js';
+import { SocialSchedule1795280000000 } from './1795280000000-social-schedule.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Boards1795260000000,
   Social1795270000000,
   Loudspeakers1795250000000,
+  SocialSchedule1795280000000,
 ];

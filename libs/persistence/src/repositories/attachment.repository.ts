@@ -58,7 +58,21 @@ export class AttachmentRepository {
       `SELECT ${COLUMNS} FROM attachment a JOIN admin_unit au ON au.id = a.unit_id WHERE a.id = $1 AND au.path <@ $2::ltree`,
       [attachmentId, scope.unitPath],
     );
-    return rows[0] ? { ...toView(rows[0]), storageKey: rows[0].storage_key as string } : null;
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  /**
+   * The attachments an approved version names, in the version's order (ids that match no row are
+   * left out). For the engine, which acts for the version's unit: the ids were checked against that
+   * unit's subtree when the version was saved.
+   */
+  async inOrder(attachmentIds: readonly string[]): Promise<StoredAttachment[]> {
+    if (attachmentIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n) JOIN attachment a ON a.id = x.id ORDER BY x.n`,
+      [attachmentIds],
+    );
+    return rows.map(toStored);
   }
 
   /** Of the given ids, those that exist in the subtree under `unitPath`. */
@@ -84,4 +98,8 @@ function toView(r: Record<string, unknown>): AttachmentView {
     uploadedBy: r.uploaded_by as string,
     createdAt: r.created_at as Date,
   };
+}
+
+function toStored(r: Record<string, unknown>): StoredAttachment {
+  return { ...toView(r), storageKey: r.storage_key as string };
 }

@@ -275,16 +275,21 @@ export class DeliveryRepository {
     filter: { status?: DeliveryStatus; failureKind?: 'permanent' | 'exhausted'; limit: number; offset: number },
   ): Promise<{ items: Record<string, unknown>[]; total: number }> {
     const params: unknown[] = [broadcastId];
-    const where = ['broadcast_id = $1'];
-    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
-    if (filter.failureKind) where.push(`failure_kind = $${params.push(filter.failureKind)}`);
+    const where = ['d.broadcast_id = $1'];
+    if (filter.status) where.push(`d.status = $${params.push(filter.status)}`);
+    if (filter.failureKind) where.push(`d.failure_kind = $${params.push(filter.failureKind)}`);
     const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM delivery WHERE ${sql}`, params);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM delivery d WHERE ${sql}`, params);
+    // A social delivery also shows its post: 'scheduled' (Facebook holds it until scheduledFor), 'published' or 'deleted'.
     const items = await this.db.query(
-      `SELECT id::text, occurrence_id AS "occurrenceId", channel, endpoint, status, attempts, provider,
-              provider_message_id AS "providerMessageId", provider_code AS "providerCode", last_error AS "lastError",
-              failure_kind AS "failureKind", not_before AS "notBefore", sent_at AS "sentAt", updated_at AS "updatedAt"
-         FROM delivery WHERE ${sql} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT d.id::text, d.occurrence_id AS "occurrenceId", d.channel, d.endpoint, d.status, d.attempts, d.provider,
+              d.provider_message_id AS "providerMessageId", d.provider_code AS "providerCode", d.last_error AS "lastError",
+              d.failure_kind AS "failureKind", d.not_before AS "notBefore", d.sent_at AS "sentAt", d.updated_at AS "updatedAt",
+              CASE WHEN p.delivery_id IS NULL THEN NULL
+                   ELSE json_build_object('state', p.state, 'postId', p.post_id,
+                     'scheduledFor', to_char(p.scheduled_for AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS post
+         FROM delivery d LEFT JOIN social_post p ON p.delivery_id = d.id
+        WHERE ${sql} ORDER BY d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { items, total };

@@ -26,4 +26,4 @@ export type { MessageState, VersionContent } from './message-content.repository.
 export { ChannelAccountRepository } from './channel-account.repository.js';
 export type { ChannelAccountSecrets, ChannelAccountView, NewChannelAccount } from './channel-account.repository.js';
 export { SocialDeliveryRepository } from './channel-account-delivery.repository.js';
-export type { ScheduledPost, SocialDeliveryRow } from './channel-account-delivery.repository.js';
+export type { ScheduledPost, SocialDeliveryRow, StaleAheadPost } from './channel-account-delivery.repository.js';

@@ -123,6 +123,8 @@ export class BroadcastsService {
         .filter((o) => o.dueAt.getTime() < Date.now() + 86_400_000)
         .map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),
     );
+    // Facebook posts of later occurrences are handed over ahead at once (the worker's minute cron would do it otherwise).
+    if (req.channels.includes('facebook')) await this.jobs.add(JOBS.reviewSocialSchedule, { payload: { trigger: `broadcast-${id}` } });
     return (await this.broadcasts.findById(id)) as BroadcastRow;
   }
 

@@ -9,6 +9,7 @@ export interface FeedDocument {
   selfUrl: string;
   siteUrl: string;
   messageUrl: (id: string) => string;
+  imageUrl: (messageId: string, attachmentId: string) => string;
 }
 
 export const escapeXml = (s: string) =>
@@ -38,14 +39,23 @@ export function feedUpdated(items: PublishedMessage[]): Date {
   return items.reduce((max, i) => (i.updatedAt > max ? i.updatedAt : max), new Date(0));
 }
 
+/** The message's first image as an enclosure's attributes (url or href, length, type), or null. */
+function enclosure(doc: FeedDocument, m: PublishedMessage, urlAttribute: 'url' | 'href'): string | null {
+  const image = m.images[0];
+  if (!image) return null;
+  return `${urlAttribute}="${escapeXml(doc.imageUrl(m.id, image.id))}" length="${image.sizeBytes}" type="${escapeXml(image.contentType)}"`;
+}
+
 export function renderRss(doc: FeedDocument): string {
   const items = doc.items
     .map((m) => {
       const link = escapeXml(doc.messageUrl(m.id));
+      const image = enclosure(doc, m, 'url');
       return (
         `<item><title>${escapeXml(m.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid>` +
         `<pubDate>${m.publishedAt.toUTCString()}</pubDate><category>${escapeXml(contentGroupLabel(m.contentGroup))}</category>` +
         `<source url="${escapeXml(doc.selfUrl)}">${escapeXml(m.unitName)}</source>` +
+        (image ? `<enclosure ${image}/>` : '') +
         `<description>${escapeXml(m.body)}</description></item>`
       );
     })
@@ -63,10 +73,12 @@ export function renderAtom(doc: FeedDocument): string {
   const entries = doc.items
     .map((m) => {
       const link = escapeXml(doc.messageUrl(m.id));
+      const image = enclosure(doc, m, 'href');
       return (
         `<entry><title type="text">${escapeXml(m.title)}</title><id>urn:uuid:${m.id}</id>` +
         `<updated>${m.updatedAt.toISOString()}</updated><published>${m.publishedAt.toISOString()}</published>` +
         `<link rel="alternate" type="text/html" href="${link}"/>` +
+        (image ? `<link rel="enclosure" ${image}/>` : '') +
         `<category term="${escapeXml(m.contentGroup)}" label="${escapeXml(contentGroupLabel(m.contentGroup))}"/>` +
         `<author><name>${escapeXml(m.unitName)}</name></author><summary type="text">${escapeXml(m.body)}</summary></entry>`
       );

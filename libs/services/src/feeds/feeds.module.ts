@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { FeedRepository } from './feed.repository.js';
 import { FeedsService } from './feeds.service.js';
 
-/** The public web feed: RSS/Atom per unit (or subtree) and the public message page. */
+/** The public web feed: RSS/Atom per unit (or subtree) and the public message page with its images. */
 @Module({
+  imports: [AttachmentsModule],
   providers: [FeedRepository, FeedsService],
   exports: [FeedsService],
 })

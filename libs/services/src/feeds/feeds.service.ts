@@ -1,7 +1,8 @@
+import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { NotFoundError, publicMessageUrl } from '../../../domain/src/index.js';
-
+import { NotFoundError, publicImageUrl, publicMessageUrl } from '../../../domain/src/index.js';
+import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
 import { FeedRepository } from './feed.repository.js';
 import { feedUpdated, renderAtom, renderRss, type FeedDocument } from './feed-render.js';
 import { renderMessagePage } from './message-page.js';
@@ -13,11 +14,18 @@ export interface RenderedDocument {
   lastModified: Date;
 }
 
-/** The unit's public web feed (RSS 2.0, Atom) and the public page of each published message. */
+export interface PublicImageFile {
+  content: Readable;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** The unit's public web feed (RSS 2.0, Atom) and the public page of each published message, with its images. */
 @Injectable()
 export class FeedsService {
   constructor(
     private readonly feeds: FeedRepository,
+    @Inject(FILE_STORE) private readonly files: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,6 +41,7 @@ export class FeedsService {
       selfUrl: `${base}/feeds/units/${unit.id}/${format}.xml${subtree ? '?subtree=1' : ''}`,
       siteUrl: `${base}/`,
       messageUrl: (id) => publicMessageUrl(base, id),
+      imageUrl: (messageId, attachmentId) => publicImageUrl(base, messageId, attachmentId),
     };
     return { body: format === 'rss' ? renderRss(doc) : renderAtom(doc), lastModified: feedUpdated(items) };
   }
@@ -40,6 +49,17 @@ export class FeedsService {
   async messagePage(id: string): Promise<RenderedDocument> {
     const message = await this.feeds.message(id);
     if (!message) throw new NotFoundError('message');
-    return { body: renderMessagePage(message, this.config.defaultTimeZone), lastModified: message.updatedAt };
+    const page = renderMessagePage(message, {
+      timeZone: this.config.defaultTimeZone,
+      imageUrl: (attachmentId) => publicImageUrl(this.config.publicBaseUrl, message.id, attachmentId),
+    });
+    return { body: page, lastModified: message.updatedAt };
+  }
+
+  /** An image of the page: an image attachment of the version the page shows, nothing else. */
+  async messageImage(messageId: string, attachmentId: string): Promise<PublicImageFile> {
+    const image = await this.feeds.pageImage(messageId, attachmentId);
+    if (!image) throw new NotFoundError('attachment');
+    return { content: await this.files.open(image.storageKey), contentType: image.contentType, sizeBytes: image.sizeBytes };
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   assertCanAuthor,
@@ -17,6 +17,7 @@ import {
 import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
 import { AttachmentRepository } from '../../../persistence/src/repositories/attachment.repository.js';
 import { MessageRepository, type LockedMessage, type MessageContent, type MessageView } from '../../../persistence/src/repositories/message.repository.js';
+import { JOBS, JobQueue } from '../../../queue/src/index.js';
 
 interface Transition {
   action: WorkflowAction;
@@ -34,11 +35,15 @@ interface Transition {
  */
 @Injectable()
 export class MessagesService {
+  private readonly logger = new Logger(MessagesService.name);
+
   constructor(
     private readonly messages: MessageRepository,
     private readonly attachments: AttachmentRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
+    /** Absent in the CLI (demo seeding), where no worker listens. */
+    @Optional() private readonly jobs?: JobQueue,
   ) {}
 
   async create(actor: Actor, unitId: string | undefined, content: MessageContent): Promise<MessageView> {
@@ -54,7 +59,7 @@ export class MessagesService {
   }
 
   async edit(actor: Actor, messageId: string, baseVersion: number, content: MessageContent): Promise<MessageView> {
-    return this.messages.transaction(async (tx) => {
+    const view = await this.messages.transaction(async (tx) => {
       const message = await this.lock(actor, messageId, tx);
       assertCanAuthor(actor);
       assertNamesCurrentVersion(message.currentVersion, baseVersion, 'edit');
@@ -66,6 +71,8 @@ export class MessagesService {
       await this.record(actor, message, { action: 'edit', from: message.status, to, versionNo }, tx);
       return this.view(actor, message.id, tx);
     });
+    await this.approvalChanged(messageId, `${baseVersion + 1}-edit`);
+    return view;
   }
 
   /** Sends the current version to the nearest unit above (or at) the message's unit with a supervisor other than its author. */
@@ -83,7 +90,9 @@ export class MessagesService {
   }
 
   async approve(actor: Actor, messageId: string, version: number, comment: string | undefined): Promise<MessageView> {
-    return this.review(actor, messageId, version, 'approve', comment ?? null);
+    const view = await this.review(actor, messageId, version, 'approve', comment ?? null);
+    await this.approvalChanged(messageId, `${version}-approve`);
+    return view;
   }
 
   async return(actor: Actor, messageId: string, version: number, comment: string): Promise<MessageView> {
@@ -106,6 +115,19 @@ export class MessagesService {
       await this.record(actor, message, { action, from: message.status, to, versionNo: version, comment }, tx);
       return this.view(actor, message.id, tx);
     });
+  }
+
+  /**
+   * After commit: Facebook posts already handed over for this message are reviewed at once (an edit
+   * withdraws them, an approval hands the new version over). The step has happened; if the queue is
+   * unreachable the worker's minute cron does the same review.
+   */
+  private async approvalChanged(messageId: string, step: string): Promise<void> {
+    try {
+      await this.jobs?.add(JOBS.reviewSocialSchedule, { payload: { trigger: `message-${messageId}-${step}` } });
+    } catch (err) {
+      this.logger.warn({ err, messageId }, 'could not queue the review of scheduled facebook posts; the minute cron will do it');
+    }
   }
 
   private async lock(actor: Actor, messageId: string, tx: EntityManager): Promise<LockedMessage> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { isDeliveryError, OutcomeUnknownError, PermanentError, publicMessageUrl, RetryableError, retryDelay } from '../../../domain/src/index.js';
+import { isDeliveryError, OutcomeUnknownError, PermanentError, publicImageUrl, publicMessageUrl, RetryableError, retryDelay } from '../../../domain/src/index.js';
 import {
   BroadcastRepository,
   ChannelAccountRepository,
@@ -8,13 +8,20 @@ import {
   MessageContentRepository,
   SocialDeliveryRepository,
   type DeliveryOutcome,
+  type OccurrenceRow,
+  type VersionContent,
   type SocialPlatform,
 } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue, type SocialBatchPayload } from '../../../queue/src/index.js';
-import type { PublishedPost } from '../../../channels/src/social/social-publisher.js';
+import type { PublishedPost, SocialImage } from '../../../channels/src/social/social-publisher.js';
+import { GRAPH_SCHEDULE_MIN_MS } from '../../../channels/src/facebook/graph-page.adapter.js';
 import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
+import { SocialImageLoader } from './social-image.js';
 import { socialMarker, socialText } from './social-text.js';
 import { SocialTokensService } from './social-tokens.service.js';
+
+/** A post handed over ahead must still lie this far from its due time, for Facebook to hold it (10 minutes) with room for the request. */
+const PUBLISH_AHEAD_MIN_MS = GRAPH_SCHEDULE_MIN_MS + 2 * 60_000;
 
 export type PublishResult = 'sent' | 'scheduled' | 'retrying' | 'failed' | 'unknown' | 'skipped';
 
@@ -34,6 +41,7 @@ export class SocialDispatchService {
     private readonly messages: MessageContentRepository,
     private readonly accounts: ChannelAccountRepository,
     private readonly tokens: SocialTokensService,
+    private readonly images: SocialImageLoader,
     private readonly jobs: JobQueue,
     @Inject(SOCIAL_PUBLISHERS) private readonly publishers: SocialPublishers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,10 +50,14 @@ export class SocialDispatchService {
   async publish(payload: SocialBatchPayload): Promise<PublishResult> {
     const occurrence = await this.broadcasts.findOccurrence(payload.occurrenceId);
     const broadcast = occurrence && (await this.broadcasts.findById(occurrence.broadcastId));
-    if (!occurrence || !broadcast || occurrence.messageVersion === null) return 'skipped';
+    if (!occurrence || !broadcast) return 'skipped';
     if (broadcast.status === 'cancelled' || occurrence.status === 'cancelled') return 'skipped';
-    const version = await this.messages.version(broadcast.messageId, occurrence.messageVersion);
+    const versionNo = await this.versionToPublish(occurrence, broadcast.messageId, payload);
+    const version = versionNo === null ? null : await this.messages.version(broadcast.messageId, versionNo);
     if (!version) return 'skipped';
+
+    // The photo is read before anything is claimed: a file the store has lost costs the post its photo, never the post.
+    const photo = await this.photoOf(payload.channel, broadcast.messageId, version);
 
     const [claimed] = await this.broadcasts.transaction((m) =>
       this.deliveries.claim(m, { ...payload, limit: 1, provider: payload.channel }),
@@ -68,6 +80,19 @@ export class SocialDispatchService {
       return 'failed';
     }
     const marker = socialMarker(claimed.id);
+    const publishAt = payload.channel === 'facebook' ? occurrence.dueAt : null;
+    // Which version the post will carry is on record before the request goes (an unknown outcome verified later keeps it).
+    await this.socialDeliveries.savePost({
+      deliveryId: claimed.id,
+      broadcastId: broadcast.id,
+      accountId: account.id,
+      platform: payload.channel,
+      marker,
+      postId: null,
+      state: 'requested',
+      scheduledFor: null,
+      messageVersion: version.versionNo,
+    });
     try {
       const credentials = await this.tokens.credentials(account);
       const post = await this.publishers[payload.channel].publish(credentials, {
@@ -75,12 +100,13 @@ export class SocialDispatchService {
         text: socialText(version),
         link: publicMessageUrl(this.config.publicBaseUrl, broadcast.messageId, marker),
         marker,
-        publishAt: payload.channel === 'facebook' ? occurrence.dueAt : null,
+        image: photo.image,
+        coverUrl: photo.coverUrl,
+        publishAt,
       });
-      await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt);
-      await this.deliveries.settle([
-        { id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: post.warning ?? null },
-      ]);
+      await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt, version.versionNo);
+      const warning = [photo.warning, post.warning].filter(Boolean).join('; ') || null;
+      await this.deliveries.settle([{ id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: warning }]);
       return post.scheduled ? 'scheduled' : 'sent';
     } catch (error) {
       return this.settleFailure(payload, claimed, account.id, error, startedAt);
@@ -107,7 +133,7 @@ export class SocialDispatchService {
     if (!row) return 'skipped';
     if (found) {
       const occurrence = await this.broadcasts.findOccurrence(delivery.occurrenceId);
-      await this.recordPost(delivery.id, delivery.broadcastId, account.id, delivery.channel, marker, found, occurrence?.dueAt ?? null);
+      await this.recordPost(delivery.id, delivery.broadcastId, account.id, delivery.channel, marker, found, occurrence?.dueAt ?? null, null);
       if (cancelled && found.scheduled) await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: broadcast.id } });
       return 'found';
     }
@@ -140,6 +166,7 @@ export class SocialDispatchService {
     marker: string,
     post: PublishedPost,
     dueAt: Date | null,
+    messageVersion: number | null,
   ): Promise<void> {
     await this.socialDeliveries.savePost({
       deliveryId,
@@ -150,7 +177,46 @@ export class SocialDispatchService {
       postId: post.postId,
       state: post.scheduled ? 'scheduled' : 'published',
       scheduledFor: post.scheduled ? dueAt : null,
+      messageVersion,
     });
+  }
+
+  /**
+   * The message's photo: uploaded with a Facebook post; for a Zalo article, the cover Zalo fetches
+   * from the public page's image URL (public by the time the occurrence runs).
+   */
+  private async photoOf(
+    channel: SocialPlatform,
+    messageId: string,
+    version: VersionContent,
+  ): Promise<{ image: SocialImage | null; coverUrl: string | null; warning: string | null }> {
+    if (channel === 'zalo') {
+      const chosen = await this.images.choose(version);
+      return { image: null, coverUrl: chosen && publicImageUrl(this.config.publicBaseUrl, messageId, chosen.id), warning: null };
+    }
+    try {
+      return { image: await this.images.load(version), coverUrl: null, warning: null };
+    } catch (err) {
+      this.logger.warn({ err }, 'the photo of a social post could not be read; posting without it');
+      return { image: null, coverUrl: null, warning: `đăng không kèm ảnh: không đọc được tệp ảnh (${err instanceof Error ? err.message : String(err)})` };
+    }
+  }
+
+  /**
+   * The version a delivery carries: its occurrence's once the occurrence has run. Ahead of it
+   * (Facebook only, planned by SocialScheduleService) the message's approved version, while Facebook
+   * can still hold the post until the due time; a publish that comes too late for that waits for the
+   * due time, and one whose message is no longer approved goes nowhere (the schedule pass undoes it).
+   */
+  private async versionToPublish(occurrence: OccurrenceRow, messageId: string, payload: SocialBatchPayload): Promise<number | null> {
+    if (occurrence.status === 'planned' || occurrence.status === 'completed') return occurrence.messageVersion;
+    if (occurrence.status !== 'pending' || payload.channel !== 'facebook') return null;
+    if (occurrence.dueAt.getTime() - Date.now() < PUBLISH_AHEAD_MIN_MS) {
+      await this.socialDeliveries.deferBatch(occurrence.id, payload.channel, payload.batchNo, occurrence.dueAt);
+      return null;
+    }
+    const message = await this.messages.state(messageId);
+    return message?.status === 'approved' ? message.approvedVersion : null;
   }
 
   private async settleFailure(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { SocialDeliveryRepository, type BroadcastRow } from '../../../persistence/src/index.js';
+import type { EntityManager } from 'typeorm';
+import { SocialDeliveryRepository, type BroadcastRow, type OccurrenceRow } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue } from '../../../queue/src/index.js';
-import { GRAPH_SCHEDULE_MAX_MS } from '../../../channels/src/facebook/graph-page.adapter.js';
 import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '../dispatch/channel-planner.js';
 
 /**
@@ -17,16 +17,9 @@ abstract class SocialPlanner implements ChannelPlanner {
     private readonly jobs: JobQueue,
   ) {}
 
-  async plan(ctx: PlanContext): Promise<PlannedChannel> {
-    const wakeAt = this.publishFrom(ctx.occurrence.dueAt);
-    const deliveries = await this.socialDeliveries.plan(ctx.manager, {
-      occurrenceId: ctx.occurrence.id,
-      broadcastId: ctx.broadcast.id,
-      unitId: ctx.broadcast.unitId,
-      platform: this.channel,
-      notBefore: wakeAt,
-    });
-    return { channel: this.channel, deliveries, batches: deliveries, wakeAt };
+  /** At the due time: the accounts without a delivery get one, and every batch of the channel is woken (those already sent claim nothing). */
+  plan(ctx: PlanContext): Promise<PlannedChannel> {
+    return this.planAt(ctx.manager, ctx.occurrence, ctx.broadcast, ctx.occurrence.dueAt);
   }
 
   async enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
@@ -44,9 +37,15 @@ abstract class SocialPlanner implements ChannelPlanner {
     );
   }
 
-  /** When the publish request may go; Facebook overrides it to publish ahead on its own schedule. */
-  protected publishFrom(dueAt: Date): Date {
-    return dueAt;
+  protected async planAt(manager: EntityManager, occurrence: OccurrenceRow, broadcast: BroadcastRow, wakeAt: Date): Promise<PlannedChannel> {
+    const { deliveries, batches } = await this.socialDeliveries.plan(manager, {
+      occurrenceId: occurrence.id,
+      broadcastId: broadcast.id,
+      unitId: broadcast.unitId,
+      platform: this.channel,
+      notBefore: wakeAt,
+    });
+    return { channel: this.channel, deliveries, batches, wakeAt };
   }
 }
 
@@ -59,9 +58,11 @@ export class ZaloPlanner extends SocialPlanner {
 export class FacebookPlanner extends SocialPlanner {
   readonly channel = 'facebook' as const;
 
-  /** Facebook holds a scheduled post until its time, so the request may go as soon as the due time is inside its window. */
-  protected override publishFrom(dueAt: Date): Date {
-    const earliest = dueAt.getTime() - GRAPH_SCHEDULE_MAX_MS + 86_400_000;
-    return new Date(Math.min(dueAt.getTime(), Math.max(Date.now(), earliest)));
+  /**
+   * Before the due time (SocialScheduleService, occurrence row locked): the pages get their
+   * deliveries now, to be handed to Facebook as posts it holds until the due time.
+   */
+  planAhead(manager: EntityManager, occurrence: OccurrenceRow, broadcast: BroadcastRow): Promise<PlannedChannel> {
+    return this.planAt(manager, occurrence, broadcast, new Date());
   }
 }

@@ -7,15 +7,19 @@ import {
   MessageContentRepository,
   SocialDeliveryRepository,
 } from '../../../persistence/src/index.js';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { ChannelAccountsService } from './channel-accounts.service.js';
 import { SocialDispatchService } from './social-dispatch.service.js';
 import { FacebookPlanner, ZaloPlanner } from './social-planner.js';
 import { createSecretBox, createSocialPublishers, SECRET_BOX, SOCIAL_PUBLISHERS } from './social-providers.js';
+import { SocialImageLoader } from './social-image.js';
 import { SocialTokensService } from './social-tokens.service.js';
+import { SocialScheduleService } from './social-schedule.service.js';
 import { SocialUpkeepService } from './social-upkeep.service.js';
 
 /** Zalo OA and Facebook Page: accounts (sealed secrets), planners for the engine, publishing, verification, token upkeep. */
 @Module({
+  imports: [AttachmentsModule],
   providers: [
     { provide: SECRET_BOX, inject: [APP_CONFIG], useFactory: createSecretBox },
     { provide: SOCIAL_PUBLISHERS, inject: [APP_CONFIG], useFactory: createSocialPublishers },
@@ -28,9 +32,11 @@ import { SocialUpkeepService } from './social-upkeep.service.js';
     FacebookPlanner,
     SocialTokensService,
     SocialDispatchService,
+    SocialImageLoader,
     SocialUpkeepService,
+    SocialScheduleService,
     ChannelAccountsService,
   ],
-  exports: [ZaloPlanner, FacebookPlanner, SocialDeliveryRepository, SocialDispatchService, SocialUpkeepService, ChannelAccountsService],
+  exports: [ZaloPlanner, FacebookPlanner, SocialDeliveryRepository, SocialDispatchService, SocialUpkeepService, SocialScheduleService, ChannelAccountsService],
 })
 export class SocialModule {}
