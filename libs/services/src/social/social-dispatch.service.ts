@@ -56,9 +56,6 @@ export class SocialDispatchService {
     const version = versionNo === null ? null : await this.messages.version(broadcast.messageId, versionNo);
     if (!version) return 'skipped';
 
-    // The photo is read before anything is claimed: a file the store has lost costs the post its photo, never the post.
-    const photo = await this.photoOf(payload.channel, broadcast.messageId, version);
-
     const [claimed] = await this.broadcasts.transaction((m) =>
       this.deliveries.claim(m, { ...payload, limit: 1, provider: payload.channel }),
     );
@@ -79,6 +76,8 @@ export class SocialDispatchService {
       ]);
       return 'failed';
     }
+    // A file the store has lost costs the post its photo, never the post.
+    const photo = await this.photoOf(payload.channel, broadcast.messageId, version);
     const marker = socialMarker(claimed.id);
     const publishAt = payload.channel === 'facebook' ? occurrence.dueAt : null;
     // Which version the post will carry is on record before the request goes (an unknown outcome verified later keeps it).
