@@ -142,6 +142,7 @@ describe('social channels: publishing and token upkeep', () => {
     expect(d.facebook.last_error).toMatch(/^reconnect-needed: /);
     const account = await w.api.http.get(`/api/v1/channel-accounts/${c.facebookId}`).set('authorization', w.adminAuth);
     expect(account.body).toEqual(expect.objectContaining({ status: 'needs_reconnect', needsReconnect: true }));
+    expect(account.body.statusReason).toBe('facebook từ chối mã truy cập (190/463); cần kết nối lại');
     const check = await w.api.http.post(`/api/v1/channel-accounts/${c.facebookId}/check`).set('authorization', w.adminAuth);
     expect(check.body).toEqual(expect.objectContaining({ ok: false, needsReconnect: true, code: '190/463' }));
 

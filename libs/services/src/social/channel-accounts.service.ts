@@ -6,7 +6,6 @@ import {
   isDeliveryError,
   isWithin,
   NotFoundError,
-  PermanentError,
   type Actor,
   type FieldProblem,
 } from '../../../domain/src/index.js';
@@ -150,8 +149,7 @@ export class ChannelAccountsService {
     } catch (error) {
       if (!isDeliveryError(error)) throw error;
       await this.accounts.markChecked(id);
-      const reconnect = error instanceof PermanentError && error.reason === 'reconnect-needed';
-      if (reconnect) await this.accounts.markNeedsReconnect(id, `Nền tảng từ chối mã truy cập (${error.providerCode}); cần kết nối lại`);
+      const reconnect = await this.tokens.flagIfTokenRefused(id, account.platform, error);
       return {
         ok: false,
         needsReconnect: reconnect,

@@ -103,7 +103,7 @@ export class SocialDispatchService {
         coverUrl: photo.coverUrl,
         publishAt,
       });
-      await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt, version.versionNo);
+      await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt);
       const warning = [photo.warning, post.warning].filter(Boolean).join('; ') || null;
       await this.deliveries.settle([{ id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: warning }]);
       return post.scheduled ? 'scheduled' : 'sent';
@@ -132,7 +132,7 @@ export class SocialDispatchService {
     if (!row) return 'skipped';
     if (found) {
       const occurrence = await this.broadcasts.findOccurrence(delivery.occurrenceId);
-      await this.recordPost(delivery.id, delivery.broadcastId, account.id, delivery.channel, marker, found, occurrence?.dueAt ?? null, null);
+      await this.recordPost(delivery.id, delivery.broadcastId, account.id, delivery.channel, marker, found, occurrence?.dueAt ?? null);
       if (cancelled && found.scheduled) await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: broadcast.id } });
       return 'found';
     }
@@ -165,7 +165,6 @@ export class SocialDispatchService {
     marker: string,
     post: PublishedPost,
     dueAt: Date | null,
-    messageVersion: number | null,
   ): Promise<void> {
     await this.socialDeliveries.savePost({
       deliveryId,
@@ -176,7 +175,8 @@ export class SocialDispatchService {
       postId: post.postId,
       state: post.scheduled ? 'scheduled' : 'published',
       scheduledFor: post.scheduled ? dueAt : null,
-      messageVersion,
+      // The version was recorded with the request, before it left.
+      messageVersion: null,
     });
   }
 
@@ -232,9 +232,7 @@ export class SocialDispatchService {
       if (!isDeliveryError(error)) this.logger.error({ err: error, deliveryId: claimed.id }, 'unclassified social publish error');
       outcome = { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: isDeliveryError(error) ? error.providerCode : null };
     } else if (error instanceof PermanentError) {
-      if (error.reason === 'reconnect-needed') {
-        await this.accounts.markNeedsReconnect(accountId, `${payload.channel} từ chối mã truy cập (${error.providerCode}); cần kết nối lại`);
-      }
+      await this.tokens.flagIfTokenRefused(accountId, payload.channel, error);
       outcome = { ...base, status: 'failed', attemptOutcome: 'permanent', failureKind: 'permanent', providerCode: error.providerCode, error: `${error.reason}: ${message}` };
     } else if (claimed.attempts >= this.config.social.maxAttempts) {
       outcome = { ...base, status: 'failed', attemptOutcome: 'retryable', failureKind: 'exhausted', providerCode: error.providerCode };

@@ -101,9 +101,7 @@ export class SocialScheduleService {
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (error instanceof PermanentError && error.reason === 'reconnect-needed' && account) {
-          await this.accounts.markNeedsReconnect(account.id, `facebook từ chối mã truy cập (${error.providerCode}); cần kết nối lại`);
-        }
+        if (account) await this.tokens.flagIfTokenRefused(account.id, 'facebook', error);
         this.logger.warn({ deliveryId: stale.deliveryId, err: message }, 'could not withdraw a scheduled facebook post');
         await this.socialDeliveries.noteWithdrawFailure(
           stale.deliveryId,

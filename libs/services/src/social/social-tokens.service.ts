@@ -41,6 +41,16 @@ export class SocialTokensService {
     return { externalId: current.externalId, accessToken: this.openToken(current.accessTokenEnc), canBroadcast: current.canBroadcast };
   }
 
+  /**
+   * After a platform call failed: when the platform refused the account's token, the account is
+   * flagged for reconnecting (it gets no new deliveries until an admin reconnects it). True when flagged.
+   */
+  async flagIfTokenRefused(accountId: string, platform: string, error: unknown): Promise<boolean> {
+    if (!(error instanceof PermanentError) || error.reason !== 'reconnect-needed') return false;
+    await this.accounts.markNeedsReconnect(accountId, `${platform} từ chối mã truy cập (${error.providerCode}); cần kết nối lại`);
+    return true;
+  }
+
   /** A token no configured key opens (its key left SECRETS_OLD_KEYS too early) can only be replaced by reconnecting. */
   private openToken(sealed: string): string {
     try {
