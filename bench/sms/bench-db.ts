@@ -98,11 +98,11 @@ export async function warmUp(db: DataSource, provincePath: string): Promise<numb
 
 /**
  * Baseline (b): the same rows written by one bare INSERT … SELECT into a copy of the delivery table
- * with the same indexes and constraints (LIKE … INCLUDING ALL), no engine around it. `engineSql`
- * runs the engine's own statement (ON CONFLICT DO NOTHING, rows counted) instead, to split the
- * engine's planning time into its SQL and the rest (transaction, checks, batch jobs).
+ * with the same indexes and constraints (LIKE … INCLUDING ALL), no engine around it. `formerSql`
+ * runs the engine's former statement (ON CONFLICT DO NOTHING, rows counted in a CTE) instead, the
+ * one DeliveryRepository.planSms replaced (docs/benchmarks.md).
  */
-export async function insertSelectIntoCopy(db: DataSource, provincePath: string, batchSize: number, engineSql = false): Promise<{ ms: number; rows: number }> {
+export async function insertSelectIntoCopy(db: DataSource, provincePath: string, batchSize: number, formerSql = false): Promise<{ ms: number; rows: number }> {
   await db.query(`DROP TABLE IF EXISTS bench_delivery_copy`);
   await db.query(`CREATE TABLE bench_delivery_copy (LIKE delivery INCLUDING ALL)`);
   const [occ] = await db.query(`SELECT gen_random_uuid() AS o, gen_random_uuid() AS b`);
@@ -110,7 +110,7 @@ export async function insertSelectIntoCopy(db: DataSource, provincePath: string,
      SELECT $2, $3, 'sms', s.phone, s.id, ((row_number() OVER ()) - 1) / $4, 'planned', now()
        FROM subscriber s JOIN admin_unit u ON u.id = s.unit_id
       WHERE ARRAY[$1::ltree] @> u.path AND s.opted_out_at IS NULL`;
-  const sql = engineSql
+  const sql = formerSql
     ? `WITH planned AS (${insert} ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM planned`
     : insert;
   await db.query('CHECKPOINT');

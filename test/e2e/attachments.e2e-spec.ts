@@ -117,6 +117,7 @@ describe('attachments: upload, content sniffing, content-addressed storage, stre
     const bytes = tinyPng(11);
     const res = await upload(await bearer(api.http, admin)).attach('file', bytes, 'x.png');
     expect(res.status).toBe(403);
+    expect(await api.db.query(`SELECT id FROM attachment WHERE sha256 = $1`, [sha256(bytes)])).toEqual([]);
     expect(existsSync(join(api.config.storageDir, sha256(bytes).slice(0, 2), sha256(bytes).slice(2, 4), sha256(bytes)))).toBe(false);
   });
 });

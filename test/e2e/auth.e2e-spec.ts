@@ -1,14 +1,15 @@
-import { createUnit, createUser, type TestUser } from '../../libs/testing/src/fixtures.js';
+import { createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
 
 describe('authentication over HTTP', () => {
   let api: TestApi;
+  let commune: TestUnit;
   let officer: TestUser;
 
   beforeAll(async () => {
     api = await startTestApi({ loginMaxAttempts: 3 });
     const province = await createUnit(api.db, { name: 'Tỉnh Thử Nghiệm', level: 'province' });
-    const commune = await createUnit(api.db, { name: 'Xã Thử Nghiệm', level: 'commune', parent: province });
+    commune = await createUnit(api.db, { name: 'Xã Thử Nghiệm', level: 'commune', parent: province });
     officer = await createUser(api.db, { role: 'officer', unit: commune, username: 'canbo.thu' });
   });
   afterAll(() => api.close());
@@ -51,7 +52,28 @@ describe('authentication over HTTP', () => {
     for (let i = 0; i < 3; i += 1) expect((await attempt()).status).toBe(401);
     const locked = await api.http.post('/api/v1/auth/login').send({ username: officer.username, password: officer.password });
     expect(locked.status).toBe(429);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const retryAfter = Number(locked.headers['retry-after']);
+    // The lock runs from the first failure, a few seconds ago at most.
+    expect(retryAfter).toBeLessThanOrEqual(api.config.loginLockSeconds);
+    expect(retryAfter).toBeGreaterThan(api.config.loginLockSeconds - 30);
+    expect(locked.body).toEqual(
+      expect.objectContaining({ statusCode: 429, message: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfter / 60)} phút.` }),
+    );
+  });
+
+  it('logs out: the refresh token and every token rotated from it stop working, other sessions do not', async () => {
+    const user = await createUser(api.db, { role: 'officer', unit: commune, username: 'canbo.dangxuat' });
+    const login = () => api.http.post('/api/v1/auth/login').send({ username: user.username, password: user.password });
+    const refresh = (refreshToken: string) => api.http.post('/api/v1/auth/refresh').send({ refreshToken });
+    const first = (await login()).body;
+    const other = (await login()).body;
+    const rotated = (await refresh(first.refreshToken)).body;
+
+    const out = await api.http.post('/api/v1/auth/logout').send({ refreshToken: first.refreshToken });
+    expect(out.status).toBe(204);
+    expect(out.text).toBe('');
+    expect((await refresh(rotated.refreshToken)).status).toBe(401);
+    expect((await refresh(other.refreshToken)).status).toBe(200);
   });
 
   it('rejects unknown fields in the login body naming the field', async () => {

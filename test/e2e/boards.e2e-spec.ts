@@ -169,6 +169,8 @@ describe('bulletin boards: registry, feed, heartbeat (HTTP, real Postgres)', () 
     expect(otherCommune.status).toBe(404);
     const withdrawn = await api.http.post(`/api/v1/boards/broadcasts/${broadcastId}/withdraw`).set('authorization', authA);
     expect(withdrawn.body).toEqual({ withdrawn: 2 });
+    const audit = await api.db.query(`SELECT unit_id, data FROM audit_event WHERE entity_id = $1 AND action = 'withdraw-board-slides'`, [broadcastId]);
+    expect(audit).toEqual([{ unit_id: communeA.id, data: { withdrawn: 2 } }]);
     expect((await api.http.get(`/boards/${board.token}/slides.json`)).body.slides).toEqual([]);
   });
 

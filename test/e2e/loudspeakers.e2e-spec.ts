@@ -130,6 +130,8 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
         .send({ unitId: unit.id, name: `Cụm loa ${key.toUpperCase()}`, kind: 'ip-cluster', vendor: 'Hanet', location: 'Nhà văn hóa' });
       expect(res.status).toBe(201);
       expect(res.body.token).toMatch(/^tcs_st_/);
+      expect(res.body.station).toEqual(expect.objectContaining({ unitId: unit.id, name: `Cụm loa ${key.toUpperCase()}`, online: false }));
+      expect(res.body.station).not.toHaveProperty('unitPath');
       stations[key] = { id: res.body.station.id, token: res.body.token };
     }
     const [{ token_hash }] = await api.db.query(`SELECT token_hash FROM station WHERE id = $1`, [stations.a1.id]);
@@ -186,11 +188,17 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     expect((await pull(stations.b1.token, date)).body.items).toEqual([]);
     expect((await deliveries(id)).map((d) => d.status)).toEqual(['sent', 'sent']);
 
+    expect(a1.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(a1.headers.etag).toMatch(/^"[\w-]{32}"$/);
     const again = await pull(stations.a1.token, date).set('if-none-match', a1.headers.etag);
     expect(again.status).toBe(304);
-    const m3u8 = await api.http.get(`/api/v1/devices/stations/playlist.m3u8?date=${date}`).set('authorization', `Bearer ${stations.a1.token}`);
+    const m3u8Path = `/api/v1/devices/stations/playlist.m3u8?date=${date}`;
+    const m3u8 = await api.http.get(m3u8Path).set('authorization', `Bearer ${stations.a1.token}`);
+    expect(m3u8.headers['content-type']).toBe('application/vnd.apple.mpegurl; charset=utf-8');
+    expect(m3u8.headers.etag).toMatch(/^"[\w-]{32}"$/);
     expect(m3u8.text).toContain('#EXTM3U');
     expect(m3u8.text).toContain(a1.body.items[0].audio.url);
+    expect((await api.http.get(m3u8Path).set('authorization', `Bearer ${stations.a1.token}`).set('if-none-match', m3u8.headers.etag)).status).toBe(304);
 
     const mediaPath = `/api/v1/devices/stations/media/${a1.body.items[0].audio.id}`;
     const full = await api.http.get(mediaPath).set('authorization', `Bearer ${stations.a1.token}`).buffer(true);
@@ -256,9 +264,12 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     const id = await schedule(await message(SCRIPT), communeA);
     await waitFor(() => deliveries(id), (r) => r.length === 2, 10_000, 'deliveries planned');
     const date = localDate(morning.airsAt, TZ);
-    const before = (await pull(stations.a1.token, date)).body.items.length;
+    const [{ id: itemId }] = (await deliveries(id)).filter((d) => d.endpoint === stations.a1.id);
+    const itemIds = async () => (await pull(stations.a1.token, date)).body.items.map((i: { itemId: string }) => i.itemId);
+    const before = await itemIds();
+    expect(before).toContain(itemId);
     expect((await api.http.post(`/api/v1/broadcasts/${id}/cancel`).set('authorization', officerAuth)).status).toBe(200);
-    expect((await pull(stations.a1.token, date)).body.items.length).toBe(before - 1);
+    expect(await itemIds()).toEqual(before.filter((i: string) => i !== itemId));
   });
 
   it('pushes an emergency to a connected station within a second and tops its next pull', async () => {
@@ -273,10 +284,11 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
     let received = '';
+    // Resolves when the emergency event arrives; -1 when the stream ends without one.
     const emergency = (async () => {
       while (!received.includes('event: emergency')) {
         const { value, done } = await reader.read();
-        if (done) break;
+        if (done) return -1;
         received += decoder.decode(value, { stream: true });
       }
       return Date.now();
@@ -289,6 +301,8 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     abort.abort();
     expect(arrived).toBeGreaterThan(0);
     expect(arrived - sent).toBeLessThan(1000);
+    const event = JSON.parse(/event: emergency\ndata: (.*)\n/.exec(received)?.[1] ?? 'null');
+    expect(event).toEqual(expect.objectContaining({ kind: 'emergency', stationIds: [stations.a1.id] }));
 
     const next = await pull(stations.a1.token, localDate(morning.airsAt, TZ));
     expect(next.body.items[0]).toEqual(expect.objectContaining({ priority: 'emergency', title: 'Tin khẩn cấp', position: 0 }));

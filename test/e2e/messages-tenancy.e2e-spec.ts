@@ -91,6 +91,7 @@ describe('messages and attachments are scoped to the caller’s subtree', () => 
   it('lets the district supervisor approve what its communes submit', async () => {
     const res = await as('supervisorD').post(`/api/v1/messages/${messageA}/approve`, { version: 1 });
     expect(res.status).toBe(200);
+    expect(res.body).toEqual(expect.objectContaining({ id: messageA, status: 'approved', approvedVersion: 1, approvalUnitId: units.districtD.id }));
   });
 
   it('refuses creating a message for a unit outside the subtree (404) or with another unit’s attachment (400)', async () => {

@@ -192,8 +192,14 @@ describe('reform message approval workflow over HTTP', () => {
       as(area.districtSupervisor.auth).put(`/api/v1/messages/${messageId}`, messagePayload({ baseVersion: 4, title: 'Bản B' })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const [{ current_version }] = await api.db.query(`SELECT current_version FROM message WHERE id = $1`, [messageId]);
-    expect(current_version).toBe(5);
+    const winner = results.find((r) => r.status === 200)!;
+    const [row] = await api.db.query(
+      `SELECT m.current_version, v.title FROM message m JOIN message_version v ON v.message_id = m.id AND v.version_no = m.current_version
+        WHERE m.id = $1`,
+      [messageId],
+    );
+    expect(row).toEqual({ current_version: 5, title: winner.body.version.title });
+    expect(['Bản A', 'Bản B']).toContain(row.title);
   });
 
   describe('in a two-tier area (no district level)', () => {

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { formatWallTime } from '../../libs/domain/src/index.js';
 import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
 import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
 import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
@@ -52,14 +53,18 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
   it('previews recipients, SMS parts and cost before scheduling, writing nothing', async () => {
     const { unit } = await commune('Xã Xem Trước', 7, 9000);
     const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: SMS });
+    const at = new Date(Date.now() + 3_600_000);
     const res = await api.http
       .post('/api/v1/broadcasts/preview')
       .set('authorization', officerAuth)
-      .send({ messageId, channels: ['sms'], targets: { unitIds: [unit.id] }, schedule: { kind: 'once', at: new Date(Date.now() + 3_600_000).toISOString() } });
+      .send({ messageId, channels: ['sms'], targets: { unitIds: [unit.id] }, schedule: { kind: 'once', at: at.toISOString() } });
     expect(res.status).toBe(200);
     expect(res.body.recipients).toEqual({ sms: 7 });
-    expect(res.body.sms).toEqual(expect.objectContaining({ encoding: 'UCS-2', parts: 1 }));
+    const text = SMS.normalize('NFC');
+    expect(res.body.sms).toEqual({ text, encoding: 'UCS-2', characters: text.length, parts: 1, perPart: 70, maxParts: 3 });
     expect(res.body.estimatedCost).toEqual({ currency: 'VND', perPart: 800, perOccurrence: 7 * 800 });
+    expect(res.body.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(res.body.occurrences).toEqual([{ at: at.toISOString(), local: formatWallTime(at, 'Asia/Ho_Chi_Minh') }]);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM broadcast`);
     expect(n).toBe(0);
   });
@@ -113,6 +118,55 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     expect(byPhone[first.to].status).toBe('delivered');
     expect(byPhone[second.to]).toEqual(expect.objectContaining({ status: 'undelivered', provider_code: '30003' }));
     expect(byPhone[fake.messages[2].to].status).toBe('sent');
+    // Every callback is kept as received, with its delivery; the forged one is not.
+    const receipts: { provider_message_id: string; status: string; error_code: string | null; endpoint: string }[] = await api.db.query(
+      `SELECT r.provider_message_id, r.status, r.error_code, d.endpoint FROM delivery_receipt r JOIN delivery d ON d.id = r.delivery_id
+        WHERE d.broadcast_id = $1 ORDER BY r.id`,
+      [id],
+    );
+    expect(receipts).toEqual([
+      { provider_message_id: first.sid, status: 'delivered', error_code: null, endpoint: first.to },
+      { provider_message_id: first.sid, status: 'sent', error_code: null, endpoint: first.to },
+      { provider_message_id: second.sid, status: 'undelivered', error_code: '30003', endpoint: second.to },
+    ]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM delivery_receipt WHERE provider_message_id = $1`, [fake.messages[2].sid]);
+    expect(n).toBe(0);
+  });
+
+  it('applies callbacks that arrive before the send is answered, and the late answer does not undo them', async () => {
+    const { unit } = await commune('Xã Nhanh Tay', 1, 2500);
+    fake.setDefault(behaviours.hang(1_000));
+    const id = await schedule(unit);
+    const [message] = await waitFor(async () => fake.messages, (m) => m.length === 1, 10_000, 'the message accepted');
+    for (const status of ['queued', 'delivered']) {
+      expect((await fake.sendStatusCallback(message.statusCallback as string, { sid: message.sid, status })).status).toBe(204);
+    }
+    const row = await waitFor(
+      async () =>
+        (
+          await api.db.query(
+            `SELECT d.status, d.provider_message_id AS "providerMessageId", d.final_at IS NOT NULL AS final,
+                    (SELECT array_agg(a.outcome) FROM delivery_attempt a WHERE a.delivery_id = d.id) AS attempts,
+                    (SELECT array_agg(r.status ORDER BY r.id) FROM delivery_receipt r WHERE r.delivery_id = d.id) AS receipts,
+                    (SELECT bool_and(r.received_at < a.finished_at) FROM delivery_receipt r JOIN delivery_attempt a ON a.delivery_id = r.delivery_id
+                      WHERE r.delivery_id = d.id) AS "receiptsFirst"
+               FROM delivery d WHERE d.broadcast_id = $1`,
+            [id],
+          )
+        )[0],
+      (d) => d.attempts !== null,
+      10_000,
+      'the send answered and recorded',
+    );
+    expect(row).toEqual({
+      status: 'delivered',
+      providerMessageId: message.sid,
+      final: true,
+      attempts: ['sent'],
+      receipts: ['queued', 'delivered'],
+      receiptsFirst: true,
+    });
+    expect(fake.messages).toHaveLength(1);
   });
 
   it('retries 500 and 429 with backoff until sent, and records permanent failures with their code', async () => {
@@ -172,6 +226,7 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     expect(res.body.cancelledDeliveries).toBeGreaterThan(0);
     const counts = await waitFor(() => deliveryCounts(api.db, id), (c) => !c.sending, 10_000, 'in-flight chunk settled');
     await new Promise((r) => setTimeout(r, 500));
+    expect(counts.cancelled).toBe(res.body.cancelledDeliveries);
     expect((counts.sent ?? 0) + (counts.cancelled ?? 0)).toBe(60);
     expect(fake.stats.accepted).toBe(counts.sent);
     expect((await api.http.get(`/api/v1/broadcasts/${id}`).set('authorization', officerAuth)).body.status).toBe('cancelled');

@@ -150,4 +150,28 @@ describe('SMS policy: emergency lane, daily cap, new versions, recurrence', () =
     expect(openEnded.status).toBe(400);
     expect(openEnded.body.details[0].field).toMatch(/^schedule/);
   });
+
+  it('keeps a broadcast due past the expansion horizon open, and writes its occurrence once the horizon reaches it', async () => {
+    const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: 'Lịch họp dân cuối quý.' });
+    const far = new Date(Date.now() + (api.config.engine.recurrenceHorizonDays + 6) * 86_400_000);
+    const res = await post(officerAuth, { messageId, channels: ['sms'], targets: { unitIds: [province.id] }, schedule: once(far) });
+    expect(res.status).toBe(201);
+    const state = async () =>
+      (
+        await api.db.query(
+          `SELECT b.status, b.fully_expanded AS "fullyExpanded", array_agg(o.due_at) FILTER (WHERE o.id IS NOT NULL) AS due
+             FROM broadcast b LEFT JOIN occurrence o ON o.broadcast_id = b.id WHERE b.id = $1 GROUP BY b.id`,
+          [res.body.id],
+        )
+      )[0];
+    expect(await state()).toEqual({ status: 'scheduled', fullyExpanded: false, due: null });
+    await worker.get(ReconcilerService).reconcile();
+    expect(await state()).toEqual({ status: 'scheduled', fullyExpanded: false, due: null });
+
+    // Time passes: the due time comes within the horizon (two days ahead, so nothing is sent here).
+    const near = new Date(Date.now() + 2 * 86_400_000);
+    await api.db.query(`UPDATE broadcast SET schedule = jsonb_set(schedule, '{at}', to_jsonb($2::text)) WHERE id = $1`, [res.body.id, near.toISOString()]);
+    await worker.get(ReconcilerService).reconcile();
+    expect(await state()).toEqual({ status: 'scheduled', fullyExpanded: true, due: [near] });
+  });
 });

@@ -4,7 +4,7 @@ import { smsSegments } from '../../libs/domain/src/sms/segments.js';
 
 /** What the fake answers to one Messages.json request. */
 export type FakeBehaviour =
-  | { kind: 'ok'; status?: 'queued' | 'accepted' | 'sent' | 'delivered' }
+  | { kind: 'ok'; status?: 'queued' | 'accepted' | 'sent' | 'delivered' | 'failed' }
   | { kind: 'error'; httpStatus: number; code: number; message?: string; retryAfter?: string }
   /** Accepts the message on arrival, then answers after `ms` (ok), or never when `ms` is absent. */
   | { kind: 'hang'; ms?: number }

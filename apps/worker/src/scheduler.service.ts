@@ -22,7 +22,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     const tick = () => {
-      this.running = this.reconciler.runExclusive().catch((err) => this.logger.error({ err }, 'reconcile failed'));
+      // While a pass runs, ticks are skipped: shutdown then waits for that pass, not for a tick that found the lease taken.
+      if (this.running) return;
+      this.running = this.reconciler
+        .runExclusive()
+        .catch((err) => this.logger.error({ err }, 'reconcile failed'))
+        .finally(() => {
+          this.running = undefined;
+        });
     };
     tick();
     this.registry.addInterval('reconciler', setInterval(tick, this.config.engine.reconcileIntervalSeconds * 1000));

@@ -66,7 +66,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('drops the trailing slash of every base URL and reads the Graph API version', () => {
+    const config = loadConfig({
+      ZALO_API_BASE_URL: 'https://zalo.example/',
+      ZALO_OAUTH_BASE_URL: 'https://oauth.zalo.example/',
+      GRAPH_API_BASE_URL: 'https://graph.example/',
+      GRAPH_API_VERSION: 'v26.0',
+    });
+    expect(config.social).toEqual(
+      expect.objectContaining({
+        zaloApiBaseUrl: 'https://zalo.example',
+        zaloOauthBaseUrl: 'https://oauth.zalo.example',
+        graphApiBaseUrl: 'https://graph.example',
+        graphApiVersion: 'v26.0',
+      }),
+    );
+    expect(loadConfig({}).social.graphApiVersion).toBe('v25.0');
+  });
+
   it.each([
+    ['GRAPH_API_VERSION', '25', 'GRAPH_API_VERSION must be a Graph API version such as v25.0 (got "25")'],
     ['PORT', 'abc', 'PORT must be a whole number (got "abc")'],
     ['PORT', '70000', 'PORT must be ≤ 65535 (got "70000")'],
     ['PORT', '0', 'PORT must be ≥ 1 (got "0")'],

@@ -1,4 +1,4 @@
-import { bool, EnvRuleError, hexKey, int, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
+import { baseUrl, bool, EnvRuleError, hexKey, int, match, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -107,7 +107,7 @@ export const ENV_SPEC = {
   NODE_ENV: { parse: oneOf(NODE_ENVS), default: 'development' },
   HOST: { parse: str({ minLength: 1 }), default: '0.0.0.0' },
   PORT: { parse: int({ min: 1, max: 65535 }), default: '3000' },
-  PUBLIC_BASE_URL: { parse: url(['http', 'https']), default: 'http://localhost:3000' },
+  PUBLIC_BASE_URL: { parse: baseUrl(['http', 'https']), default: 'http://localhost:3000' },
   DATABASE_URL: { parse: url(['postgres', 'postgresql']), default: 'postgres://postgres@127.0.0.1:5432/tincoso' },
   REDIS_URL: { parse: url(['redis', 'rediss']), default: 'redis://127.0.0.1:6379/0' },
   QUEUE_PREFIX: { parse: str({ minLength: 1 }), default: 'tincoso' },
@@ -151,10 +151,10 @@ export const ENV_SPEC = {
   SMS_BACKOFF_CAP_MS: { parse: int({ min: 10, max: 86_400_000 }), default: '600000' },
   SECRETS_KEY: { parse: secretsKey(), default: DEV_SECRETS_KEY, requiredInProduction: true },
   SECRETS_OLD_KEYS: { parse: secretsKeyList(), default: '' },
-  ZALO_API_BASE_URL: { parse: url(['http', 'https']), default: 'https://openapi.zalo.me' },
-  ZALO_OAUTH_BASE_URL: { parse: url(['http', 'https']), default: 'https://oauth.zaloapp.com' },
-  GRAPH_API_BASE_URL: { parse: url(['http', 'https']), default: 'https://graph.facebook.com' },
-  GRAPH_API_VERSION: { parse: optionalMatch(/^v\d+\.\d+$/, 'a Graph API version such as v25.0'), default: 'v25.0' },
+  ZALO_API_BASE_URL: { parse: baseUrl(['http', 'https']), default: 'https://openapi.zalo.me' },
+  ZALO_OAUTH_BASE_URL: { parse: baseUrl(['http', 'https']), default: 'https://oauth.zaloapp.com' },
+  GRAPH_API_BASE_URL: { parse: baseUrl(['http', 'https']), default: 'https://graph.facebook.com' },
+  GRAPH_API_VERSION: { parse: match(/^v\d+\.\d+$/, 'a Graph API version such as v25.0'), default: 'v25.0' },
   SOCIAL_TIMEOUT_MS: { parse: int({ min: 100, max: 120_000 }), default: '15000' },
   SOCIAL_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
   SOCIAL_TOKEN_REFRESH_HOURS: { parse: int({ min: 1, max: 24 }), default: '6' },
@@ -208,7 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: v.NODE_ENV,
     host: v.HOST,
     port: v.PORT,
-    publicBaseUrl: v.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    publicBaseUrl: v.PUBLIC_BASE_URL,
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
@@ -230,10 +230,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     unitsDataDir: v.UNITS_DATA_DIR,
     secrets: { key: v.SECRETS_KEY, oldKeys: v.SECRETS_OLD_KEYS },
     social: {
-      zaloApiBaseUrl: v.ZALO_API_BASE_URL.replace(/\/$/, ''),
-      zaloOauthBaseUrl: v.ZALO_OAUTH_BASE_URL.replace(/\/$/, ''),
-      graphApiBaseUrl: v.GRAPH_API_BASE_URL.replace(/\/$/, ''),
-      graphApiVersion: v.GRAPH_API_VERSION ?? 'v25.0',
+      zaloApiBaseUrl: v.ZALO_API_BASE_URL,
+      zaloOauthBaseUrl: v.ZALO_OAUTH_BASE_URL,
+      graphApiBaseUrl: v.GRAPH_API_BASE_URL,
+      graphApiVersion: v.GRAPH_API_VERSION,
       timeoutMs: v.SOCIAL_TIMEOUT_MS,
       maxAttempts: v.SOCIAL_MAX_ATTEMPTS,
       refreshWithinHours: v.SOCIAL_TOKEN_REFRESH_HOURS,

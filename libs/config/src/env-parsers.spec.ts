@@ -1,4 +1,4 @@
-import { bool, EnvRuleError, hexKey, int, oneOf, str, timeZone, url } from './env-parsers.js';
+import { baseUrl, bool, EnvRuleError, hexKey, int, match, oneOf, optionalMatch, optionalUrl, str, timeZone, url } from './env-parsers.js';
 
 function ruleOf(parse: () => unknown): string {
   try {
@@ -35,6 +35,21 @@ describe('environment parsers', () => {
     expect(ruleOf(() => url(['redis'])('http://x'))).toBe('must be a URL with scheme redis');
     expect(ruleOf(() => url(['redis'])('localhost:6379'))).toBe('must be a URL with scheme redis');
     expect(ruleOf(() => url(['redis'])('::'))).toBe('must be a URL');
+  });
+
+  it('baseUrl checks the scheme and drops a trailing slash, as optionalUrl does when set', () => {
+    expect(baseUrl(['https'])('https://graph.example/')).toBe('https://graph.example');
+    expect(baseUrl(['https'])('https://graph.example/v1')).toBe('https://graph.example/v1');
+    expect(ruleOf(() => baseUrl(['https'])('ftp://x/'))).toBe('must be a URL with scheme https');
+    expect(optionalUrl(['https'])('https://api.example/')).toBe('https://api.example');
+    expect(optionalUrl(['https'])('')).toBeNull();
+  });
+
+  it('match names the rule; optionalMatch also takes an empty value as unset', () => {
+    expect(match(/^v\d+$/, 'a version such as v2')('v2')).toBe('v2');
+    expect(ruleOf(() => match(/^v\d+$/, 'a version such as v2')(''))).toBe('must be a version such as v2');
+    expect(optionalMatch(/^v\d+$/, 'a version such as v2')('')).toBeNull();
+    expect(ruleOf(() => optionalMatch(/^v\d+$/, 'a version such as v2')('2'))).toBe('must be a version such as v2');
   });
 
   it('str enforces a minimum length', () => {

@@ -53,6 +53,19 @@ export const url =
     return raw;
   };
 
+/** A URL other URLs are built on: any trailing slash is dropped, so `${base}/path` never doubles it. */
+export const baseUrl =
+  (protocols: readonly string[]): Parser<string> =>
+  (raw) =>
+    url(protocols)(raw).replace(/\/$/, '');
+
+export const match =
+  (pattern: RegExp, rule: string): Parser<string> =>
+  (raw) => {
+    if (!pattern.test(raw)) throw new EnvRuleError(`must be ${rule}`);
+    return raw;
+  };
+
 export const timeZone = (): Parser<string> => (raw) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: raw });
@@ -75,12 +88,8 @@ export const hexKey =
 /** Optional variables parse to null when unset; the loader passes the default "" for them. */
 export const optionalMatch =
   (pattern: RegExp, rule: string): Parser<string | null> =>
-  (raw) => {
-    if (raw === '') return null;
-    if (!pattern.test(raw)) throw new EnvRuleError(`must be ${rule}`);
-    return raw;
-  };
+  (raw) => (raw === '' ? null : match(pattern, rule)(raw));
 
 export const optionalUrl =
   (protocols: readonly string[]): Parser<string | null> =>
-  (raw) => (raw === '' ? null : url(protocols)(raw).replace(/\/$/, ''));
+  (raw) => (raw === '' ? null : baseUrl(protocols)(raw));

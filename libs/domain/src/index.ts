@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './text/fold-vietnamese.js';
+export * from './text/clean-text.js';
 export * from './content/content-model.js';
 export * from './messages/message-workflow.js';
 export * from './messages/attachment-policy.js';
@@ -24,6 +25,7 @@ export * from './schedule/rrule-text.js';
 export * from './schedule/recurrence.js';
 export * from './policy/next-local-day.js';
 export * from './devices/device-token.js';
+export * from './devices/device-online.js';
 export * from './secrets/index.js';
 export * from './loudspeaker/weekly-slot.js';
 export * from './loudspeaker/placement.js';

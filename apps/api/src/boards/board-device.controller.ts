@@ -4,12 +4,11 @@ import type { Request, Response } from 'express';
 import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
 import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
 import { Public } from '../auth/public.decorator.js';
+import { bearerToken } from '../devices/bearer-token.js';
 import { openEventStream } from '../devices/event-stream.js';
 import { UuidParam } from '../http/route-params.js';
 import { renderKioskPage } from './board-kiosk.view.js';
 import { BoardFeedDto, HeartbeatDto, HeartbeatReplyDto, KioskQueryDto } from './boards.dto.js';
-
-const bearerToken = (header: string | undefined) => header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
 
 function sendFeed(res: Response, feed: BoardFeed): BoardFeed {
   // Express answers 304 itself when If-None-Match matches this ETag.
@@ -91,7 +90,7 @@ export class BoardDeviceController {
   @ApiOkResponse({ type: BoardFeedDto })
   @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
   async feed(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<BoardFeed> {
-    return sendFeed(res, await this.boards.feed(bearerToken(authorization), 'unauthenticated'));
+    return sendFeed(res, await this.boards.feed(bearerToken(authorization) ?? '', 'unauthenticated'));
   }
 
   @Public()
@@ -101,6 +100,6 @@ export class BoardDeviceController {
   @ApiOkResponse({ type: HeartbeatReplyDto })
   @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
   deviceHeartbeat(@Headers('authorization') authorization: string | undefined, @Body() dto: HeartbeatDto): Promise<{ version: string; delivered: number }> {
-    return this.boards.heartbeat(bearerToken(authorization), dto.shownVersion ?? null, 'unauthenticated');
+    return this.boards.heartbeat(bearerToken(authorization) ?? '', dto.shownVersion ?? null, 'unauthenticated');
   }
 }

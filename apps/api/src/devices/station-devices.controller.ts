@@ -1,9 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { StationDeviceService, type AuthenticatedStation } from '../../../../libs/services/src/loudspeakers/station-device.service.js';
+import {
+  StationDeviceService,
+  type AuthenticatedStation,
+  type StationPlaylist,
+} from '../../../../libs/services/src/loudspeakers/station-device.service.js';
 import { StationEventsHub } from '../../../../libs/services/src/loudspeakers/station-events.js';
 import { Public } from '../auth/public.decorator.js';
+import { bearerToken } from './bearer-token.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
 import { openEventStream } from './event-stream.js';
 import { sendWithRange } from './range-response.js';
@@ -21,23 +26,25 @@ export class StationDevicesController {
   ) {}
 
   private station(req: Request): Promise<AuthenticatedStation> {
-    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const header = req.headers['x-device-token'];
-    return this.devices.authenticate(bearer ?? (typeof header === 'string' ? header : undefined));
+    return this.devices.authenticate(bearerToken(req.headers.authorization) ?? (typeof header === 'string' ? header : undefined));
   }
 
   @Get('playlist')
   @ApiOkResponse({ description: 'The day in playing order; ETag, 304 on If-None-Match' })
-  async playlist(@Req() req: Request, @Res() res: Response, @Query() q: PlaylistQueryDto): Promise<void> {
+  async playlist(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<StationPlaylist> {
     const { playlist, etag } = await this.devices.playlist(await this.station(req), q.date);
-    conditional(req, res, etag, 'application/json; charset=utf-8', JSON.stringify(playlist));
+    revalidated(res, etag);
+    return playlist;
   }
 
   @Get('playlist.m3u8')
   @ApiProduces('application/vnd.apple.mpegurl')
-  async m3u8(@Req() req: Request, @Res() res: Response, @Query() q: PlaylistQueryDto): Promise<void> {
+  async m3u8(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<string> {
     const { text, etag } = await this.devices.m3u8(await this.station(req), q.date);
-    conditional(req, res, etag, 'application/vnd.apple.mpegurl; charset=utf-8', text);
+    revalidated(res, etag);
+    res.type('application/vnd.apple.mpegurl; charset=utf-8');
+    return text;
   }
 
   @Get('media/:audioId')
@@ -76,13 +83,8 @@ export class StationDevicesController {
   }
 }
 
-function conditional(req: Request, res: Response, etag: string, contentType: string, body: string): void {
+/** Express answers 304 itself when If-None-Match matches this ETag. */
+function revalidated(res: Response, etag: string): void {
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
-  const match = req.headers['if-none-match'];
-  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).type(contentType).send(body);
 }

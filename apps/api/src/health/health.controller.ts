@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import type { FieldProblem } from '../../../../libs/domain/src/index.js';
 import { REDIS } from '../../../../libs/queue/src/index.js';
 import { Public } from '../auth/public.decorator.js';
 
@@ -23,7 +24,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: Postgres and Redis answer within a second. */
+  /** Readiness: Postgres and Redis answer within a second; a 503 names each one that does not. */
   @Get('ready')
   async ready(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
     const [postgres, redis] = await Promise.all([
@@ -31,9 +32,10 @@ export class HealthController {
       probe(() => this.redis.ping()),
     ]);
     const checks = { postgres, redis };
-    if (postgres.status === 'down' || redis.status === 'down') {
-      throw new HttpException({ message: 'Dịch vụ chưa sẵn sàng', details: [], checks }, 503);
-    }
+    const down: FieldProblem[] = Object.entries(checks)
+      .filter(([, check]) => check.status === 'down')
+      .map(([name, check]) => ({ field: name, rule: 'down', message: check.error ?? 'không phản hồi' }));
+    if (down.length > 0) throw new HttpException({ message: 'Dịch vụ chưa sẵn sàng', details: down }, 503);
     return { status: 'ok', checks };
   }
 }

@@ -37,7 +37,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = req.id ? String(req.id) : undefined;
     if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    // A 5xx the code chose (readiness) is an answer, not a fault: only what nothing mapped is logged as one.
+    if (!(exception instanceof DomainError) && !(exception instanceof HttpException)) {
+      this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    }
     res.status(body.statusCode).json(body);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,8 @@ import type { UnitView } from '../../../../libs/persistence/src/repositories/uni
 import { UnitsService, type UnitDetail } from '../../../../libs/services/src/units/units.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageQueryDto, toPage, type Page } from '../http/pagination.dto.js';
-import { CreateVillageDto, UnitDetailDto, UnitDto, UnitIdParams, UnitPageDto, UnitsQueryDto } from './units.dto.js';
+import { UuidParam } from '../http/route-params.js';
+import { CreateVillageDto, UnitDetailDto, UnitDto, UnitPageDto, UnitsQueryDto } from './units.dto.js';
 
 /** The administrative tree of the caller's subtree. A unit outside it answers 404, as if it did not exist. */
 @ApiTags('units')
@@ -33,14 +34,14 @@ export class UnitsController {
 
   @Get(':id')
   @ApiOkResponse({ type: UnitDetailDto })
-  get(@CurrentActor() actor: Actor, @Param() params: UnitIdParams): Promise<UnitDetail> {
-    return this.units.get(actor, params.id);
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UnitDetail> {
+    return this.units.get(actor, id);
   }
 
   @Get(':id/children')
   @ApiOkResponse({ type: UnitPageDto })
-  async children(@CurrentActor() actor: Actor, @Param() params: UnitIdParams, @Query() query: PageQueryDto): Promise<Page<UnitView>> {
-    return toPage(query, await this.units.children(actor, params.id, { limit: query.pageSize, offset: query.offset }));
+  async children(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<Page<UnitView>> {
+    return toPage(query, await this.units.children(actor, id, { limit: query.pageSize, offset: query.offset }));
   }
 
   @Post(':id/villages')
@@ -48,7 +49,7 @@ export class UnitsController {
   @ApiBadRequestResponse({ description: 'A field breaks a rule; details name the field and the rule' })
   @ApiForbiddenResponse({ description: 'Only officers and admins add villages' })
   @ApiConflictResponse({ description: 'The unit is not a commune, is no longer valid, or already has a village of that name or code' })
-  addVillage(@CurrentActor() actor: Actor, @Param() params: UnitIdParams, @Body() dto: CreateVillageDto): Promise<UnitView> {
-    return this.units.addVillage(actor, params.id, dto);
+  addVillage(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: CreateVillageDto): Promise<UnitView> {
+    return this.units.addVillage(actor, id, dto);
   }
 }

@@ -7,12 +7,6 @@ import { PageQueryDto } from '../http/pagination.dto.js';
 export const UNIT_NAME_MAX_LENGTH = 200;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class UnitIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
 export class UnitsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name; case and Vietnamese diacritics are ignored ("Cao Bang" finds "Cao Bằng")' })
   @IsOptional()

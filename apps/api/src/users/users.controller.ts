@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,7 +15,8 @@ import { UsersService } from '../../../../libs/services/src/users/users.service.
 import type { UserView } from '../../../../libs/services/src/users/user-view.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage, type Page } from '../http/pagination.dto.js';
-import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto, UserIdParams, UserPageDto, UsersQueryDto } from './users.dto.js';
+import { UuidParam } from '../http/route-params.js';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto, UserPageDto, UsersQueryDto } from './users.dto.js';
 
 /** Accounts of the caller's subtree. A user or unit outside it answers 404, as if it did not exist. */
 @ApiTags('users')
@@ -45,38 +46,38 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiForbiddenResponse({ description: 'Officers read only their own account' })
-  get(@CurrentActor() actor: Actor, @Param() params: UserIdParams): Promise<UserView> {
-    return this.users.get(actor, params.id);
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserView> {
+    return this.users.get(actor, id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiForbiddenResponse({ description: 'Only admins change users; an admin cannot change their own role or unit' })
-  update(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(actor, params.id, dto);
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(actor, id, dto);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto, description: "Disabled at once: the user's tokens stop working" })
   @ApiForbiddenResponse({ description: 'Only admins disable users, never themselves' })
-  disable(@CurrentActor() actor: Actor, @Param() params: UserIdParams): Promise<UserView> {
-    return this.users.disable(actor, params.id);
+  disable(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserView> {
+    return this.users.disable(actor, id);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
   @ApiForbiddenResponse({ description: 'Only admins enable users' })
-  enable(@CurrentActor() actor: Actor, @Param() params: UserIdParams): Promise<UserView> {
-    return this.users.enable(actor, params.id);
+  enable(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserView> {
+    return this.users.enable(actor, id);
   }
 
   @Post(':id/password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Password set; the user's sessions are ended" })
   @ApiForbiddenResponse({ description: 'Only admins reset passwords, not their own (use POST /auth/password)' })
-  async resetPassword(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() dto: ResetPasswordDto): Promise<void> {
-    await this.users.resetPassword(actor, params.id, dto.password);
+  async resetPassword(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(actor, id, dto.password);
   }
 }

@@ -77,13 +77,6 @@ export class ResetPasswordDto {
   password!: string;
 }
 
-export class UserIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
-
 export class UsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()

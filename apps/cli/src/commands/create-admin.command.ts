@@ -16,8 +16,9 @@ export const createAdminCommand: CliCommand = {
     const { values } = parseArgs({ args, options: { username: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
     if (!values.username || !values.unit) throw new Error('usage: create-admin --username U --unit SOURCE:CODE|UNIT_ID [--name NAME]');
     const username = normalizeUsername(values.username);
+    const displayName = normalizeDisplayName(values.name ?? username);
     const password = process.env.TINCOSO_ADMIN_PASSWORD ?? (await ask('Mật khẩu (≥ 10 ký tự): '));
-    const problems = [...usernameProblems(username), ...displayNameProblems(normalizeDisplayName(values.name ?? username)), ...passwordProblems(password, { username })];
+    const problems = [...usernameProblems(username), ...displayNameProblems(displayName), ...passwordProblems(password, { username })];
     if (problems.length) throw new Error(problems.map((p) => `${p.field}: ${p.message}`).join('\n'));
     const db = await createDataSource(config.databaseUrl).initialize();
     try {
@@ -27,7 +28,6 @@ export const createAdminCommand: CliCommand = {
         : await db.query(`SELECT id, full_name, path::text AS path FROM admin_unit WHERE id::text = $1`, [values.unit]);
       if (!unit) throw new Error(`unit ${values.unit} not found (import the units first)`);
       const hash = await new PasswordHasher().hash(password);
-      const displayName = normalizeDisplayName(values.name ?? username);
       // The same insert and audit row as POST /api/v1/users, with no actor: the installation made it.
       await db.transaction(async (tx) => {
         const id = await new UserRepository(db).insert(
@@ -35,7 +35,7 @@ export const createAdminCommand: CliCommand = {
           tx,
         );
         await new AuditRepository(db).append(
-          { actorId: null, unitId: unit.id, unitPath: unit.path, entityType: 'user', entityId: id, action: 'create', data: { username, role: 'admin', via: 'cli' } },
+          { actorId: null, unitId: unit.id, unitPath: unit.path, entityType: 'user', entityId: id, action: 'create', data: { username, displayName, role: 'admin', unitId: unit.id, via: 'cli' } },
           tx,
         );
       });

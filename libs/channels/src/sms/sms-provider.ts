@@ -15,8 +15,8 @@ export interface SmsSendRequest {
 
 export interface SmsSendResult {
   providerMessageId: string;
-  /** How far the message got synchronously: usually queued at the provider. */
-  status: 'queued' | 'sent' | 'delivered';
+  /** How far the message got synchronously: 'sent' once the provider has it (queued there included). */
+  status: 'sent' | 'delivered';
 }
 
 export interface SmsProvider {

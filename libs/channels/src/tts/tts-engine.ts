@@ -4,9 +4,8 @@ export interface RenderedSpeech {
   durationMs: number;
 }
 
-export const TTS_VOICES = ['vi', 'vi-vn-x-central', 'vi-vn-x-south'] as const;
-export type TtsVoice = (typeof TTS_VOICES)[number];
-export const DEFAULT_TTS_VOICE: TtsVoice = 'vi';
+/** The espeak-ng voices offered (LOUDSPEAKER_TTS_VOICE): northern, central and southern accents. */
+export type TtsVoice = 'vi' | 'vi-vn-x-central' | 'vi-vn-x-south';
 
 /**
  * Text to speech behind one interface: the local espeak-ng engine is the default; a cloud

@@ -8,10 +8,6 @@ import { isWithin } from './unit-path.js';
  * a thing may do with it.
  */
 
-export function canSee(actor: Actor, subjectUnitPath: string): boolean {
-  return isWithin(subjectUnitPath, actor.unitPath);
-}
-
 const AUTHOR_ROLES: readonly Role[] = ['officer', 'supervisor'];
 
 export function assertCanAuthor(actor: Actor): void {

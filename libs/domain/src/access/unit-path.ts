@@ -14,8 +14,3 @@ export function childPath(parentPath: string | null, unitId: string): string {
 export function isWithin(path: string, ancestorPath: string): boolean {
   return path === ancestorPath || path.startsWith(`${ancestorPath}.`);
 }
-
-/** Labels of the unit and its ancestors, nearest first. */
-export function selfAndAncestorLabels(path: string): string[] {
-  return path.split('.').reverse();
-}

@@ -39,7 +39,7 @@ function minutes(time: string): number {
 }
 
 /** Slot length in minutes; an end at or before the start wraps past midnight. */
-export function slotLengthMinutes(slot: Pick<WeeklySlot, 'startTime' | 'endTime'>): number {
+function slotLengthMinutes(slot: Pick<WeeklySlot, 'startTime' | 'endTime'>): number {
   const start = minutes(slot.startTime);
   const end = minutes(slot.endTime);
   return end > start ? end - start : end + 1440 - start;

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import { expandOccurrences, formatWallTime, validateSchedule, type RecurringSchedule } from './recurrence.js';
+import { expandAhead, expandOccurrences, formatWallTime, nextOccurrences, validateSchedule, type RecurringSchedule } from './recurrence.js';
 import { zonedWallTimeToUtc } from './zoned-time.js';
 
 const VN = 'Asia/Ho_Chi_Minh';
@@ -57,6 +57,10 @@ describe('expandOccurrences', () => {
     expect(expandOccurrences(local, Y2025, Y2030, 100)).toHaveLength(2);
     const dateOnly = recurring({ rrule: 'FREQ=DAILY;UNTIL=20250312' });
     expect(expandOccurrences(dateOnly, Y2025, Y2030, 100)).toHaveLength(3);
+    // Where the two readings differ: 00:30Z on the 12th is 07:30 local (included); 05:00 local on the 12th is 22:00Z on the 11th.
+    const twelfth = ['2025-03-10T00:30:00.000Z', '2025-03-11T00:30:00.000Z', '2025-03-12T00:30:00.000Z'];
+    expect(iso(expandOccurrences(recurring({ rrule: 'FREQ=DAILY;UNTIL=20250312T003000Z' }), Y2025, Y2030, 100))).toEqual(twelfth);
+    expect(iso(expandOccurrences(recurring({ rrule: 'FREQ=DAILY;UNTIL=20250312T050000' }), Y2025, Y2030, 100))).toEqual(twelfth.slice(0, 2));
   });
 
   it('returns only occurrences in [from, to), at most limit', () => {
@@ -114,6 +118,40 @@ describe('expandOccurrences', () => {
 
   it('throws InvalidInputError for an invalid schedule', () => {
     expect(() => expandOccurrences(recurring({ rrule: 'FREQ=DAILY' }), Y2025, Y2030, 10)).toThrow(InvalidInputError);
+  });
+});
+
+describe('expandAhead and nextOccurrences', () => {
+  const from = new Date('2025-03-01T00:00:00Z');
+  const horizon = new Date('2025-03-15T00:00:00Z');
+
+  it('materialises what falls before the horizon and says whether anything follows', () => {
+    const daily = recurring({ rrule: 'FREQ=DAILY;COUNT=30' });
+    const ahead = expandAhead(daily, from, horizon, 500);
+    expect(iso(ahead.due)).toEqual(iso(expandOccurrences(daily, from, horizon, 500)));
+    expect(ahead.due).toHaveLength(5);
+    expect(ahead.exhausted).toBe(false);
+    expect(expandAhead(recurring({}), from, horizon, 500)).toEqual({ due: expandOccurrences(recurring({}), from, horizon, 500), exhausted: true });
+    const at = new Date('2025-03-05T01:00:00Z');
+    expect(expandAhead({ kind: 'once', at }, from, horizon, 500)).toEqual({ due: [at], exhausted: true });
+  });
+
+  it('leaves a schedule whose first occurrence lies past the horizon open, with nothing written yet', () => {
+    const later = new Date('2025-04-20T01:00:00Z');
+    expect(expandAhead({ kind: 'once', at: later }, from, horizon, 500)).toEqual({ due: [], exhausted: false });
+    expect(expandAhead(recurring({ startsAt: '2025-04-20T07:30' }), from, horizon, 500)).toEqual({ due: [], exhausted: false });
+  });
+
+  it('stops at the limit without calling the schedule exhausted', () => {
+    expect(expandAhead(recurring({ rrule: 'FREQ=DAILY;COUNT=5' }), from, horizon, 2)).toEqual({
+      due: expandOccurrences(recurring({ rrule: 'FREQ=DAILY;COUNT=5' }), from, horizon, 2),
+      exhausted: false,
+    });
+  });
+
+  it('lists the next occurrences however far they are', () => {
+    expect(iso(nextOccurrences(recurring({ startsAt: '2099-03-10T07:30' }), from, 2))).toEqual(['2099-03-10T00:30:00.000Z', '2099-03-11T00:30:00.000Z']);
+    expect(nextOccurrences(recurring({}), new Date('2025-03-13T00:00:00Z'), 5)).toEqual([]);
   });
 });
 

@@ -174,6 +174,26 @@ export function expandOccurrences(schedule: Schedule, fromUtc: Date, toUtc: Date
   return out;
 }
 
+/** Where the search for a schedule's next occurrence stops. */
+const FAR_FUTURE = new Date('2200-01-01T00:00:00Z');
+
+/** The next `limit` occurrences from `fromUtc` on, wherever they fall. */
+export function nextOccurrences(schedule: Schedule, fromUtc: Date, limit: number): Date[] {
+  return expandOccurrences(schedule, fromUtc, FAR_FUTURE, limit);
+}
+
+/**
+ * What to materialise of a schedule now: its occurrences in [fromUtc, horizonUtc), at most `limit`,
+ * and whether none follows them (the schedule is then fully expanded; otherwise a later pass, from
+ * the last one written, continues). A schedule whose first occurrence lies past the horizon gives
+ * none yet and is not exhausted.
+ */
+export function expandAhead(schedule: Schedule, fromUtc: Date, horizonUtc: Date, limit: number): { due: Date[]; exhausted: boolean } {
+  const due = expandOccurrences(schedule, fromUtc, horizonUtc, limit);
+  const last = due.at(-1);
+  return { due, exhausted: nextOccurrences(schedule, last ? new Date(last.getTime() + 1) : fromUtc, 1).length === 0 };
+}
+
 /** The local wall time of an instant in the schedule's zone, 'YYYY-MM-DDTHH:mm:ss' (for display and tests). */
 export function formatWallTime(instant: Date, timeZone: string): string {
   const w = wallTimeOf(instant, timeZone);

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors.js';
+import { cleanText } from '../text/clean-text.js';
 
 /** Usernames are ASCII so officers can type them on any keyboard; stored lower-case, compared lower-case. */
 export const USERNAME_MIN_LENGTH = 3;
@@ -17,7 +18,7 @@ export function normalizeUsername(raw: string): string {
 
 /** Trimmed and NFC-composed, so search and sorting see one spelling of each Vietnamese letter. */
 export function normalizeDisplayName(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return cleanText(raw);
 }
 
 export function usernameProblems(username: string, field = 'username'): FieldProblem[] {

@@ -31,8 +31,9 @@ export interface NewAttachment {
   originalName: string;
 }
 
-const COLUMNS = `a.id, a.unit_id, a.kind, a.content_type, a.size_bytes::float8 AS size_bytes, a.sha256, a.storage_key,
-                 a.original_name, a.uploaded_by, a.created_at`;
+const VIEW_COLUMNS = `a.id, a.unit_id AS "unitId", a.kind, a.content_type AS "contentType", a.size_bytes::float8 AS "sizeBytes",
+  a.sha256, a.original_name AS "originalName", a.uploaded_by AS "uploadedBy", a.created_at AS "createdAt"`;
+const STORED_COLUMNS = `${VIEW_COLUMNS}, a.storage_key AS "storageKey"`;
 
 /** Uploaded files' metadata; reads are scoped by the unit the file was uploaded for. */
 @Injectable()
@@ -44,21 +45,21 @@ export class AttachmentRepository {
   }
 
   async insert(input: NewAttachment, tx: EntityManager): Promise<AttachmentView> {
-    const rows: Record<string, unknown>[] = await tx.query(
+    const [row] = await tx.query(
       `INSERT INTO attachment AS a (unit_id, uploaded_by, kind, content_type, size_bytes, sha256, storage_key, original_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       RETURNING ${COLUMNS}`,
+       RETURNING ${VIEW_COLUMNS}`,
       [input.unitId, input.uploadedBy, input.kind, input.contentType, input.sizeBytes, input.sha256, input.storageKey, input.originalName],
     );
-    return toView(rows[0]);
+    return row;
   }
 
   async findInScope(scope: UnitScope, attachmentId: string): Promise<StoredAttachment | null> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM attachment a JOIN admin_unit au ON au.id = a.unit_id WHERE a.id = $1 AND au.path <@ $2::ltree`,
+    const [row] = await this.db.query(
+      `SELECT ${STORED_COLUMNS} FROM attachment a JOIN admin_unit au ON au.id = a.unit_id WHERE a.id = $1 AND au.path <@ $2::ltree`,
       [attachmentId, scope.unitPath],
     );
-    return rows[0] ? toStored(rows[0]) : null;
+    return row ?? null;
   }
 
   /**
@@ -68,11 +69,10 @@ export class AttachmentRepository {
    */
   async inOrder(attachmentIds: readonly string[]): Promise<StoredAttachment[]> {
     if (attachmentIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n) JOIN attachment a ON a.id = x.id ORDER BY x.n`,
+    return this.db.query(
+      `SELECT ${STORED_COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n) JOIN attachment a ON a.id = x.id ORDER BY x.n`,
       [attachmentIds],
     );
-    return rows.map(toStored);
   }
 
   /** Of the given ids, those that exist in the subtree under `unitPath`. */
@@ -84,22 +84,4 @@ export class AttachmentRepository {
     );
     return new Set(rows.map((r) => r.id));
   }
-}
-
-function toView(r: Record<string, unknown>): AttachmentView {
-  return {
-    id: r.id as string,
-    unitId: r.unit_id as string,
-    kind: r.kind as MediaKind,
-    contentType: r.content_type as string,
-    sizeBytes: r.size_bytes as number,
-    sha256: r.sha256 as string,
-    originalName: r.original_name as string,
-    uploadedBy: r.uploaded_by as string,
-    createdAt: r.created_at as Date,
-  };
-}
-
-function toStored(r: Record<string, unknown>): StoredAttachment {
-  return { ...toView(r), storageKey: r.storage_key as string };
 }

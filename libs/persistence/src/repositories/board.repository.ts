@@ -219,16 +219,6 @@ export class BoardRepository {
     return rows.length;
   }
 
-  /** A broadcast of the caller's subtree, for withdrawing its slides. */
-  async broadcastInScope(scope: UnitScope, broadcastId: string): Promise<{ id: string; unitId: string; unitPath: string } | null> {
-    const [row] = await this.db.query(
-      `SELECT b.id, b.unit_id AS "unitId", u.path::text AS "unitPath" FROM broadcast b JOIN admin_unit u ON u.id = b.unit_id
-        WHERE b.id = $1 AND u.path <@ $2::ltree`,
-      [broadcastId, scope.unitPath],
-    );
-    return row ?? null;
-  }
-
   /** Takes a broadcast's live slides down now, on every board; returns the boards that showed them. */
   async withdrawSlides(broadcastId: string, m: EntityManager): Promise<string[]> {
     const rows: { boardId: string }[] = await returning(

@@ -215,19 +215,16 @@ export class BroadcastRepository {
     });
   }
 
-  async recurringOpen(): Promise<BroadcastRow[]> {
+  /** Live broadcasts whose schedule is not fully expanded yet (recurring, or due past the horizon), with their latest occurrence so far. */
+  async notFullyExpanded(): Promise<(BroadcastRow & { lastDueAt: Date | null })[]> {
     return this.db.query(
-      `SELECT ${BROADCAST_COLUMNS} FROM broadcast b JOIN admin_unit u ON u.id = b.unit_id
+      `SELECT ${BROADCAST_COLUMNS}, (SELECT max(o.due_at) FROM occurrence o WHERE o.broadcast_id = b.id) AS "lastDueAt"
+         FROM broadcast b JOIN admin_unit u ON u.id = b.unit_id
         WHERE b.status IN ('scheduled','running') AND NOT b.fully_expanded`,
     );
   }
 
   async markFullyExpanded(manager: EntityManager, broadcastId: string): Promise<void> {
     await manager.query(`UPDATE broadcast SET fully_expanded = true, updated_at = now() WHERE id = $1`, [broadcastId]);
-  }
-
-  async lastOccurrenceDue(broadcastId: string): Promise<Date | null> {
-    const [row] = await this.db.query(`SELECT max(due_at) AS last FROM occurrence WHERE broadcast_id = $1`, [broadcastId]);
-    return row?.last ?? null;
   }
 }

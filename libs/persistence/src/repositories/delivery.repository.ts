@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { returning } from '../returning.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Priority } from '../../../domain/src/index.js';
-import type { DeliveryStatus } from '../entities/index.js';
+import { canTransitionDelivery, DELIVERY_STATUSES, isFinalDeliveryStatus, type DeliveryStatus, type Priority } from '../../../domain/src/index.js';
 
 export interface RecipientFilter {
   targetPaths: string[];
@@ -153,48 +152,28 @@ export class DeliveryRepository {
            JOIN delivery d ON d.id = v.id`,
         [col('id'), col('startedAt'), col('attemptOutcome'), col('providerCode'), col('error')],
       );
-      await this.applyPendingReceipts(m, outcomes.flatMap((o) => (o.providerMessageId ? [o.providerMessageId] : [])));
     });
   }
 
-  /** A status callback that raced ahead of the send being recorded is applied now. */
-  private async applyPendingReceipts(m: EntityManager, providerMessageIds: string[]): Promise<void> {
-    if (providerMessageIds.length === 0) return;
-    const receipts: { provider_message_id: string; status: DeliveryStatus; error_code: string | null }[] = await m.query(
-      `SELECT DISTINCT ON (provider_message_id) provider_message_id, status, error_code FROM delivery_receipt
-        WHERE provider_message_id = ANY($1::text[]) AND delivery_id IS NULL ORDER BY provider_message_id, id DESC`,
-      [providerMessageIds],
+  /**
+   * Applies a provider status to the delivery with that provider id, only from a state the domain's
+   * delivery state machine lets move there (a late 'sent' after 'delivered' changes nothing).
+   */
+  async applyReceipt(m: EntityManager, providerMessageId: string, status: DeliveryStatus, errorCode: string | null): Promise<void> {
+    const from = DELIVERY_STATUSES.filter((s) => canTransitionDelivery(s, status));
+    await m.query(
+      `UPDATE delivery SET status = $2, provider_code = COALESCE($3, provider_code), updated_at = now(),
+              final_at = CASE WHEN $5 THEN now() ELSE final_at END,
+              failure_kind = CASE WHEN $2 IN ('failed','undelivered') THEN 'permanent' ELSE failure_kind END
+        WHERE provider_message_id = $1 AND status = ANY($4::text[])`,
+      [providerMessageId, status, errorCode, from, isFinalDeliveryStatus(status)],
     );
-    for (const r of receipts) await this.applyReceipt(m, r.provider_message_id, r.status, r.error_code);
   }
 
   /**
-   * Applies a provider status to the delivery with that provider id, never moving it backwards
-   * (a late 'sent' after 'delivered' changes nothing). Returns the delivery id, or null when no
-   * delivery has that id yet.
+   * A delivery still 'sending' (a callback racing ahead of the settle) or 'unknown' (its send timed
+   * out) learns its provider id from the provider's callback, which carries our delivery id.
    */
-  async applyReceipt(m: EntityManager, providerMessageId: string, status: DeliveryStatus, errorCode: string | null): Promise<string | null> {
-    const rows: { id: string }[] = await returning(m,
-      `UPDATE delivery SET status = $2, provider_code = COALESCE($3, provider_code), updated_at = now(),
-              final_at = CASE WHEN $2 IN ('delivered','failed','undelivered') THEN now() ELSE final_at END,
-              failure_kind = CASE WHEN $2 IN ('failed','undelivered') THEN 'permanent' ELSE failure_kind END
-        WHERE provider_message_id = $1
-          AND status IN ('sending','sent','unknown')
-          AND NOT (status = 'sent' AND $2 = 'sent')
-        RETURNING id::text`,
-      [providerMessageId, status, errorCode],
-    );
-    const existing = rows[0]?.id ?? (await m.query(`SELECT id::text FROM delivery WHERE provider_message_id = $1`, [providerMessageId]))[0]?.id;
-    if (existing) {
-      await m.query(`UPDATE delivery_receipt SET delivery_id = $2 WHERE provider_message_id = $1 AND delivery_id IS NULL`, [
-        providerMessageId,
-        existing,
-      ]);
-    }
-    return existing ?? null;
-  }
-
-  /** A delivery whose send outcome never reached us learns its provider id from the provider's callback. */
   async adoptProviderMessageId(m: EntityManager, deliveryId: string, providerMessageId: string): Promise<void> {
     if (!/^\d+$/.test(deliveryId)) return;
     await m.query(
@@ -205,12 +184,14 @@ export class DeliveryRepository {
     );
   }
 
+  /** Keeps a provider callback as received, with the delivery it is about when one has that provider id. */
   async insertReceipt(
     m: EntityManager,
     r: { provider: string; providerMessageId: string; status: string; errorCode: string | null; payload: Record<string, unknown> },
   ): Promise<void> {
     await m.query(
-      `INSERT INTO delivery_receipt (provider, provider_message_id, status, error_code, payload) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO delivery_receipt (provider, provider_message_id, status, error_code, payload, delivery_id)
+       VALUES ($1, $2, $3, $4, $5, (SELECT id FROM delivery WHERE provider_message_id = $2 LIMIT 1))`,
       [r.provider, r.providerMessageId, r.status, r.errorCode, JSON.stringify(r.payload)],
     );
   }

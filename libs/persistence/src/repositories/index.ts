@@ -7,7 +7,7 @@ export { AuditRepository, RefreshTokenRepository, UnitRepository, UserRepository
 export type { AuditEntry, AuditFilter, AuditRow } from './audit.repository.js';
 export type { RotateOutcome } from './refresh-token.repository.js';
 export type { UnitRef } from './unit.repository.js';
-export type { NewUser, UserChanges, UserCredentials, UserFilter, UserRecord } from './user.repository.js';
+export type { NewUser, UserChanges, UserCredentials, UserFilter, UserProfile, UserRecord } from './user.repository.js';
 
 /**
  * Repositories shared by several features; PersistenceModule provides them globally.

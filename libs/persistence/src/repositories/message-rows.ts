@@ -48,12 +48,14 @@ export interface MessageSummary extends MessageHead {
 
 type Row = Record<string, unknown>;
 
+/** Columns of toVersionSummary; aliases of the tables: v (message_version), author (app_user). */
+export const VERSION_SUMMARY_COLUMNS = `v.version_no, v.author_id, author.display_name AS author_name, v.title, v.content_group, v.priority,
+  v.created_at AS version_created_at`;
+
 /** Columns of a message with its unit and current version; aliases of the tables: m, au, v, author. */
 export const MESSAGE_COLUMNS = `
   m.id, m.unit_id, au.full_name AS unit_name, m.status, m.current_version, m.approved_version, m.approval_unit_id,
-  m.submitted_at, m.approved_at, m.approved_by, m.created_at, m.updated_at,
-  v.version_no, v.author_id, author.display_name AS author_name, v.title, v.content_group, v.priority,
-  v.created_at AS version_created_at`;
+  m.submitted_at, m.approved_at, m.approved_by, m.created_at, m.updated_at, ${VERSION_SUMMARY_COLUMNS}`;
 
 export const VERSION_CONTENT_COLUMNS = `v.body, v.reform_areas, v.indices, v.audiences, v.renditions, v.attachment_ids::text[] AS attachment_ids`;
 

@@ -11,6 +11,7 @@ import {
   toVersionSummary,
   toVersionView,
   VERSION_CONTENT_COLUMNS,
+  VERSION_SUMMARY_COLUMNS,
   type MessageContent,
   type MessageSummary,
   type MessageView,
@@ -30,6 +31,13 @@ export interface LockedMessage {
   approvalUnitId: string | null;
   currentAuthorId: string;
 }
+
+/** Every version of messages, with the message's unit for the scope; aliases as in MESSAGE_FROM. */
+const VERSIONS_FROM = `
+  FROM message_version v
+  JOIN message m ON m.id = v.message_id
+  JOIN admin_unit au ON au.id = m.unit_id
+  LEFT JOIN app_user author ON author.id = v.author_id`;
 
 export interface MessageFilter {
   status?: MessageStatus;
@@ -196,14 +204,7 @@ export class MessageRepository {
   /** The history, newest first, or null when the message is not in scope (a message always has version 1). */
   async versions(scope: UnitScope, messageId: string): Promise<VersionSummary[] | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT v.version_no, v.title, v.content_group, v.priority, v.author_id, author.display_name AS author_name,
-              v.created_at AS version_created_at
-         FROM message_version v
-         JOIN message m ON m.id = v.message_id
-         JOIN admin_unit au ON au.id = m.unit_id
-         LEFT JOIN app_user author ON author.id = v.author_id
-        WHERE v.message_id = $1 AND au.path <@ $2::ltree
-        ORDER BY v.version_no DESC`,
+      `SELECT ${VERSION_SUMMARY_COLUMNS} ${VERSIONS_FROM} WHERE v.message_id = $1 AND au.path <@ $2::ltree ORDER BY v.version_no DESC`,
       [messageId, scope.unitPath],
     );
     return rows.length > 0 ? rows.map(toVersionSummary) : null;
@@ -211,12 +212,7 @@ export class MessageRepository {
 
   async version(scope: UnitScope, messageId: string, versionNo: number): Promise<VersionView | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT v.version_no, v.title, v.content_group, v.priority, v.author_id, author.display_name AS author_name,
-              v.created_at AS version_created_at, ${VERSION_CONTENT_COLUMNS}
-         FROM message_version v
-         JOIN message m ON m.id = v.message_id
-         JOIN admin_unit au ON au.id = m.unit_id
-         LEFT JOIN app_user author ON author.id = v.author_id
+      `SELECT ${VERSION_SUMMARY_COLUMNS}, ${VERSION_CONTENT_COLUMNS} ${VERSIONS_FROM}
         WHERE v.message_id = $1 AND v.version_no = $2 AND au.path <@ $3::ltree`,
       [messageId, versionNo, scope.unitPath],
     );

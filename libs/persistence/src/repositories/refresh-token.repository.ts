@@ -11,8 +11,11 @@ export type RotateOutcome =
 export class RefreshTokenRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.db.query(
+  async insert(
+    token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    await manager.query(
       `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
       [token.userId, token.familyId, token.tokenHash, token.expiresAt],
     );
@@ -37,10 +40,7 @@ export class RefreshTokenRepository {
         return { kind: 'reused', familyId: row.family_id };
       }
       await tx.query(`UPDATE refresh_token SET used_at = now() WHERE token_hash = $1`, [tokenHash]);
-      await tx.query(
-        `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-        [row.user_id, row.family_id, next.tokenHash, next.expiresAt],
-      );
+      await this.insert({ userId: row.user_id, familyId: row.family_id, ...next }, tx);
       return { kind: 'rotated', userId: row.user_id, familyId: row.family_id };
     });
   }

@@ -5,9 +5,13 @@ import type { UnitScope, WeeklySlot } from '../../../domain/src/index.js';
 import type { StationKind } from '../entities/index.js';
 import { returning } from '../returning.js';
 
-export interface StationView {
+/** A station with what scoped writes and audit need (the service leaves `unitPath` out of its answers). */
+export interface StationRecord {
   id: string;
   unitId: string;
+  unitPath: string;
+  /** The unit's own time zone, when it sets one. */
+  timeZone: string | null;
   groupId: string | null;
   name: string;
   kind: StationKind;
@@ -16,14 +20,7 @@ export interface StationView {
   villageIds: string[];
   lastSeenAt: Date | null;
   lastStatus: Record<string, unknown> | null;
-  online: boolean;
   createdAt: Date;
-}
-
-/** A station with what scoped writes and audit need. */
-export interface StationRecord extends StationView {
-  unitPath: string;
-  timeZone: string | null;
 }
 
 export interface StationFields {
@@ -47,9 +44,9 @@ export interface SlotView extends WeeklySlot {
   groupId: string | null;
 }
 
-const STATION_COLUMNS = `s.id, s.unit_id AS "unitId", s.group_id AS "groupId", s.name, s.kind, s.vendor, s.location,
-  s.village_ids AS "villageIds", s.last_seen_at AS "lastSeenAt", s.last_status AS "lastStatus",
-  COALESCE(s.last_seen_at > now() - make_interval(secs => $OFFLINE), false) AS online, s.created_at AS "createdAt"`;
+const STATION_COLUMNS = `s.id, s.unit_id AS "unitId", u.path::text AS "unitPath", u.time_zone AS "timeZone", s.group_id AS "groupId",
+  s.name, s.kind, s.vendor, s.location, s.village_ids AS "villageIds", s.last_seen_at AS "lastSeenAt", s.last_status AS "lastStatus",
+  s.created_at AS "createdAt"`;
 
 /** A slot's columns, read from `station_slot sl`. */
 export const SLOT_COLUMNS = `sl.id, sl.station_id AS "stationId", sl.group_id AS "groupId", sl.label, sl.days_of_week::int[] AS "daysOfWeek",
@@ -63,10 +60,6 @@ export class StationRepository {
 
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
-  }
-
-  private columns(offlineAfterSeconds: number): string {
-    return STATION_COLUMNS.replace('$OFFLINE', String(Math.trunc(offlineAfterSeconds)));
   }
 
   async insert(m: EntityManager, unitId: string, fields: StationFields, tokenHash: string): Promise<string> {
@@ -99,22 +92,21 @@ export class StationRepository {
     await m.query(`DELETE FROM station WHERE id = $1`, [id]);
   }
 
-  async findInScope(scope: UnitScope, id: string, offlineAfterSeconds: number, m: EntityManager = this.db.manager): Promise<StationRecord | null> {
-    const rows: StationRecord[] = await m.query(
-      `SELECT ${this.columns(offlineAfterSeconds)}, u.path::text AS "unitPath", u.time_zone AS "timeZone"
-         FROM station s JOIN admin_unit u ON u.id = s.unit_id WHERE s.id = $1 AND u.path <@ $2::ltree`,
+  async findInScope(scope: UnitScope, id: string): Promise<StationRecord | null> {
+    const rows: StationRecord[] = await this.db.query(
+      `SELECT ${STATION_COLUMNS} FROM station s JOIN admin_unit u ON u.id = s.unit_id WHERE s.id = $1 AND u.path <@ $2::ltree`,
       [id, scope.unitPath],
     );
     return rows[0] ?? null;
   }
 
-  async list(scope: UnitScope, filter: { limit: number; offset: number }, offlineAfterSeconds: number): Promise<{ items: StationView[]; total: number }> {
+  async list(scope: UnitScope, filter: { limit: number; offset: number }): Promise<{ items: StationRecord[]; total: number }> {
     const [{ total }] = await this.db.query(
       `SELECT count(*)::int AS total FROM station s JOIN admin_unit u ON u.id = s.unit_id WHERE u.path <@ $1::ltree`,
       [scope.unitPath],
     );
-    const items: StationView[] = await this.db.query(
-      `SELECT ${this.columns(offlineAfterSeconds)} FROM station s JOIN admin_unit u ON u.id = s.unit_id
+    const items: StationRecord[] = await this.db.query(
+      `SELECT ${STATION_COLUMNS} FROM station s JOIN admin_unit u ON u.id = s.unit_id
         WHERE u.path <@ $1::ltree ORDER BY s.name, s.id LIMIT $2 OFFSET $3`,
       [scope.unitPath, filter.limit, filter.offset],
     );
@@ -129,8 +121,8 @@ export class StationRepository {
     return row;
   }
 
-  async findGroupInScope(scope: UnitScope, id: string, m: EntityManager = this.db.manager): Promise<(GroupView & { unitPath: string }) | null> {
-    const rows = await m.query(
+  async findGroupInScope(scope: UnitScope, id: string): Promise<(GroupView & { unitPath: string }) | null> {
+    const rows = await this.db.query(
       `SELECT g.id, g.unit_id AS "unitId", g.name, g.created_at AS "createdAt", u.path::text AS "unitPath"
          FROM station_group g JOIN admin_unit u ON u.id = g.unit_id WHERE g.id = $1 AND u.path <@ $2::ltree`,
       [id, scope.unitPath],

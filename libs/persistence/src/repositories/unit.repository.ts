@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type UnitLevel, type UnitScope, type UnitSource } from '../../../domain/src/index.js';
-import { AdminUnitEntity } from '../entities/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { escapeLike, vietnameseCollation } from '../vietnamese-search.js';
 
 export interface UnitRef {
   id: string;
   path: string;
-  level: AdminUnitEntity['level'];
+  level: UnitLevel;
   name: string;
   timeZone: string | null;
 }
@@ -52,6 +51,8 @@ export interface NewLocalUnit {
   searchName: string;
 }
 
+const SELECT_REF = `SELECT id, path::text AS path, level, name, time_zone AS "timeZone" FROM admin_unit`;
+
 const VIEW_COLUMNS = `u.id, u.parent_id, u.code, u.source, u.level, u.type, u.name, u.full_name, u.name_en, u.depth,
   u.valid_from::text AS valid_from, u.valid_to::text AS valid_to`;
 
@@ -62,22 +63,14 @@ export class UnitRepository {
 
   /** The unit when it lies in the caller's subtree, else null. */
   async findInScope(scope: UnitScope, unitId: string, manager: EntityManager = this.db.manager): Promise<UnitRef | null> {
-    const rows: { id: string; path: string; level: UnitRef['level']; name: string; time_zone: string | null }[] = await manager.query(
-      `SELECT id, path::text AS path, level, name, time_zone FROM admin_unit WHERE id = $1 AND path <@ $2::ltree`,
-      [unitId, scope.unitPath],
-    );
-    const row = rows[0];
-    return row ? { id: row.id, path: row.path, level: row.level, name: row.name, timeZone: row.time_zone } : null;
+    const rows: UnitRef[] = await manager.query(`${SELECT_REF} WHERE id = $1 AND path <@ $2::ltree`, [unitId, scope.unitPath]);
+    return rows[0] ?? null;
   }
 
   /** Unscoped, for system work (worker, seed) that acts on behalf of no caller. */
   async findRef(unitId: string, manager: EntityManager = this.db.manager): Promise<UnitRef | null> {
-    const rows: { id: string; path: string; level: UnitRef['level']; name: string; time_zone: string | null }[] = await manager.query(
-      `SELECT id, path::text AS path, level, name, time_zone FROM admin_unit WHERE id = $1`,
-      [unitId],
-    );
-    const row = rows[0];
-    return row ? { id: row.id, path: row.path, level: row.level, name: row.name, timeZone: row.time_zone } : null;
+    const rows: UnitRef[] = await manager.query(`${SELECT_REF} WHERE id = $1`, [unitId]);
+    return rows[0] ?? null;
   }
 
   /** Units of the caller's subtree matching the filter: best match first, then Vietnamese alphabetical order. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, foldVietnamese, type Actor, type Role, type UnitScope } from '../../../domain/src/index.js';
-import { UserEntity } from '../entities/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { containsPattern, foldedSql, vietnameseCollation } from '../vietnamese-search.js';
 
@@ -25,6 +24,9 @@ export interface UserRecord {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** Who the signed-in user is, for the console header (GET /auth/me). */
+export type UserProfile = Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'unitName'>;
 
 export interface UserFilter {
   role?: Role;
@@ -75,10 +77,11 @@ export class UserRepository {
     return row ? { userId: row.id, role: row.role, unitId: row.unit_id, unitPath: row.path } : null;
   }
 
+  /** By username as stored (normalizeUsername). */
   async findCredentials(username: string): Promise<UserCredentials | null> {
     const rows: { id: string; password_hash: string; disabled_at: Date | null }[] = await this.db.query(
       `SELECT id, password_hash, disabled_at FROM app_user WHERE username = $1`,
-      [username.toLowerCase()],
+      [username],
     );
     const row = rows[0];
     return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
@@ -93,19 +96,13 @@ export class UserRepository {
     return rows[0] ? { username: rows[0].username, passwordHash: rows[0].password_hash } : null;
   }
 
-  async findProfile(
-    userId: string,
-  ): Promise<{ id: string; username: string; displayName: string; role: Role; unitId: string; unitName: string } | null> {
+  async findProfile(userId: string): Promise<UserProfile | null> {
     const rows = await this.db.query(
       `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.unit_id AS "unitId", au.full_name AS "unitName"
          FROM app_user u JOIN admin_unit au ON au.id = u.unit_id WHERE u.id = $1`,
       [userId],
     );
     return rows[0] ?? null;
-  }
-
-  async findById(userId: string): Promise<UserEntity | null> {
-    return this.db.getRepository(UserEntity).findOneBy({ id: userId });
   }
 
   /** The user when their unit lies in the scope, else null. `lock` holds the row until the transaction ends. */

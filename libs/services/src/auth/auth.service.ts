@@ -2,8 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { UnauthenticatedError, type Actor } from '../../../domain/src/index.js';
-import { RefreshTokenRepository, UserRepository } from '../../../persistence/src/index.js';
+import { normalizeUsername, UnauthenticatedError, type Actor } from '../../../domain/src/index.js';
+import { RefreshTokenRepository, UserRepository, type UserProfile } from '../../../persistence/src/index.js';
 import { LoginThrottle } from './login-throttle.js';
 import { DUMMY_HASH, PasswordHasher } from './password-hasher.js';
 
@@ -20,16 +20,14 @@ interface AccessClaims {
   typ: 'access';
 }
 
-export interface Profile {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Actor['role'];
-  unitId: string;
-  unitName: string;
-}
+export type Profile = UserProfile;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The access token no longer stands for an active account (expired, forged, or the user was disabled). */
+export function invalidSession(): UnauthenticatedError {
+  return new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+}
 
 @Injectable()
 export class AuthService {
@@ -43,7 +41,7 @@ export class AuthService {
   ) {}
 
   async login(usernameRaw: string, password: string, clientIp: string): Promise<TokenPair> {
-    const username = usernameRaw.trim().toLowerCase();
+    const username = normalizeUsername(usernameRaw);
     await this.throttle.assertAllowed(username, clientIp);
     const credentials = await this.users.findCredentials(username);
     const ok = await this.hasher.verify(credentials?.passwordHash ?? DUMMY_HASH, password);
@@ -52,7 +50,7 @@ export class AuthService {
       throw new UnauthenticatedError('auth.invalid-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa');
     }
     await this.throttle.recordSuccess(username, clientIp);
-    return this.issue(credentials.id, randomUUID());
+    return this.startSession(credentials.id);
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
@@ -61,7 +59,7 @@ export class AuthService {
     if (outcome.kind !== 'rotated' || !(await this.users.findActiveActor(outcome.userId))) {
       throw new UnauthenticatedError('auth.invalid-refresh-token', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại');
     }
-    return { ...(await this.accessToken(outcome.userId)), refreshToken: next.token, refreshExpiresIn: this.config.refreshTokenTtlSeconds };
+    return this.pair(outcome.userId, next.token);
   }
 
   async logout(refreshToken: string): Promise<void> {
@@ -74,38 +72,41 @@ export class AuthService {
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(accessToken, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
     } catch {
-      throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+      throw invalidSession();
     }
     const actor = claims.typ === 'access' ? await this.users.findActiveActor(claims.sub) : null;
-    if (!actor) throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+    if (!actor) throw invalidSession();
     return actor;
   }
 
   /** A new login session (fresh refresh-token family) for a user who has just proven who they are. */
-  startSession(userId: string): Promise<TokenPair> {
-    return this.issue(userId, randomUUID());
+  async startSession(userId: string): Promise<TokenPair> {
+    const refresh = this.newRefreshToken();
+    await this.refreshTokens.insert({ userId, familyId: randomUUID(), tokenHash: sha256(refresh.token), expiresAt: refresh.expiresAt });
+    return this.pair(userId, refresh.token);
   }
 
   async profile(actor: Actor): Promise<Profile> {
     const profile = await this.users.findProfile(actor.userId);
-    if (!profile) throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+    if (!profile) throw invalidSession();
     return profile;
   }
 
-  private async issue(userId: string, familyId: string): Promise<TokenPair> {
-    const refresh = this.newRefreshToken();
-    await this.refreshTokens.insert({ userId, familyId, tokenHash: sha256(refresh.token), expiresAt: refresh.expiresAt });
-    return { ...(await this.accessToken(userId)), refreshToken: refresh.token, refreshExpiresIn: this.config.refreshTokenTtlSeconds };
-  }
-
-  private async accessToken(userId: string): Promise<{ tokenType: 'Bearer'; accessToken: string; expiresIn: number }> {
+  /** A fresh access token with the refresh token already stored for it. */
+  private async pair(userId: string, refreshToken: string): Promise<TokenPair> {
     const claims: AccessClaims = { sub: userId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, {
       secret: this.config.jwtSecret,
       algorithm: 'HS256',
       expiresIn: this.config.accessTokenTtlSeconds,
     });
-    return { tokenType: 'Bearer', accessToken, expiresIn: this.config.accessTokenTtlSeconds };
+    return {
+      tokenType: 'Bearer',
+      accessToken,
+      expiresIn: this.config.accessTokenTtlSeconds,
+      refreshToken,
+      refreshExpiresIn: this.config.refreshTokenTtlSeconds,
+    };
   }
 
   private newRefreshToken(): { token: string; expiresAt: Date } {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /** Plain rules of board slides: how long one stays up, where its QR code points, the feed's content version. */
 
 /** An emergency overlay covers the whole screen, so it never stays up longer than this. */
-export const EMERGENCY_SLIDE_HOURS = 24;
+const EMERGENCY_SLIDE_HOURS = 24;
 
 const DAY_MS = 86_400_000;
 
@@ -49,9 +49,4 @@ export function qrTarget(slideText: string, publicPageUrl: string): string {
 export function contentVersion(slides: readonly { id: string; priority: string; expiresAt: Date }[]): string {
   const key = slides.map((s) => `${s.id}/${s.priority}/${s.expiresAt.toISOString()}`).join(',');
   return createHash('sha256').update(key).digest('base64url').slice(0, 16);
-}
-
-/** A board is online while its last heartbeat is recent enough. */
-export function isOnline(lastSeenAt: Date | null, now: Date, offlineAfterSeconds: number): boolean {
-  return lastSeenAt !== null && now.getTime() - lastSeenAt.getTime() <= offlineAfterSeconds * 1000;
 }

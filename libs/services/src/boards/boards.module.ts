@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BroadcastRepository } from '../../../persistence/src/index.js';
 import { BoardRepository } from '../../../persistence/src/repositories/board.repository.js';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { BoardEventsPublisher } from './board-events.js';
@@ -9,7 +10,7 @@ import { BoardsService } from './boards.service.js';
 /** Electronic bulletin boards: their registry, their feed and heartbeat, and their channel planner for the engine. */
 @Module({
   imports: [AttachmentsModule],
-  providers: [BoardRepository, BoardsService, BoardFeedService, BoardPlanner, BoardEventsPublisher],
+  providers: [BoardRepository, BroadcastRepository, BoardsService, BoardFeedService, BoardPlanner, BoardEventsPublisher],
   exports: [BoardsService, BoardFeedService, BoardPlanner, BoardRepository],
 })
 export class BoardsModule {}

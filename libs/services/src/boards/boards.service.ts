@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { assertCanAuthor, InvalidInputError, isWithin, issueDeviceToken, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
+import {
+  assertCanAuthor,
+  InvalidInputError,
+  isOnline,
+  isWithin,
+  issueDeviceToken,
+  NotFoundError,
+  type Actor,
+  type FieldProblem,
+} from '../../../domain/src/index.js';
+import { AuditRepository, BroadcastRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
 import { BoardRepository, type BoardRecord } from '../../../persistence/src/repositories/board.repository.js';
 import { BoardEventsPublisher } from './board-events.js';
-import { isOnline } from './board-slides.js';
 
 export interface BoardView extends Omit<BoardRecord, 'unitPath' | 'unitTimeZone'> {
   online: boolean;
@@ -43,6 +51,7 @@ const NAME_MAX = 200;
 export class BoardsService {
   constructor(
     private readonly boards: BoardRepository,
+    private readonly broadcasts: BroadcastRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
     private readonly events: BoardEventsPublisher,
@@ -114,7 +123,7 @@ export class BoardsService {
    */
   async withdrawSlides(actor: Actor, broadcastId: string): Promise<{ withdrawn: number }> {
     assertCanAuthor(actor);
-    const broadcast = await this.boards.broadcastInScope(actor, broadcastId);
+    const broadcast = await this.broadcasts.findInScope(actor, broadcastId);
     if (!broadcast) throw new NotFoundError('broadcast');
     const boardIds = await this.boards.transaction(async (tx) => {
       const shownOn = await this.boards.withdrawSlides(broadcastId, tx);

@@ -6,8 +6,8 @@ import {
   NotFoundError,
   assertCanAuthor,
   assertMaxParts,
-  expandOccurrences,
   isWithin,
+  nextOccurrences,
   smsBody,
   validateSchedule,
   type Actor,
@@ -126,7 +126,7 @@ export class BroadcastValidator {
     }
     if (problems.length > 0) throw new InvalidInputError(problems);
 
-    const firstOccurrences = expandOccurrences(schedule, new Date(Date.now() - 60_000), new Date('2200-01-01T00:00:00Z'), 10);
+    const firstOccurrences = nextOccurrences(schedule, new Date(Date.now() - 60_000), 10);
     if (firstOccurrences.length === 0) {
       throw new InvalidInputError([{ field: 'schedule', rule: 'occurrences', message: 'Lịch phát không có lần phát nào trong tương lai' }]);
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { ConflictError, ForbiddenActionError, NotFoundError, estimateCost, expandOccurrences, formatWallTime, type Actor } from '../../../domain/src/index.js';
+import { ConflictError, ForbiddenActionError, NotFoundError, estimateCost, expandAhead, formatWallTime, type Actor } from '../../../domain/src/index.js';
 import {
   AuditRepository,
   BroadcastRepository,
@@ -83,7 +83,7 @@ export class BroadcastsService {
     const v = await this.validator.validate(actor, req);
     const schedule = toDomainSchedule(req.schedule, v.timeZone);
     const horizon = new Date(Date.now() + this.config.engine.recurrenceHorizonDays * 86_400_000);
-    const due = expandOccurrences(schedule, new Date(Date.now() - 60_000), horizon, 500);
+    const { due, exhausted } = expandAhead(schedule, new Date(Date.now() - 60_000), horizon, 500);
     const { id, occurrences } = await this.broadcasts.transaction(async (m) => {
       const id = await this.broadcasts.insert(m, {
         unitId: v.message.unitId,
@@ -99,9 +99,7 @@ export class BroadcastsService {
         priority: v.version.priority,
       });
       const occurrences = await this.broadcasts.insertOccurrences(m, id, due);
-      const last = due.at(-1);
-      const more = last ? expandOccurrences(schedule, new Date(last.getTime() + 1), new Date('2200-01-01T00:00:00Z'), 1) : [];
-      if (more.length === 0) await this.broadcasts.markFullyExpanded(m, id);
+      if (exhausted) await this.broadcasts.markFullyExpanded(m, id);
       await this.audit.append(
         {
           actorId: actor.userId,

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { randomUUID } from 'node:crypto';
-import { childPath, foldVietnamese, type Actor, type Role, type UnitSource } from '../../../domain/src/index.js';
-import { UserRepository } from '../../../persistence/src/index.js';
+import type { Actor, Role, UnitSource } from '../../../domain/src/index.js';
+import { UnitRepository, UserRepository } from '../../../persistence/src/index.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { MessagesService } from '../messages/messages.service.js';
+import { searchNameOf, villageFullName } from '../units/unit-text.js';
 import { DEMO_MESSAGES } from './demo-content.js';
 
 export const DEMO_PASSWORD = 'tincoso-demo-2025';
@@ -39,6 +39,7 @@ export class DemoSeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UserRepository,
+    private readonly units: UnitRepository,
     private readonly hasher: PasswordHasher,
     private readonly messages: MessagesService,
   ) {}
@@ -96,16 +97,15 @@ export class DemoSeedService {
     return 1;
   }
 
-  /** Two villages (thôn) under the demo commune, for village targeting and the sample CSV. */
+  /** Two villages (thôn) under the demo commune, for village targeting and the sample CSV; named as officers add them. */
   private async seedVillages(communeId: string, names: string[]): Promise<void> {
-    const [commune] = await this.db.query(`SELECT path::text AS path FROM admin_unit WHERE id = $1`, [communeId]);
-    for (const name of names) {
-      const id = randomUUID();
-      await this.db.query(
-        `INSERT INTO admin_unit (id, parent_id, path, depth, code, source, level, type, name, full_name, search_name)
-         SELECT $1, $2, $3::ltree, nlevel($3::ltree), NULL, 'local', 'village', 'village', $4, $5, $6
-          WHERE NOT EXISTS (SELECT 1 FROM admin_unit WHERE parent_id = $2 AND name = $4)`,
-        [id, communeId, childPath(commune.path, id), name, `Thôn ${name}`, foldVietnamese(`${name} Thôn ${name}`)],
+    const commune = (await this.units.findRef(communeId))!;
+    const existing = new Set((await this.units.childNames(communeId)).map((child) => child.name));
+    for (const name of names.filter((n) => !existing.has(n))) {
+      const fullName = villageFullName(name, 'village');
+      await this.units.insertLocal(
+        { parent: commune, level: 'village', type: 'village', code: null, name, fullName, searchName: searchNameOf(name, fullName) },
+        this.db.manager,
       );
     }
   }

@@ -19,11 +19,6 @@ export interface PlannedChannel {
   wakeAt: Date;
 }
 
-/**
- * One per channel: writes an occurrence's deliveries for the channel (inside the planning
- * transaction, set-based) and, after commit, enqueues the work. Channels register in
- * dispatch.module.ts; the engine knows nothing else about them.
- */
 /** A batch with deliveries waiting to go, and the earliest instant one of them may. */
 export interface WaitingBatch {
   occurrenceId: string;
@@ -32,6 +27,11 @@ export interface WaitingBatch {
   priority: Priority;
 }
 
+/**
+ * One per channel: writes an occurrence's deliveries for the channel (inside the planning
+ * transaction, set-based) and, after commit, enqueues the work. Channels register in
+ * dispatch.module.ts; the engine knows nothing else about them.
+ */
 export interface ChannelPlanner {
   readonly channel: string;
   plan(ctx: PlanContext): Promise<PlannedChannel>;

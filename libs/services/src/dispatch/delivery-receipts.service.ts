@@ -13,9 +13,10 @@ export interface ProviderReceipt {
 }
 
 /**
- * Status callbacks become receipts, applied to their delivery without ever moving it backwards. A
- * callback naming our delivery id also settles a delivery whose send timed out ('unknown'): the
- * provider did get it.
+ * Status callbacks are kept as received and applied to their delivery without ever moving it
+ * backwards. The callback names our delivery id, so it also settles a delivery whose send timed out
+ * ('unknown': the provider did get it) and one whose send is not recorded yet ('sending': the
+ * callback raced ahead of the answer; the settle then leaves it as the callback made it).
  */
 @Injectable()
 export class DeliveryReceiptsService {
@@ -24,8 +25,11 @@ export class DeliveryReceiptsService {
     private readonly deliveries: DeliveryRepository,
   ) {}
 
-  async record(receipt: ProviderReceipt): Promise<{ applied: boolean }> {
-    return this.broadcasts.transaction(async (m) => {
+  async record(receipt: ProviderReceipt): Promise<void> {
+    await this.broadcasts.transaction(async (m) => {
+      if (receipt.deliveryId) await this.deliveries.adoptProviderMessageId(m, receipt.deliveryId, receipt.providerMessageId);
+      const status = twilioDeliveryStatus(receipt.providerStatus);
+      if (status) await this.deliveries.applyReceipt(m, receipt.providerMessageId, status, receipt.errorCode);
       await this.deliveries.insertReceipt(m, {
         provider: receipt.provider,
         providerMessageId: receipt.providerMessageId,
@@ -33,11 +37,6 @@ export class DeliveryReceiptsService {
         errorCode: receipt.errorCode,
         payload: receipt.payload,
       });
-      if (receipt.deliveryId) await this.deliveries.adoptProviderMessageId(m, receipt.deliveryId, receipt.providerMessageId);
-      const status = twilioDeliveryStatus(receipt.providerStatus);
-      if (!status) return { applied: false };
-      const id = await this.deliveries.applyReceipt(m, receipt.providerMessageId, status, receipt.errorCode);
-      return { applied: id !== null };
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { expandOccurrences } from '../../../domain/src/index.js';
+import { expandAhead } from '../../../domain/src/index.js';
 import { BroadcastRepository, DeliveryRepository } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue, REDIS } from '../../../queue/src/index.js';
 import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from './channel-planner.js';
@@ -18,14 +18,13 @@ export interface ReconcileReport {
 
 const OCCURRENCE_LOOKAHEAD_MS = 86_400_000;
 const MAX_ROWS_PER_PASS = 5_000;
-const FAR_FUTURE = new Date('2200-01-01T00:00:00Z');
 
 /**
  * Repairs drift between Postgres (the truth) and Redis (timing and work): re-creates the jobs of due
  * and upcoming occurrences and of batches with planned deliveries (enqueueing is idempotent by job
  * id), marks deliveries a dead worker left 'sending' as 'unknown', releases occurrences held for
- * approval, expands recurring schedules ahead, and completes finished work. One worker at a time
- * runs it (a Redis lease); running it twice is harmless.
+ * approval, expands schedules ahead (recurring, or due past the horizon), and completes finished
+ * work. One worker at a time runs it (a Redis lease); running it twice is harmless.
  */
 @Injectable()
 export class ReconcilerService {
@@ -55,7 +54,7 @@ export class ReconcilerService {
   async reconcile(): Promise<ReconcileReport> {
     const markedUnknown = await this.deliveries.markStuckUnknown(this.config.engine.sendingTimeoutSeconds);
     const released = (await this.broadcasts.releaseHeldOccurrences()).length;
-    const expanded = await this.expandRecurring();
+    const expanded = await this.expandSchedules();
 
     const due = await this.broadcasts.pendingOccurrencesDueBefore(new Date(Date.now() + OCCURRENCE_LOOKAHEAD_MS), MAX_ROWS_PER_PASS);
     await this.jobs.addMany(
@@ -74,20 +73,18 @@ export class ReconcilerService {
     return report;
   }
 
-  /** Recurring broadcasts get their occurrences materialised up to the horizon; fully expanded ones stop here. */
-  private async expandRecurring(): Promise<number> {
+  /** Schedules not fully expanded get their occurrences materialised up to the horizon; fully expanded ones stop here. */
+  private async expandSchedules(): Promise<number> {
     let created = 0;
     const horizon = new Date(Date.now() + this.config.engine.recurrenceHorizonDays * 86_400_000);
-    for (const broadcast of await this.broadcasts.recurringOpen()) {
+    for (const broadcast of await this.broadcasts.notFullyExpanded()) {
       const schedule = toDomainSchedule(broadcast.schedule, broadcast.timeZone);
-      const last = await this.broadcasts.lastOccurrenceDue(broadcast.id);
-      const from = last ? new Date(last.getTime() + 1) : new Date(0);
-      const due = expandOccurrences(schedule, from, horizon, 500);
-      const lastKnown = due.at(-1) ?? last;
-      const rest = expandOccurrences(schedule, lastKnown ? new Date(lastKnown.getTime() + 1) : from, FAR_FUTURE, 1);
+      const last = broadcast.lastDueAt;
+      const { due, exhausted } = expandAhead(schedule, last ? new Date(last.getTime() + 1) : new Date(0), horizon, 500);
+      if (due.length === 0 && !exhausted) continue;
       await this.broadcasts.transaction(async (m) => {
         created += (await this.broadcasts.insertOccurrences(m, broadcast.id, due)).length;
-        if (rest.length === 0) await this.broadcasts.markFullyExpanded(m, broadcast.id);
+        if (exhausted) await this.broadcasts.markFullyExpanded(m, broadcast.id);
       });
     }
     return created;

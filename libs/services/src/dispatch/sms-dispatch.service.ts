@@ -135,7 +135,7 @@ export class SmsDispatchService {
       return {
         id: d.id,
         startedAt,
-        status: result.status === 'delivered' ? 'delivered' : 'sent',
+        status: result.status,
         attemptOutcome: 'sent',
         providerMessageId: result.providerMessageId,
       };

@@ -12,7 +12,7 @@ export interface FeedDocument {
   imageUrl: (messageId: string, attachmentId: string) => string;
 }
 
-export const escapeXml = (s: string) =>
+const escapeXml = (s: string) =>
   // Characters XML 1.0 forbids outright are dropped; the rest escaped.
   s
     .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')

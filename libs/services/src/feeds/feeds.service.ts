@@ -7,7 +7,7 @@ import { FeedRepository } from './feed.repository.js';
 import { feedUpdated, renderAtom, renderRss, type FeedDocument } from './feed-render.js';
 import { renderMessagePage } from './message-page.js';
 
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 export interface RenderedDocument {
   body: string;

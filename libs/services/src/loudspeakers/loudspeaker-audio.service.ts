@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { DEFAULT_TTS_VOICE, measureAudioDurationMs, TTS_ENGINE, type TtsEngine } from '../../../channels/src/index.js';
+import { measureAudioDurationMs, TTS_ENGINE, type TtsEngine, type TtsVoice } from '../../../channels/src/index.js';
 import type { VersionContent } from '../../../persistence/src/index.js';
 import { AttachmentRepository } from '../../../persistence/src/repositories/attachment.repository.js';
 import { StationAudioRepository, type StationAudio } from '../../../persistence/src/repositories/station-audio.repository.js';
@@ -65,7 +65,7 @@ export class LoudspeakerAudioService {
     if (row.status !== 'pending') return row.status;
     try {
       if (row.source === 'tts') {
-        const speech = await this.tts.render(row.text as string, (row.voice ?? DEFAULT_TTS_VOICE) as typeof DEFAULT_TTS_VOICE);
+        const speech = await this.tts.render(row.text as string, row.voice as TtsVoice);
         if (speech.durationMs <= 0) throw new Error('the speech engine produced silence (0 ms)');
         const stored = await this.store.put(speech.mp3);
         await this.audio.markReady(row.id, { storageKey: stored.key, contentType: 'audio/mpeg', sizeBytes: stored.sizeBytes, durationMs: speech.durationMs });

@@ -5,6 +5,7 @@ import {
   ConflictError,
   findClash,
   InvalidInputError,
+  isOnline,
   isWithin,
   issueDeviceToken,
   localDayBounds,
@@ -22,7 +23,6 @@ import {
   type SlotView,
   type StationFields,
   type StationRecord,
-  type StationView,
 } from '../../../persistence/src/repositories/station.repository.js';
 
 export interface StationInput extends StationFields {
@@ -31,6 +31,11 @@ export interface StationInput extends StationFields {
 }
 
 export type SlotInput = Omit<WeeklySlot, 'id'> & { stationId: string | null; groupId: string | null };
+
+/** A station as officers see it: online while its heartbeat is recent; never its unit path. */
+export interface StationView extends Omit<StationRecord, 'unitPath'> {
+  online: boolean;
+}
 
 /** Officers register stations, groups and weekly slots in their subtree; every change is audited. */
 @Injectable()
@@ -43,10 +48,6 @@ export class StationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get offlineAfter(): number {
-    return this.config.stationOfflineAfterSeconds;
-  }
-
   async create(actor: Actor, input: StationInput): Promise<{ station: StationView; token: string }> {
     const unit = await this.units.findInScope(actor, input.unitId ?? actor.unitId);
     if (!unit) throw new InvalidInputError([{ field: 'unitId', rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' }]);
@@ -57,26 +58,21 @@ export class StationsService {
       await this.record(m, actor, { unitId: unit.id, unitPath: unit.path }, 'station', id, 'create', { name: input.name, kind: input.kind });
       return id;
     });
-    return { station: await this.get(actor, id), token };
+    return { station: this.view(await this.mustFind(actor, id)), token };
   }
 
-  async get(actor: Actor, id: string): Promise<StationRecord> {
-    const station = await this.stations.findInScope(actor, id, this.offlineAfter);
-    if (!station) throw new NotFoundError('station');
-    return station;
+  async detail(actor: Actor, id: string): Promise<StationView & { slots: SlotView[] }> {
+    const station = await this.mustFind(actor, id);
+    return { ...this.view(station), slots: await this.stations.slotsOfStation(id) };
   }
 
-  async detail(actor: Actor, id: string): Promise<StationRecord & { slots: SlotView[] }> {
-    const station = await this.get(actor, id);
-    return { ...station, slots: await this.stations.slotsOfStation(id) };
+  async list(actor: Actor, page: { limit: number; offset: number }): Promise<{ items: StationView[]; total: number }> {
+    const { items, total } = await this.stations.list(actor, page);
+    return { items: items.map((s) => this.view(s)), total };
   }
 
-  list(actor: Actor, page: { limit: number; offset: number }) {
-    return this.stations.list(actor, page, this.offlineAfter);
-  }
-
-  async update(actor: Actor, id: string, fields: StationFields): Promise<StationRecord> {
-    const station = await this.get(actor, id);
+  async update(actor: Actor, id: string, fields: StationFields): Promise<StationView> {
+    const station = await this.mustFind(actor, id);
     await this.checkFields(actor, station.unitPath, fields);
     await this.stations.transaction(async (m) => {
       if (fields.groupId && fields.groupId !== station.groupId) {
@@ -88,12 +84,12 @@ export class StationsService {
       await this.stations.update(m, id, fields);
       await this.record(m, actor, station, 'station', id, 'update', { ...fields });
     });
-    return this.get(actor, id);
+    return this.view(await this.mustFind(actor, id));
   }
 
   /** A new token replaces the old one at once; it is shown only in this answer. */
   async rotateToken(actor: Actor, id: string): Promise<{ token: string }> {
-    const station = await this.get(actor, id);
+    const station = await this.mustFind(actor, id);
     const { token, hash } = issueDeviceToken('station');
     await this.stations.transaction(async (m) => {
       await this.stations.setTokenHash(m, id, hash);
@@ -103,7 +99,7 @@ export class StationsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const station = await this.get(actor, id);
+    const station = await this.mustFind(actor, id);
     await this.stations.transaction(async (m) => {
       await this.stations.delete(m, id);
       await this.record(m, actor, station, 'station', id, 'delete', { name: station.name });
@@ -138,7 +134,7 @@ export class StationsService {
     }
     const problems = validateSlot(input, 'slot').map((p) => ({ ...p, field: p.field.replace(/^slot\./, '') }));
     if (problems.length > 0) throw new InvalidInputError(problems);
-    const owner = input.stationId ? await this.get(actor, input.stationId) : await this.stations.findGroupInScope(actor, input.groupId as string);
+    const owner = input.stationId ? await this.mustFind(actor, input.stationId) : await this.stations.findGroupInScope(actor, input.groupId as string);
     if (!owner) throw new NotFoundError('station-group');
     return this.stations.transaction(async (m) => {
       const key = input.stationId ? { stationId: input.stationId } : { groupId: input.groupId as string };
@@ -165,7 +161,7 @@ export class StationsService {
 
   /** Minutes played to the end, per local day and content group, between two local dates (inclusive). */
   async airtime(actor: Actor, id: string, from: string, to: string) {
-    const station = await this.get(actor, id);
+    const station = await this.mustFind(actor, id);
     const timeZone = station.timeZone ?? this.config.defaultTimeZone;
     const rows = await this.playlists.airtime(id, localDayBounds(from, timeZone).from, localDayBounds(to, timeZone).to, timeZone);
     const days = new Map<string, { day: string; minutes: number; byContentGroup: Record<string, number> }>();
@@ -177,6 +173,17 @@ export class StationsService {
     }
     const total = Math.round([...days.values()].reduce((n, d) => n + d.minutes, 0) * 100) / 100;
     return { stationId: id, timeZone, from, to, totalMinutes: total, days: [...days.values()] };
+  }
+
+  private async mustFind(actor: Actor, id: string): Promise<StationRecord> {
+    const station = await this.stations.findInScope(actor, id);
+    if (!station) throw new NotFoundError('station');
+    return station;
+  }
+
+  private view(station: StationRecord): StationView {
+    const { unitPath: _path, ...rest } = station;
+    return { ...rest, online: isOnline(station.lastSeenAt, new Date(), this.config.stationOfflineAfterSeconds) };
   }
 
   private refuseClash(candidate: WeeklySlot, existing: SlotView[], field: string): void {

@@ -1,4 +1,4 @@
-import { normaliseVietnamesePhone, zonedWallTimeToUtc, type FieldProblem } from '../../../domain/src/index.js';
+import { cleanText, normaliseVietnamesePhone, zonedWallTimeToUtc, type FieldProblem } from '../../../domain/src/index.js';
 
 /**
  * The rules of one subscriber's fields, shared by the API and the CSV import. Pure: no framework,
@@ -26,8 +26,7 @@ export function phoneOrProblem(raw: string, field = 'phone'): { phone: string } 
 
 /** NFC with single spaces; empty becomes null. */
 export function cleanFullName(raw: string | null | undefined): string | null {
-  const name = (raw ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-  return name === '' ? null : name;
+  return cleanText(raw ?? '') || null;
 }
 
 export function fullNameProblems(name: string | null, field = 'fullName'): FieldProblem[] {
@@ -44,14 +43,10 @@ export function fullNameProblems(name: string | null, field = 'fullName'): Field
 export function normaliseTags(raw: readonly string[]): string[] {
   const tags: string[] = [];
   for (const value of raw) {
-    const tag = normaliseTag(value);
+    const tag = cleanText(value).toLowerCase();
     if (tag !== '' && !tags.includes(tag)) tags.push(tag);
   }
   return tags;
-}
-
-export function normaliseTag(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** A CSV cell such as "hộ nghèo; thanh niên". */

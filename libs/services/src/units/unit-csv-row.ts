@@ -1,5 +1,6 @@
-import { UNIT_LEVELS, type UnitLevel } from '../../../domain/src/index.js';
-import { cleanName, searchNameOf } from './unit-text.js';
+import { cleanText, UNIT_LEVELS, type UnitLevel } from '../../../domain/src/index.js';
+import type { StagedUnit } from '../../../persistence/src/repositories/unit-import.repository.js';
+import { searchNameOf } from './unit-text.js';
 
 /** The columns of the official lists (data/units/README.md). Missing columns arrive as undefined. */
 export interface UnitCsvRecord {
@@ -12,23 +13,15 @@ export interface UnitCsvRecord {
   name_en?: string;
 }
 
-export interface UnitCsvRow {
-  code: string;
-  parentCode: string | null;
-  level: UnitLevel;
-  type: string;
-  name: string;
-  fullName: string;
-  nameEn: string | null;
-  searchName: string;
-}
+/** What one row says on its own; the import adds where it came from (list, line, validity). */
+export type UnitCsvRow = Omit<StagedUnit, 'source' | 'row' | 'validFrom' | 'validTo'>;
 
 export type RowCheck = { ok: true; unit: UnitCsvRow } | { ok: false; reason: string };
 
 /** Checks one CSV record on its own; whether its parent exists is decided later, against the whole list. */
 export function checkUnitRecord(record: UnitCsvRecord): RowCheck {
   const code = record.code?.trim() ?? '';
-  const name = cleanName(record.name ?? '');
+  const name = cleanText(record.name ?? '');
   const level = record.level?.trim() ?? '';
   const type = record.type?.trim() ?? '';
   const problems: string[] = [];
@@ -40,8 +33,8 @@ export function checkUnitRecord(record: UnitCsvRecord): RowCheck {
   }
   if (!type) problems.push('thiếu loại đơn vị (type)');
   if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
-  const fullName = cleanName(record.full_name ?? '') || name;
-  const nameEn = cleanName(record.name_en ?? '') || null;
+  const fullName = cleanText(record.full_name ?? '') || name;
+  const nameEn = cleanText(record.name_en ?? '') || null;
   return {
     ok: true,
     unit: {

@@ -1,12 +1,6 @@
-import { cleanName, searchNameOf, villageFullName } from './unit-text.js';
+import { searchNameOf, villageFullName } from './unit-text.js';
 
 describe('unit names', () => {
-  it('stores names in NFC with single spaces', () => {
-    const decomposed = 'Tho\u0302n  \u0110o\u0302ng '.normalize('NFD');
-    expect(cleanName(decomposed)).toBe('Thôn Đông');
-    expect(cleanName(decomposed)).toBe('Thôn Đông'.normalize('NFC'));
-  });
-
   it('folds every name once into the search text, short name first', () => {
     expect(searchNameOf('Cao Bằng', 'Tỉnh Cao Bằng', 'Cao Bang')).toBe('cao bang tinh cao bang');
     expect(searchNameOf('Hà Nội', 'Thành phố Hà Nội', 'Hanoi')).toBe('ha noi thanh pho ha noi hanoi');

@@ -1,9 +1,4 @@
-import { foldVietnamese, type VillageType } from '../../../domain/src/index.js';
-
-/** Names are kept in NFC with single spaces, so the same name typed on two keyboards is stored alike. */
-export function cleanName(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
+import { foldVietnamese, VILLAGE_TYPE_LABELS, type VillageType } from '../../../domain/src/index.js';
 
 /** What search matches: the folded names of a unit (short, full, English), each once, short name first. */
 export function searchNameOf(...names: (string | null | undefined)[]): string {
@@ -18,10 +13,8 @@ export function searchNameOf(...names: (string | null | undefined)[]): string {
 /** Folded openings that already say what kind of place a name is ("Thôn Đông", "Tổ dân phố 3", "Tổ 5", "Bản Mển"). */
 const PLACE_WORDS = /^(thon|to dan pho|to \d+|khu pho|khu|ap|ban|buon|lang|xom|soc|plei|khom)( |$)/;
 
-const FULL_NAME_PREFIX: Partial<Record<VillageType, string>> = {
-  village: 'Thôn',
-  'residential-group': 'Tổ dân phố',
-};
+/** The kinds whose label goes in front of a bare name. */
+const PREFIXED_TYPES: readonly VillageType[] = ['village', 'residential-group'];
 
 /**
  * The full name of a village: the name with its kind in front ("Đông" → "Thôn Đông") unless the name
@@ -29,9 +22,6 @@ const FULL_NAME_PREFIX: Partial<Record<VillageType, string>> = {
  * because one label cannot fit every region.
  */
 export function villageFullName(name: string, type: VillageType): string {
-  const prefix = FULL_NAME_PREFIX[type];
-  if (!prefix) return name;
-  const folded = foldVietnamese(name);
-  if (PLACE_WORDS.test(folded)) return name;
-  return `${prefix} ${name}`;
+  if (!PREFIXED_TYPES.includes(type) || PLACE_WORDS.test(foldVietnamese(name))) return name;
+  return `${VILLAGE_TYPE_LABELS[type]} ${name}`;
 }

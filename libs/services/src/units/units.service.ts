@@ -4,28 +4,21 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import {
   assertCanAddVillage,
+  cleanText,
   ConflictError,
   foldVietnamese,
   InvalidInputError,
   NotFoundError,
   type Actor,
   type UnitLevel,
-  type UnitSource,
   type VillageType,
 } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
-import type { UnitView } from '../../../persistence/src/repositories/unit.repository.js';
-import { cleanName, searchNameOf, villageFullName } from './unit-text.js';
+import type { UnitSearchFilter, UnitView } from '../../../persistence/src/repositories/unit.repository.js';
+import { searchNameOf, villageFullName } from './unit-text.js';
 
-export interface UnitQuery {
-  q?: string;
-  level?: UnitLevel;
-  source?: UnitSource;
-  parentId?: string;
-  validOn?: string;
-  limit: number;
-  offset: number;
-}
+/** The repository's filter, with the search text as typed rather than folded. */
+export type UnitQuery = Omit<UnitSearchFilter, 'folded'> & { q?: string };
 
 export interface UnitDetail extends UnitView {
   /** The units above, root first (breadcrumb). */
@@ -73,7 +66,7 @@ export class UnitsService {
    * for the transaction, so two officers adding the same name at once get one village and one 409.
    */
   async addVillage(actor: Actor, communeId: string, input: NewVillage): Promise<UnitView> {
-    const name = cleanName(input.name);
+    const name = cleanText(input.name);
     const code = input.code?.trim() || null;
     if (!name) throw new InvalidInputError([{ field: 'name', rule: 'isNotEmpty', message: 'không được để trống' }]);
     return this.db.transaction(async (tx) => {

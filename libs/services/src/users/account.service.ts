@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError, passwordProblems, UnauthenticatedError, type Actor } from '../../../domain/src/index.js';
+import { InvalidInputError, passwordProblems, type Actor } from '../../../domain/src/index.js';
 import { AuditRepository, RefreshTokenRepository, UserRepository } from '../../../persistence/src/index.js';
-import { AuthService, type TokenPair } from '../auth/auth.service.js';
+import { AuthService, invalidSession, type TokenPair } from '../auth/auth.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 
@@ -28,7 +28,7 @@ export class AccountService {
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, clientIp: string): Promise<TokenPair> {
     const credentials = await this.users.findActiveCredentialsById(actor.userId);
-    if (!credentials) throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+    if (!credentials) throw invalidSession();
     await this.throttle.assertAllowed(credentials.username, clientIp);
     if (!(await this.hasher.verify(credentials.passwordHash, currentPassword))) {
       await this.throttle.recordFailure(credentials.username, clientIp);
@@ -41,7 +41,7 @@ export class AccountService {
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.transaction(async (tx) => {
       if (!(await this.users.setPasswordHash(actor, actor.userId, passwordHash, tx))) {
-        throw new UnauthenticatedError('auth.invalid-token', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn');
+        throw invalidSession();
       }
       await this.refreshTokens.revokeAllForUser(actor.userId, tx);
       await this.audit.append(

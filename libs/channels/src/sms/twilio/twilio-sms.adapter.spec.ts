@@ -38,7 +38,7 @@ describe('TwilioSmsAdapter', () => {
 
   it('sends with a From number and a per-message status callback', async () => {
     const result = await send(adapter());
-    expect(result.status).toBe('queued');
+    expect(result.status).toBe('sent');
     expect(result.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
     expect(fake.messages).toHaveLength(1);
     expect(fake.messages[0]).toMatchObject({
@@ -53,8 +53,16 @@ describe('TwilioSmsAdapter', () => {
 
   it('sends through a Messaging Service instead of a From number', async () => {
     const result = await send(adapter({ from: null, messagingServiceSid: 'MG0123456789abcdef0123456789abcdef' }));
-    expect(result.status).toBe('queued');
+    expect(result.status).toBe('sent');
     expect(fake.messages[0]).toMatchObject({ from: null, messagingServiceSid: 'MG0123456789abcdef0123456789abcdef' });
+  });
+
+  it('reads the status Twilio answers at creation: delivered is kept, any other than sent or delivered is a refusal', async () => {
+    fake.enqueue({ kind: 'ok', status: 'delivered' }, { kind: 'ok', status: 'failed' });
+    expect(await send(adapter())).toMatchObject({ status: 'delivered' });
+    const error = await failure(send(adapter()));
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ providerCode: 'status-failed', reason: 'rejected', message: 'Twilio answered failed' });
   });
 
   it('names its rate-limit bucket after the account', () => {
@@ -118,7 +126,7 @@ describe('TwilioSmsAdapter', () => {
 
   it('succeeds when the answer is slow but within the timeout', async () => {
     fake.enqueue(behaviours.hang(100));
-    await expect(send(adapter({ timeoutMs: 2_000 }))).resolves.toMatchObject({ status: 'queued' });
+    await expect(send(adapter({ timeoutMs: 2_000 }))).resolves.toMatchObject({ status: 'sent' });
   });
 
   it('maps a refused connection (nothing sent) to RetryableError', async () => {

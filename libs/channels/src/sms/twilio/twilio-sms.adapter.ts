@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { isDeliveryError, OutcomeUnknownError, PermanentError } from '../../../../domain/src/index.js';
+import { isDeliveryError, OutcomeUnknownError, PermanentError, twilioDeliveryStatus } from '../../../../domain/src/index.js';
 import type { SmsProvider, SmsSendRequest, SmsSendResult } from '../sms-provider.js';
 import { TwilioHttpClient } from './twilio-http.client.js';
 
@@ -18,16 +18,6 @@ export interface TwilioSmsOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-
-/** Twilio statuses of a message it has just accepted; anything else at creation means it refused it. */
-const ACCEPTED: ReadonlyMap<string, SmsSendResult['status']> = new Map([
-  ['accepted', 'queued'],
-  ['scheduled', 'queued'],
-  ['queued', 'queued'],
-  ['sending', 'queued'],
-  ['sent', 'sent'],
-  ['delivered', 'delivered'],
-]);
 
 /** SMS through Twilio's Messages API with the official SDK. */
 export class TwilioSmsAdapter implements SmsProvider {
@@ -66,8 +56,9 @@ export class TwilioSmsAdapter implements SmsProvider {
         body: request.body,
         ...(request.statusCallbackUrl ? { statusCallback: request.statusCallbackUrl } : {}),
       });
-      const status = ACCEPTED.get(message.status);
-      if (!status) {
+      // Read as a status callback would be: anything but sent / delivered at creation means Twilio refused it.
+      const status = twilioDeliveryStatus(message.status);
+      if (status !== 'sent' && status !== 'delivered') {
         const code = message.errorCode ? String(message.errorCode) : `status-${message.status}`;
         throw new PermanentError(code, message.errorMessage ?? `Twilio answered ${message.status}`, 'rejected');
       }

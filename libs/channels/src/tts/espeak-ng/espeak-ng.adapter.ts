@@ -8,6 +8,11 @@ import { wavDurationMs } from '../wav-duration.js';
 
 const run = promisify(execFile);
 
+const SPEED_WPM = '150';
+/** Speech needs no more: 64 kbit/s MP3 keeps a ten-minute announcement under 5 MB. */
+const BITRATE_KBPS = '64';
+const TIMEOUT_MS = 120_000;
+
 /**
  * Local Vietnamese speech: Debian `espeak-ng` renders a WAV, `lame` encodes it to MP3. The text
  * goes through a file (never the command line), so any length and any character is safe.
@@ -15,19 +20,16 @@ const run = promisify(execFile);
 export class EspeakNgTtsEngine implements TtsEngine {
   readonly name = 'espeak-ng';
 
-  constructor(private readonly options: { speedWpm?: number; bitrateKbps?: number; timeoutMs?: number } = {}) {}
-
   async render(text: string, voice: TtsVoice): Promise<RenderedSpeech> {
     const dir = await mkdtemp(join(tmpdir(), 'tincoso-tts-'));
-    const timeout = this.options.timeoutMs ?? 120_000;
     try {
       const input = join(dir, 'script.txt');
       const wav = join(dir, 'speech.wav');
       const mp3 = join(dir, 'speech.mp3');
       await writeFile(input, text.normalize('NFC'), 'utf8');
-      await run('espeak-ng', ['-v', voice, '-s', String(this.options.speedWpm ?? 150), '-f', input, '-w', wav], { timeout });
+      await run('espeak-ng', ['-v', voice, '-s', SPEED_WPM, '-f', input, '-w', wav], { timeout: TIMEOUT_MS });
       const durationMs = wavDurationMs(await readFile(wav));
-      await run('lame', ['--quiet', '-b', String(this.options.bitrateKbps ?? 64), wav, mp3], { timeout });
+      await run('lame', ['--quiet', '-b', BITRATE_KBPS, wav, mp3], { timeout: TIMEOUT_MS });
       return { mp3: await readFile(mp3), durationMs };
     } finally {
       await rm(dir, { recursive: true, force: true });
