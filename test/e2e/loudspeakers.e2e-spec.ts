@@ -8,6 +8,7 @@ import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '..
 import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
 import { silentWav } from '../../libs/testing/src/wav.js';
 import { plusMinutes, slotAt, TZ } from './loudspeakers-test-kit.js';
+import { tinyPng } from './messages-test-kit.js';
 
 const SCRIPT = 'Thông báo: Bộ phận một cửa Ủy ban nhân dân xã làm việc sáng thứ Bảy, từ bảy giờ ba mươi đến mười một giờ ba mươi.';
 const EMERGENCY = 'Khẩn cấp: bão số ba sắp đổ bộ, bà con khẩn trương sơ tán khỏi vùng trũng thấp ven sông.';
@@ -106,20 +107,22 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     expect(Math.abs((await measureAudioDurationMs(mp3, 'audio/mpeg')) - audio.duration_ms)).toBeLessThan(200);
   });
 
-  it('measures an uploaded audio attachment and uses it instead of speech', async () => {
-    const upload = await api.http
-      .post('/api/v1/attachments')
-      .set('authorization', officerAuth)
-      .field('unitId', province.id)
-      .attach('file', silentWav(2), 'thong-bao.wav');
-    expect(upload.status).toBe(201);
+  it('measures the first uploaded audio attachment in the version order and uses it instead of speech', async () => {
+    const attach = (file: Buffer, name: string) =>
+      api.http.post('/api/v1/attachments').set('authorization', officerAuth).field('unitId', province.id).attach('file', file, name);
+    const image = await attach(tinyPng(2), 'anh.png');
+    const upload = await attach(silentWav(2), 'thong-bao.wav');
+    const later = await attach(silentWav(1), 'thong-bao-khac.wav');
+    expect([image.status, upload.status, later.status]).toEqual([201, 201, 201]);
     const messageId = await message('Kịch bản không dùng vì đã có tệp ghi âm.');
-    await api.db.query(`UPDATE message_version SET attachment_ids = $2 WHERE message_id = $1`, [messageId, [upload.body.id]]);
+    await api.db.query(`UPDATE message_version SET attachment_ids = $2 WHERE message_id = $1`, [messageId, [image.body.id, upload.body.id, later.body.id]]);
     const first = await api.http.post('/api/v1/broadcasts/preview').set('authorization', officerAuth).send(request(messageId, communeA));
     expect(first.body.details).toEqual([expect.objectContaining({ rule: 'audio-ready' })]);
     await audioReady(messageId, communeA);
     const [audio] = await api.db.query(`SELECT source, content_type, duration_ms FROM loudspeaker_audio WHERE attachment_id = $1`, [upload.body.id]);
     expect(audio).toEqual({ source: 'upload', content_type: 'audio/wav', duration_ms: 2000 });
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM loudspeaker_audio WHERE attachment_id = ANY($1::uuid[])`, [[image.body.id, later.body.id]]);
+    expect(n).toBe(0);
   });
 
   it('registers stations, groups and slots, refusing an overlapping slot with the clashing one named', async () => {
@@ -171,6 +174,28 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     expect(joined.status).toBe(200);
     const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_type LIKE 'station%' ORDER BY id`);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'create', 'create', 'create', 'create', 'create', 'create', 'update']);
+  });
+
+  it("refuses villages outside the station's unit or the caller's subtree, naming each by its position", async () => {
+    const own = await createUnit(api.db, { name: 'Thôn Loa A', level: 'village', parent: communeA });
+    const neighbour = await createUnit(api.db, { name: 'Thôn Loa B', level: 'village', parent: communeB });
+    const elsewhere = await createUnit(api.db, {
+      name: 'Thôn Xa',
+      level: 'village',
+      parent: await createUnit(api.db, { name: 'Xã Xa', level: 'commune', parent: await createUnit(api.db, { name: 'Tỉnh Xa', level: 'province' }) }),
+    });
+    const [{ n: before }] = await api.db.query(`SELECT count(*)::int AS n FROM station`);
+    const res = await api.http
+      .post('/api/v1/loudspeakers/stations')
+      .set('authorization', officerAuth)
+      .send({ unitId: communeA.id, name: 'Cụm loa thôn', kind: 'ip-cluster', villageIds: [own.id, neighbour.id, elsewhere.id] });
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`)).toEqual([
+      'villageIds[1]:village-of-unit',
+      'villageIds[2]:village-of-unit',
+    ]);
+    const [{ n: after }] = await api.db.query(`SELECT count(*)::int AS n FROM station`);
+    expect(after).toBe(before);
   });
 
   it("places a broadcast in the commune's stations' slots; each token reads only its own playlist; ETag 304; ranged media", async () => {

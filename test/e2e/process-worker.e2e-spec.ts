@@ -1,52 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import { loadConfig } from '../../libs/config/src/index.js';
 import { JOBS, QUEUES, queuePrefix } from '../../libs/queue/src/index.js';
+import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
 import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { WorkerProcess } from '../../libs/testing/src/worker-process.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS_URL = loadConfig({ NODE_ENV: 'test' }).redisUrl;
-
-/** The built worker as production runs it, on a private database and queue prefix. */
-class WorkerProcess {
-  readonly child: ChildProcessWithoutNullStreams;
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-    this.child.stdout.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
-    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  async ready(timeoutMs: number): Promise<void> {
-    await until(
-      () => {
-        if (!this.running) throw new Error(`worker exited during start-up; stderr: ${this.stderr}`);
-        return this.stdout.includes('tincoso worker ready');
-      },
-      timeoutMs,
-      () => `worker not ready; stderr: ${this.stderr}`,
-    );
-  }
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the worker process', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -127,15 +88,16 @@ describe('the worker process', () => {
     const blocked = new pg.Client({ connectionString: database.url });
     await blocked.connect();
     try {
-      await until(
+      await waitFor(
         async () =>
           (
             await blocked.query(
               `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM refresh_token%'`,
             )
-          ).rowCount === 1,
+          ).rowCount,
+        (waiting) => waiting === 1,
         10_000,
-        () => 'the purge never reached the database',
+        'the purge waiting on the row locks',
       );
     } finally {
       await blocked.end();

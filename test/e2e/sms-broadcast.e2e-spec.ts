@@ -230,6 +230,17 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     expect((counts.sent ?? 0) + (counts.cancelled ?? 0)).toBe(60);
     expect(fake.stats.accepted).toBe(counts.sent);
     expect((await api.http.get(`/api/v1/broadcasts/${id}`).set('authorization', officerAuth)).body.status).toBe('cancelled');
+
+    const listed = async (status: string) => {
+      const page = await api.http.get(`/api/v1/broadcasts?status=${status}&pageSize=100`).set('authorization', officerAuth);
+      expect(page.status).toBe(200);
+      return (page.body.items as { id: string; status: string }[]).filter((b) => b.id === id);
+    };
+    expect(await listed('cancelled')).toEqual([expect.objectContaining({ id, status: 'cancelled' })]);
+    expect(await listed('running')).toEqual([]);
+    const unknown = await api.http.get('/api/v1/broadcasts?status=paused').set('authorization', officerAuth);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'status', rule: 'isIn' })]);
   });
 
   it('delays SMS planned for quiet hours to the end of the window (07:00 local)', async () => {
@@ -255,15 +266,29 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
 
   it('refuses to schedule an unapproved message, an SMS over the part limit, or targets outside the subtree', async () => {
     const other = await createUnit(api.db, { name: 'Tỉnh Khác', level: 'province' });
+    const otherVillage = await createUnit(api.db, { name: 'Thôn Khác', level: 'village', parent: await createUnit(api.db, { name: 'Xã Khác', level: 'commune', parent: other }) });
+    const targeted = await createUnit(api.db, { name: 'Xã Đích', level: 'commune', parent: province });
+    const ownVillage = await createUnit(api.db, { name: 'Thôn Đích', level: 'village', parent: targeted });
+    const untargeted = await createUnit(api.db, { name: 'Xã Ngoài Đích', level: 'commune', parent: province });
+    const untargetedVillage = await createUnit(api.db, { name: 'Thôn Ngoài Đích', level: 'village', parent: untargeted });
     const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: 'Ư'.repeat(200) });
     const res = await api.http
       .post('/api/v1/broadcasts')
       .set('authorization', officerAuth)
-      .send({ messageId, channels: ['sms'], targets: { unitIds: [other.id] }, schedule: { kind: 'once', at: new Date().toISOString() }, smsMaxParts: 2 });
+      .send({
+        messageId,
+        channels: ['sms'],
+        targets: { unitIds: [targeted.id, other.id], villageIds: [ownVillage.id, untargetedVillage.id, otherVillage.id, targeted.id] },
+        schedule: { kind: 'once', at: new Date().toISOString() },
+        smsMaxParts: 2,
+      });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`).sort()).toEqual([
       'sms:max-parts',
-      'targets.unitIds[0]:in-scope',
+      'targets.unitIds[1]:in-scope',
+      'targets.villageIds[1]:village-of-target',
+      'targets.villageIds[2]:village-of-target',
+      'targets.villageIds[3]:village-of-target',
     ]);
     await api.db.query(`UPDATE message SET status = 'draft', current_version = 2 WHERE id = $1`, [messageId]);
     const unapproved = await api.http

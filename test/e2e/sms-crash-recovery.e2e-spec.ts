@@ -41,7 +41,7 @@ describe('a worker process killed with SIGKILL in the middle of a fan-out', () =
 
     await waitFor(async () => fake.stats.accepted, (n) => n >= 60, 20_000, 'the fan-out under way');
     workers[0].child.kill('SIGKILL');
-    expect(await workers[0].exited).toBeNull();
+    expect(await workers[0].exited).toEqual(expect.objectContaining({ code: null, signal: 'SIGKILL' }));
     const atKill = await deliveryCounts(api.db, id);
     expect(atKill.planned).toBeGreaterThan(0);
 

@@ -1,3 +1,4 @@
+import { TTS_VOICES, type TtsVoice } from '../../channels/src/tts/tts-engine.js';
 import { baseUrl, bool, EnvRuleError, hexKey, int, match, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -35,7 +36,7 @@ export interface AppConfig {
   /** A loudspeaker station silent (no heartbeat) for longer than this is shown offline. */
   stationOfflineAfterSeconds: number;
   /** espeak-ng voice for loudspeaker speech: northern (vi), central or southern accent. */
-  loudspeakerTtsVoice: 'vi' | 'vi-vn-x-central' | 'vi-vn-x-south';
+  loudspeakerTtsVoice: TtsVoice;
   /** A bulletin board silent (no heartbeat) for longer than this is shown offline. */
   boardOfflineAfterSeconds: number;
   /** How long a board slide stays up when its broadcast does not replace it sooner. */
@@ -123,7 +124,7 @@ export const ENV_SPEC = {
   UPLOAD_MAX_IMAGE_BYTES: { parse: int({ min: 1024 }), default: String(5 * 1024 * 1024) },
   DEFAULT_TIME_ZONE: { parse: timeZone(), default: 'Asia/Ho_Chi_Minh' },
   STATION_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
-  LOUDSPEAKER_TTS_VOICE: { parse: oneOf(['vi', 'vi-vn-x-central', 'vi-vn-x-south'] as const), default: 'vi' },
+  LOUDSPEAKER_TTS_VOICE: { parse: oneOf(TTS_VOICES), default: 'vi' },
   BOARD_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
   BOARD_SLIDE_DAYS: { parse: int({ min: 1, max: 366 }), default: '7' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },

@@ -39,6 +39,7 @@ describe('environment parsers', () => {
 
   it('baseUrl checks the scheme and drops a trailing slash, as optionalUrl does when set', () => {
     expect(baseUrl(['https'])('https://graph.example/')).toBe('https://graph.example');
+    expect(baseUrl(['https'])('https://graph.example/v1//')).toBe('https://graph.example/v1');
     expect(baseUrl(['https'])('https://graph.example/v1')).toBe('https://graph.example/v1');
     expect(ruleOf(() => baseUrl(['https'])('ftp://x/'))).toBe('must be a URL with scheme https');
     expect(optionalUrl(['https'])('https://api.example/')).toBe('https://api.example');

@@ -53,11 +53,11 @@ export const url =
     return raw;
   };
 
-/** A URL other URLs are built on: any trailing slash is dropped, so `${base}/path` never doubles it. */
+/** A URL other URLs are built on: trailing slashes are dropped, so `${base}/path` never doubles them. */
 export const baseUrl =
   (protocols: readonly string[]): Parser<string> =>
   (raw) =>
-    url(protocols)(raw).replace(/\/$/, '');
+    url(protocols)(raw).replace(/\/+$/, '');
 
 export const match =
   (pattern: RegExp, rule: string): Parser<string> =>

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../../config/src/index.js';
 
 /** The environment that makes the built worker run with the same settings as a test's in-process config. */
-export function workerEnv(config: AppConfig): NodeJS.ProcessEnv {
+function workerEnv(config: AppConfig): NodeJS.ProcessEnv {
   const t = config.sms.twilio;
   const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     DATABASE_URL: config.databaseUrl,
@@ -34,23 +34,47 @@ export function workerEnv(config: AppConfig): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
 }
 
-export interface WorkerProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
+export interface WorkerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Date.now() when the process exited. */
+  at: number;
 }
 
-/** Starts `node dist/apps/worker/src/main.js` and resolves once it says it is ready. */
-export async function spawnWorker(config: AppConfig): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env: workerEnv(config), stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
-  while (!out.includes('tincoso worker ready')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The built worker as production runs it (`node dist/apps/worker/src/main.js`), with only `env` (and PATH). */
+export class WorkerProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<WorkerExit>;
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
+    this.child.stdout.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
+    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
   }
-  return { child, output: () => out, exited };
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves once the worker says it is ready; fails as soon as it exits instead. */
+  async ready(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.stdout.includes('tincoso worker ready')) {
+      if (!this.running) throw new Error(`worker exited during start-up:\n${this.stdout}${this.stderr}`);
+      if (Date.now() > deadline) throw new Error(`worker not ready after ${timeoutMs} ms:\n${this.stdout}${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Starts the built worker with a test's in-process config and resolves once it is ready. */
+export async function spawnWorker(config: AppConfig): Promise<WorkerProcess> {
+  const worker = new WorkerProcess(workerEnv(config));
+  await worker.ready();
+  return worker;
 }

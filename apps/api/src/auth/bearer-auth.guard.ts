@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { UnauthenticatedError } from '../../../../libs/domain/src/index.js';
 import { AuthService } from '../../../../libs/services/src/auth/auth.service.js';
+import { bearerToken } from '../http/bearer-token.js';
 import type { AuthenticatedRequest } from './current-actor.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
@@ -17,10 +18,9 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const header = req.headers.authorization;
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new UnauthenticatedError('auth.missing-token', 'Cần đăng nhập (thiếu mã truy cập Bearer)');
-    req.actor = await this.auth.authenticate(match[1]);
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new UnauthenticatedError('auth.missing-token', 'Cần đăng nhập (thiếu mã truy cập Bearer)');
+    req.actor = await this.auth.authenticate(token);
     return true;
   }
 }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
 import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
 import { Public } from '../auth/public.decorator.js';
-import { bearerToken } from '../devices/bearer-token.js';
+import { bearerToken } from '../http/bearer-token.js';
 import { openEventStream } from '../devices/event-stream.js';
 import { UuidParam } from '../http/route-params.js';
 import { renderKioskPage } from './board-kiosk.view.js';

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../../libs/persistence/src/index.js';
+import { BROADCAST_STATUSES, DELIVERY_STATUSES, type BroadcastStatus, type DeliveryStatus } from '../../../../libs/persistence/src/index.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 export class TargetsDto {
@@ -118,10 +118,10 @@ export class BroadcastRequestDto {
 }
 
 export class BroadcastListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['scheduled', 'running', 'completed', 'cancelled'] })
+  @ApiPropertyOptional({ enum: BROADCAST_STATUSES })
   @IsOptional()
-  @IsIn(['scheduled', 'running', 'completed', 'cancelled'])
-  status?: 'scheduled' | 'running' | 'completed' | 'cancelled';
+  @IsIn(BROADCAST_STATUSES)
+  status?: BroadcastStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -8,7 +8,7 @@ import {
 } from '../../../../libs/services/src/loudspeakers/station-device.service.js';
 import { StationEventsHub } from '../../../../libs/services/src/loudspeakers/station-events.js';
 import { Public } from '../auth/public.decorator.js';
-import { bearerToken } from './bearer-token.js';
+import { bearerToken } from '../http/bearer-token.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
 import { openEventStream } from './event-stream.js';
 import { sendWithRange } from './range-response.js';

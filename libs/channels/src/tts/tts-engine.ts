@@ -4,8 +4,12 @@ export interface RenderedSpeech {
   durationMs: number;
 }
 
-/** The espeak-ng voices offered (LOUDSPEAKER_TTS_VOICE): northern, central and southern accents. */
-export type TtsVoice = 'vi' | 'vi-vn-x-central' | 'vi-vn-x-south';
+/**
+ * The espeak-ng voices offered (LOUDSPEAKER_TTS_VOICE): northern, central and southern accents.
+ * This file imports nothing, so libs/config reads the list from here.
+ */
+export const TTS_VOICES = ['vi', 'vi-vn-x-central', 'vi-vn-x-south'] as const;
+export type TtsVoice = (typeof TTS_VOICES)[number];
 
 /**
  * Text to speech behind one interface: the local espeak-ng engine is the default; a cloud

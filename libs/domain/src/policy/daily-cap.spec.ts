@@ -1,4 +1,4 @@
-import { capAllows, localDayKey } from './daily-cap.js';
+import { dailyCapFor, localDayKey } from './daily-cap.js';
 
 const VN = 'Asia/Ho_Chi_Minh';
 const at = (iso: string) => new Date(iso);
@@ -10,16 +10,15 @@ describe('daily cap', () => {
     expect(localDayKey(at('2025-03-10T17:00:00Z'), 'UTC')).toBe('2025-03-10');
   });
 
-  it('allows up to the cap for normal and priority messages', () => {
-    expect(capAllows(0, 3, 'normal')).toBe(true);
-    expect(capAllows(2, 3, 'normal')).toBe(true);
-    expect(capAllows(3, 3, 'normal')).toBe(false);
-    expect(capAllows(5, 3, 'priority')).toBe(false);
-    expect(capAllows(0, 0, 'normal')).toBe(false);
+  it('holds normal and priority messages to the cap, none when no cap is set', () => {
+    expect(dailyCapFor(3, 'normal')).toBe(3);
+    expect(dailyCapFor(3, 'priority')).toBe(3);
+    expect(dailyCapFor(0, 'normal')).toBe(0);
+    expect(dailyCapFor(null, 'normal')).toBeNull();
   });
 
-  it('always allows emergency messages and has no cap when none is set', () => {
-    expect(capAllows(100, 3, 'emergency')).toBe(true);
-    expect(capAllows(1_000, null, 'normal')).toBe(true);
+  it('never holds an emergency message to a cap', () => {
+    expect(dailyCapFor(3, 'emergency')).toBeNull();
+    expect(dailyCapFor(0, 'emergency')).toBeNull();
   });
 });

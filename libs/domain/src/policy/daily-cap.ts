@@ -8,10 +8,11 @@ export function localDayKey(instant: Date, timeZone: string): string {
 }
 
 /**
- * Whether one more non-emergency SMS fits in the subscriber's daily cap. `cap` null means no cap.
- * Emergency messages always pass: a warning of a flood must not be held back by the morning's news.
+ * The daily cap a message counts against: `cap` (null: none), but never for an emergency message, as
+ * a warning of a flood must not be held back by the morning's news. The count itself is kept per phone
+ * and local day in the database (DeliveryRepository.countAgainstDailyCap), where concurrent batches
+ * increment it atomically: a message passes while the phone's count before it is below the cap.
  */
-export function capAllows(countToday: number, cap: number | null, priority: Priority): boolean {
-  if (priority === 'emergency' || cap === null) return true;
-  return countToday < cap;
+export function dailyCapFor(cap: number | null, priority: Priority): number | null {
+  return priority === 'emergency' ? null : cap;
 }

@@ -2,7 +2,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { AdminUnitEntity } from './admin-unit.entity.js';
 import { MessageEntity } from './message.entity.js';
 
-export type BroadcastStatus = 'scheduled' | 'running' | 'completed' | 'cancelled';
+export const BROADCAST_STATUSES = ['scheduled', 'running', 'completed', 'cancelled'] as const;
+export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
 
 export interface BroadcastTargets {
   /** Unit subtrees (any level); each must lie in the author's subtree. */

@@ -19,7 +19,7 @@ import { BoardEntity, BoardSlideEntity } from './board.entity.js';
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
 export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
 export { DeliveryReceiptEntity, SmsDailyCountEntity, SubscriberEntity, SubscriberImportEntity, SubscriberImportErrorEntity };
-export type { BroadcastSchedule, BroadcastStatus, BroadcastTargets } from './broadcast.entity.js';
+export { BROADCAST_STATUSES, type BroadcastSchedule, type BroadcastStatus, type BroadcastTargets } from './broadcast.entity.js';
 export type { OccurrenceStatus } from './occurrence.entity.js';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
 export type { Renditions } from './message-version.entity.js';

@@ -27,3 +27,5 @@ export { ChannelAccountRepository } from './channel-account.repository.js';
 export type { ChannelAccountSecrets, ChannelAccountView, NewChannelAccount } from './channel-account.repository.js';
 export { SocialDeliveryRepository } from './channel-account-delivery.repository.js';
 export type { ScheduledPost, SocialDeliveryRow, StaleAheadPost } from './channel-account-delivery.repository.js';
+export { FeedRepository } from './feed.repository.js';
+export type { FeedUnit, PublicImage, PublishedMessage } from './feed.repository.js';

@@ -73,6 +73,19 @@ export class UnitRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The units of `unitIds` in one query, keyed by id: in the caller's subtree, or any unit when the
+   * scope is null (system work acting for no caller). An id with no such unit is absent from the map,
+   * so the caller can name the field it came from.
+   */
+  async findRefs(scope: UnitScope | null, unitIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, UnitRef>> {
+    if (unitIds.length === 0) return new Map();
+    const rows: UnitRef[] = scope
+      ? await manager.query(`${SELECT_REF} WHERE id = ANY($1::uuid[]) AND path <@ $2::ltree`, [unitIds, scope.unitPath])
+      : await manager.query(`${SELECT_REF} WHERE id = ANY($1::uuid[])`, [unitIds]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** Units of the caller's subtree matching the filter: best match first, then Vietnamese alphabetical order. */
   async search(scope: UnitScope, filter: UnitSearchFilter): Promise<{ items: UnitView[]; total: number }> {
     const params: unknown[] = [scope.unitPath];

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { acceptUpload, assertCanAuthor, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '../../../domain/src/index.js';
+import { acceptUpload, assertCanAuthor, cleanFileName, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
 import { AttachmentRepository, type AttachmentView } from '../../../persistence/src/repositories/attachment.repository.js';
 import { FILE_STORE, type FileStore } from './file-store.js';
@@ -49,7 +49,7 @@ export class AttachmentsService {
           sizeBytes: stored.sizeBytes,
           sha256: stored.sha256,
           storageKey: stored.key,
-          originalName: cleanFileName(file.originalName),
+          originalName: cleanFileName(file.originalName, 'tep-dinh-kem'),
         },
         tx,
       );
@@ -84,11 +84,4 @@ export class AttachmentsService {
     if (!attachment) throw new NotFoundError('attachment');
     return attachment;
   }
-}
-
-/** The name as the officer knows it, without any path, control characters or unbounded length. */
-export function cleanFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return cleaned || 'tep-dinh-kem';
 }

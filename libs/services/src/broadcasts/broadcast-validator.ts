@@ -79,7 +79,7 @@ export class BroadcastValidator {
       if (!(SUPPORTED_CHANNELS as readonly string[]).includes(channel)) {
         problems.push({ field: `channels[${i}]`, rule: 'supported', message: `Kênh "${channel}" chưa được hỗ trợ` });
       } else if (channel === 'loudspeaker') {
-        problems.push(...loudspeakerAudioProblems(await this.loudspeakerAudio.ensureFor(version, message.unitPath), `channels[${i}]`));
+        problems.push(...loudspeakerAudioProblems(await this.loudspeakerAudio.ensureFor(version), `channels[${i}]`));
       } else if (channel === 'zalo' || channel === 'facebook') {
         // The social post falls back to title + body, so only an account is needed.
         if ((await this.socialDeliveries.countAccounts(message.unitId, channel)) === 0) {
@@ -92,14 +92,15 @@ export class BroadcastValidator {
       }
     }
 
+    const found = await this.units.findRefs(actor, [...req.targets.unitIds, ...req.targets.villageIds]);
     const targetUnits: UnitRef[] = [];
     for (const [i, unitId] of req.targets.unitIds.entries()) {
-      const unit = await this.units.findInScope(actor, unitId);
+      const unit = found.get(unitId);
       if (unit) targetUnits.push(unit);
       else problems.push({ field: `targets.unitIds[${i}]`, rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' });
     }
     for (const [i, villageId] of req.targets.villageIds.entries()) {
-      const village = await this.units.findInScope(actor, villageId);
+      const village = found.get(villageId);
       if (!village || village.level !== 'village' || !targetUnits.some((u) => isWithin(village.path, u.path))) {
         problems.push({ field: `targets.villageIds[${i}]`, rule: 'village-of-target', message: 'Thôn/tổ dân phố phải thuộc đơn vị được chọn' });
       }

@@ -45,7 +45,8 @@ export class OccurrencePlannerService {
       }
       const version = await this.messages.version(broadcast.messageId, message.approvedVersion, manager);
       if (!version) throw new Error(`approved version ${message.approvedVersion} of message ${broadcast.messageId} is missing`);
-      const targetPaths = await this.targetPaths(broadcast, manager);
+      const targets = await this.units.findRefs(null, broadcast.targets.unitIds, manager);
+      const targetPaths = broadcast.targets.unitIds.flatMap((id) => targets.get(id)?.path ?? []);
       const planned: PlannedChannel[] = [];
       for (const channel of broadcast.channels) {
         const planner = this.planners.find((p) => p.channel === channel);
@@ -67,14 +68,5 @@ export class OccurrencePlannerService {
     }
     this.logger.log({ occurrenceId, channels: outcome.channels }, 'occurrence planned');
     return { kind: 'planned', channels: outcome.channels };
-  }
-
-  private async targetPaths(broadcast: BroadcastRow, manager: Parameters<UnitRepository['findRef']>[1]): Promise<string[]> {
-    const paths: string[] = [];
-    for (const unitId of broadcast.targets.unitIds) {
-      const unit = await this.units.findRef(unitId, manager);
-      if (unit) paths.push(unit.path);
-    }
-    return paths;
   }
 }

@@ -1,15 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import {
-  isDeliveryError,
-  localDayKey,
-  OutcomeUnknownError,
-  PermanentError,
-  RetryableError,
-  retryDelay,
-  smsBody,
-  startOfNextSendingDay,
-} from '../../../domain/src/index.js';
+import { dailyCapFor, isDeliveryError, localDayKey, smsBody, startOfNextSendingDay, type Priority } from '../../../domain/src/index.js';
 import {
   BroadcastRepository,
   ChannelPolicyRepository,
@@ -21,13 +12,14 @@ import {
 } from '../../../persistence/src/index.js';
 import { JOBS, JobQueue, type SmsBatchPayload } from '../../../queue/src/index.js';
 import type { SmsProvider } from '../../../channels/src/sms/sms-provider.js';
+import { failureOutcome, retryBackoff, type RetryPolicy } from './delivery-failure.js';
 import { SubscriberOptOutRepository } from './subscriber-opt-out.repository.js';
 import { RateLimiter, type Lane } from './rate-limiter.js';
 import { SMS_PROVIDER } from './sms-provider.factory.js';
 
 interface BatchContext {
   cancelled: boolean;
-  emergency: boolean;
+  priority: Priority;
   text: string;
   timeZone: string;
 }
@@ -42,6 +34,7 @@ interface BatchContext {
 @Injectable()
 export class SmsDispatchService {
   private readonly logger = new Logger(SmsDispatchService.name);
+  private readonly retry: RetryPolicy;
 
   constructor(
     private readonly broadcasts: BroadcastRepository,
@@ -53,7 +46,9 @@ export class SmsDispatchService {
     private readonly jobs: JobQueue,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.retry = { maxAttempts: config.sms.maxAttempts, backoff: retryBackoff(config) };
+  }
 
   async processBatch(payload: SmsBatchPayload, lane: Lane): Promise<{ sent: number; failed: number; retrying: number }> {
     const totals = { sent: 0, failed: 0, retrying: 0 };
@@ -112,10 +107,11 @@ export class SmsDispatchService {
         limit,
         provider: providerName,
       });
-      if (context.emergency || policy.dailyCap === null || claimed.length === 0) return claimed;
+      const cap = dailyCapFor(policy.dailyCap, context.priority);
+      if (cap === null || claimed.length === 0) return claimed;
       const now = new Date();
       const day = localDayKey(now, context.timeZone);
-      const over = await this.deliveries.countAgainstDailyCap(m, claimed.map((d) => d.endpoint), day, policy.dailyCap);
+      const over = await this.deliveries.countAgainstDailyCap(m, claimed.map((d) => d.endpoint), day, cap);
       if (over.size === 0) return claimed;
       const tomorrow = startOfNextSendingDay(now, context.timeZone, policy.quietHours);
       await this.deliveries.release(m, claimed.filter((d) => over.has(d.endpoint)).map((d) => d.id), tomorrow, 'daily-cap');
@@ -140,44 +136,9 @@ export class SmsDispatchService {
         providerMessageId: result.providerMessageId,
       };
     } catch (error) {
-      return this.classify(d, error, startedAt);
+      if (!isDeliveryError(error)) this.logger.error({ err: error, deliveryId: d.id }, 'unclassified provider error');
+      return failureOutcome(d, error, startedAt, this.retry);
     }
-  }
-
-  private classify(d: ClaimedDelivery, error: unknown, startedAt: Date): DeliveryOutcome {
-    const base = { id: d.id, startedAt, error: error instanceof Error ? error.message.slice(0, 500) : String(error) };
-    if (!isDeliveryError(error)) {
-      // Not classified by the adapter: the request may have left, so it is never blindly resent.
-      this.logger.error({ err: error, deliveryId: d.id }, 'unclassified provider error');
-      return { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: null };
-    }
-    if (error instanceof OutcomeUnknownError) {
-      return { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: error.providerCode };
-    }
-    if (error instanceof PermanentError) {
-      return {
-        ...base,
-        status: 'failed',
-        attemptOutcome: 'permanent',
-        providerCode: error.providerCode,
-        failureKind: 'permanent',
-        error: `${error.reason}: ${base.error}`,
-      };
-    }
-    if (d.attempts >= this.config.sms.maxAttempts) {
-      return { ...base, status: 'failed', attemptOutcome: 'retryable', providerCode: error.providerCode, failureKind: 'exhausted' };
-    }
-    const delay = retryDelay(d.attempts, error instanceof RetryableError ? error.retryAfterMs : undefined, {
-      baseMs: this.config.sms.backoffBaseMs,
-      capMs: this.config.sms.backoffCapMs,
-    });
-    return {
-      ...base,
-      status: 'planned',
-      attemptOutcome: 'retryable',
-      providerCode: error.providerCode,
-      notBefore: new Date(Date.now() + delay),
-    };
   }
 
   /** Deliveries of the batch still waiting (retry backoff, daily cap): a delayed job wakes the batch again. */
@@ -197,7 +158,7 @@ export class SmsDispatchService {
     if (!version?.renditions.sms) return null;
     return {
       cancelled: broadcast.status === 'cancelled' || occ.status === 'cancelled',
-      emergency: broadcast.priority === 'emergency',
+      priority: broadcast.priority,
       text: smsBody(version.renditions.sms, broadcast.smsWithoutDiacritics),
       timeZone: broadcast.timeZone,
     };

@@ -1,5 +1,5 @@
 import { CONTENT_GROUPS } from '../../../domain/src/index.js';
-import type { FeedUnit, PublishedMessage } from './feed.repository.js';
+import type { FeedUnit, PublishedMessage } from '../../../persistence/src/index.js';
 
 export interface FeedDocument {
   unit: FeedUnit;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FeedRepository } from '../../../persistence/src/index.js';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
-import { FeedRepository } from './feed.repository.js';
 import { FeedsService } from './feeds.service.js';
 
 /** The public web feed: RSS/Atom per unit (or subtree) and the public message page with its images. */

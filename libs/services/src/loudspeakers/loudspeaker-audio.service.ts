@@ -31,8 +31,8 @@ export class LoudspeakerAudioService {
    * The version's audio, asking the worker to prepare it when it is not ready (a failed render is
    * tried again). Null when the version has neither audio nor a loudspeaker script.
    */
-  async ensureFor(version: VersionContent, unitPath: string): Promise<StationAudio | null> {
-    const row = await this.rowFor(version, unitPath);
+  async ensureFor(version: VersionContent): Promise<StationAudio | null> {
+    const row = await this.rowFor(version);
     if (!row) return null;
     if (row.status === 'failed') {
       this.logger.warn({ audioId: row.id, error: row.error }, 'loudspeaker audio failed before; preparing again');
@@ -42,14 +42,12 @@ export class LoudspeakerAudioService {
     return row;
   }
 
-  private async rowFor(version: VersionContent, unitPath: string): Promise<StationAudio | null> {
-    for (const attachmentId of version.attachmentIds) {
-      const attachment = await this.attachments.findInScope({ unitPath }, attachmentId);
-      if (attachment?.kind === 'audio') {
-        return this.audio.findOrCreate(
-          { cacheKey: `upload-${attachment.id}`, source: 'upload', attachmentId: attachment.id, storageKey: attachment.storageKey, contentType: attachment.contentType },
-        );
-      }
+  private async rowFor(version: VersionContent): Promise<StationAudio | null> {
+    const attachment = (await this.attachments.inOrder(version.attachmentIds)).find((a) => a.kind === 'audio');
+    if (attachment) {
+      return this.audio.findOrCreate(
+        { cacheKey: `upload-${attachment.id}`, source: 'upload', attachmentId: attachment.id, storageKey: attachment.storageKey, contentType: attachment.contentType },
+      );
     }
     const script = version.renditions.loudspeaker?.normalize('NFC').trim();
     if (!script) return null;

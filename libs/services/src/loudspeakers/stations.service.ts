@@ -200,8 +200,9 @@ export class StationsService {
   /** Villages must be units inside the station's unit; the group must be in the caller's subtree. */
   private async checkFields(actor: Actor, unitPath: string, fields: StationFields): Promise<void> {
     const problems: FieldProblem[] = [];
+    const villages = await this.units.findRefs(actor, fields.villageIds);
     for (const [i, villageId] of fields.villageIds.entries()) {
-      const village = await this.units.findInScope(actor, villageId);
+      const village = villages.get(villageId);
       if (!village || !isWithin(village.path, unitPath)) {
         problems.push({ field: `villageIds[${i}]`, rule: 'village-of-unit', message: 'Thôn/tổ dân phố phải thuộc đơn vị của đài' });
       }

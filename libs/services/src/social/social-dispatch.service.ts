@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { isDeliveryError, OutcomeUnknownError, PermanentError, publicImageUrl, publicMessageUrl, RetryableError, retryDelay } from '../../../domain/src/index.js';
+import { isDeliveryError, PermanentError, publicImageUrl, publicMessageUrl } from '../../../domain/src/index.js';
 import {
   BroadcastRepository,
   ChannelAccountRepository,
   DeliveryRepository,
   MessageContentRepository,
   SocialDeliveryRepository,
-  type DeliveryOutcome,
   type OccurrenceRow,
   type VersionContent,
   type SocialPlatform,
@@ -15,6 +14,7 @@ import {
 import { JOBS, JobQueue, type SocialBatchPayload } from '../../../queue/src/index.js';
 import type { PublishedPost, SocialImage } from '../../../channels/src/social/social-publisher.js';
 import { GRAPH_SCHEDULE_MIN_MS } from '../../../channels/src/facebook/graph-page.adapter.js';
+import { failureOutcome, retryBackoff } from '../dispatch/delivery-failure.js';
 import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
 import { SocialImageLoader } from './social-image.js';
 import { socialMarker, socialText } from './social-text.js';
@@ -225,24 +225,9 @@ export class SocialDispatchService {
     error: unknown,
     startedAt: Date,
   ): Promise<PublishResult> {
-    const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-    const base = { id: claimed.id, startedAt, error: message };
-    let outcome: DeliveryOutcome;
-    if (!isDeliveryError(error) || error instanceof OutcomeUnknownError) {
-      if (!isDeliveryError(error)) this.logger.error({ err: error, deliveryId: claimed.id }, 'unclassified social publish error');
-      outcome = { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: isDeliveryError(error) ? error.providerCode : null };
-    } else if (error instanceof PermanentError) {
-      await this.tokens.flagIfTokenRefused(accountId, payload.channel, error);
-      outcome = { ...base, status: 'failed', attemptOutcome: 'permanent', failureKind: 'permanent', providerCode: error.providerCode, error: `${error.reason}: ${message}` };
-    } else if (claimed.attempts >= this.config.social.maxAttempts) {
-      outcome = { ...base, status: 'failed', attemptOutcome: 'retryable', failureKind: 'exhausted', providerCode: error.providerCode };
-    } else {
-      const delay = retryDelay(claimed.attempts, error instanceof RetryableError ? error.retryAfterMs : undefined, {
-        baseMs: this.config.sms.backoffBaseMs,
-        capMs: this.config.sms.backoffCapMs,
-      });
-      outcome = { ...base, status: 'planned', attemptOutcome: 'retryable', providerCode: error.providerCode, notBefore: new Date(Date.now() + delay) };
-    }
+    if (!isDeliveryError(error)) this.logger.error({ err: error, deliveryId: claimed.id }, 'unclassified social publish error');
+    if (error instanceof PermanentError) await this.tokens.flagIfTokenRefused(accountId, payload.channel, error);
+    const outcome = failureOutcome(claimed, error, startedAt, { maxAttempts: this.config.social.maxAttempts, backoff: retryBackoff(this.config) });
     await this.deliveries.settle([outcome]);
     if (outcome.status === 'unknown') {
       await this.jobs.add(JOBS.verifySocial, {

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { parse, type CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
+import { cleanFileName, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
 import {
   SubscriberImportRepository,
@@ -80,7 +80,7 @@ export class SubscriberImportService {
       timeZone: unit.timeZone ?? this.config.defaultTimeZone,
       now: new Date(),
     };
-    const started = await this.imports.create({ unitId: unit.id, createdBy: actor.userId, fileName: cleanFileName(file.originalName) });
+    const started = await this.imports.create({ unitId: unit.id, createdBy: actor.userId, fileName: cleanFileName(file.originalName, 'subscribers.csv') });
     try {
       await this.streamRows(actor, unit, started.id, file.path, delimiter, context);
     } catch (error) {
@@ -233,9 +233,4 @@ async function checkHead(path: string): Promise<',' | ';'> {
 function csvProblem(error: CsvError): string {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp không đọc được';
   return `dòng CSV không đọc được (${error.code})`;
-}
-
-function cleanFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'subscribers.csv';
 }

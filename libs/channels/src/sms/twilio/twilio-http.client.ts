@@ -28,7 +28,7 @@ export class TwilioHttpClient extends twilio.RequestClient {
 
   constructor(options: { apiBaseUrl?: string | null; timeoutMs: number; maxSockets?: number }) {
     super({ timeout: options.timeoutMs, keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS });
-    this.apiBaseUrl = options.apiBaseUrl ? options.apiBaseUrl.replace(/\/+$/, '') : null;
+    this.apiBaseUrl = options.apiBaseUrl ?? null;
     this.timeoutMs = options.timeoutMs;
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS, scheduling: 'lifo' as const };
     this.agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };

@@ -9,7 +9,7 @@ export interface TwilioSmsOptions {
   /** Sender: a Twilio number or alphanumeric sender id; exactly one of from / messagingServiceSid. */
   from?: string | null;
   messagingServiceSid?: string | null;
-  /** Where the SDK's requests go instead of https://api.twilio.com (tests, demos). */
+  /** Where the SDK's requests go instead of https://api.twilio.com (tests, demos); no trailing slash. */
   apiBaseUrl?: string | null;
   /** Past this, a request that was sent ends as OutcomeUnknownError. */
   timeoutMs?: number;
