@@ -1,4 +1,4 @@
-import { CONTENT_GROUPS } from '../../../domain/src/index.js';
+import { CONTENT_GROUPS, escapeHtml } from '../../../domain/src/index.js';
 import type { FeedUnit, PublishedMessage } from '../../../persistence/src/index.js';
 
 export interface FeedDocument {
@@ -12,15 +12,8 @@ export interface FeedDocument {
   imageUrl: (messageId: string, attachmentId: string) => string;
 }
 
-const escapeXml = (s: string) =>
-  // Characters XML 1.0 forbids outright are dropped; the rest escaped.
-  s
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+/** XML text: the characters XML 1.0 forbids outright are dropped, the rest escaped as for HTML (`&#39;` is valid XML too). */
+const escapeXml = (s: string) => escapeHtml(s.replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''));
 
 export function contentGroupLabel(code: string): string {
   return CONTENT_GROUPS.find((g) => g.code === code)?.label ?? code;
