@@ -1,0 +1,3 @@
+export type Role = 'officer' | 'supervisor' | 'admin';
+
+export const canApprove = (role: Role): boolean => role === 'supervisor' || role === 'admin';

@@ -1,0 +1,34 @@
+import { lazy } from 'react';
+import type { Role } from './lib/roles';
+
+/**
+ * Every screen is its own chunk, loaded on demand (a cheap laptop on 4G opens the dashboard first).
+ * `menu` places a screen in the side menu; `roles` limits who sees it.
+ */
+export interface ScreenRoute {
+  path: string;
+  component: React.LazyExoticComponent<React.ComponentType>;
+  menu?: { label: string; icon: string; group?: string };
+  roles?: Role[];
+}
+
+export const ROUTES: ScreenRoute[] = [
+  { path: '/', component: lazy(() => import('./pages/dashboard/dashboard-page')), menu: { label: 'Tổng quan', icon: 'dashboard' } },
+  { path: '/messages', component: lazy(() => import('./pages/messages/message-list-page')), menu: { label: 'Tin bài', icon: 'messages' } },
+  { path: '/messages/new', component: lazy(() => import('./pages/messages/message-editor-page')) },
+  { path: '/messages/:id', component: lazy(() => import('./pages/messages/message-editor-page')) },
+  { path: '/inbox', component: lazy(() => import('./pages/inbox/inbox-page')), menu: { label: 'Chờ duyệt', icon: 'inbox' }, roles: ['supervisor', 'admin'] },
+  { path: '/broadcasts', component: lazy(() => import('./pages/broadcasts/broadcast-list-page')), menu: { label: 'Lượt phát', icon: 'broadcasts' } },
+  { path: '/broadcasts/new', component: lazy(() => import('./pages/broadcasts/broadcast-wizard-page')) },
+  { path: '/broadcasts/:id', component: lazy(() => import('./pages/broadcasts/broadcast-detail-page')) },
+  { path: '/calendar', component: lazy(() => import('./pages/calendar/calendar-page')), menu: { label: 'Lịch phát', icon: 'calendar' } },
+  { path: '/subscribers', component: lazy(() => import('./pages/subscribers/subscribers-page')), menu: { label: 'Người nhận tin', icon: 'subscribers' } },
+  { path: '/stations', component: lazy(() => import('./pages/stations/stations-page')), menu: { label: 'Cụm loa', icon: 'stations', group: 'Thiết bị' } },
+  { path: '/stations/:id', component: lazy(() => import('./pages/stations/station-detail-page')) },
+  { path: '/boards', component: lazy(() => import('./pages/boards/boards-page')), menu: { label: 'Bảng tin', icon: 'boards', group: 'Thiết bị' } },
+  { path: '/admin/users', component: lazy(() => import('./pages/admin/users-page')), menu: { label: 'Người dùng', icon: 'users', group: 'Quản trị' }, roles: ['admin'] },
+  { path: '/admin/units', component: lazy(() => import('./pages/admin/units-page')), menu: { label: 'Đơn vị, thôn', icon: 'units', group: 'Quản trị' }, roles: ['admin', 'supervisor', 'officer'] },
+  { path: '/admin/channel-accounts', component: lazy(() => import('./pages/admin/channel-accounts-page')), menu: { label: 'Tài khoản kênh', icon: 'accounts', group: 'Quản trị' }, roles: ['admin'] },
+  { path: '/admin/audit', component: lazy(() => import('./pages/admin/audit-page')), menu: { label: 'Nhật ký', icon: 'audit', group: 'Quản trị' } },
+  { path: '/account', component: lazy(() => import('./pages/account/account-page')) },
+];
