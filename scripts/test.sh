@@ -7,6 +7,8 @@ EXTRA_PACKAGES="$(cat scripts/runtime-packages.txt scripts/test-packages.txt | t
 bash scripts/ensure-deps.sh
 echo "[typecheck] tsc --noEmit -p tsconfig.json"
 npx tsc --noEmit -p tsconfig.json
+echo "[typecheck] tsc -p apps/console/tsconfig.json"
+npx tsc -p apps/console/tsconfig.json
 mkdir -p var
 status=0
 node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \

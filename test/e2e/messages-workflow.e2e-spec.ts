@@ -234,6 +234,8 @@ describe('reform message approval workflow over HTTP', () => {
       { code: 'emergency', label: 'Khẩn cấp' },
     ]);
     expect(res.body.limits).toEqual(expect.objectContaining({ titleMax: 200, bodyMax: 20000, commentMax: 2000 }));
+    expect(res.body.sms).toEqual({ pricePerPartVnd: api.config.sms.pricePerPartVnd, defaultMaxParts: api.config.sms.defaultMaxParts });
+    expect(res.body.uploads).toEqual({ maxImageBytes: api.config.uploadMaxImageBytes, maxAudioBytes: api.config.uploadMaxAudioBytes });
   });
 
   it('describes the message endpoints in the OpenAPI document from the DTOs', async () => {

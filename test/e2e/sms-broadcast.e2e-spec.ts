@@ -62,7 +62,7 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     expect(res.body.recipients).toEqual({ sms: 7 });
     const text = SMS.normalize('NFC');
     expect(res.body.sms).toEqual({ text, encoding: 'UCS-2', characters: text.length, parts: 1, perPart: 70, maxParts: 3 });
-    expect(res.body.estimatedCost).toEqual({ currency: 'VND', perPart: 800, perOccurrence: 7 * 800 });
+    expect(res.body.estimatedCost).toEqual({ currency: 'VND', perPart: 800, perOccurrence: 7 * 800, total: 7 * 800 });
     expect(res.body.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(res.body.occurrences).toEqual([{ at: at.toISOString(), local: formatWallTime(at, 'Asia/Ho_Chi_Minh') }]);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM broadcast`);

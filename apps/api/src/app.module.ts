@@ -6,6 +6,7 @@ import { PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { QueueModule } from '../../../libs/queue/src/index.js';
 import { AuthModule } from '../../../libs/services/src/auth/auth.module.js';
 import { AuthController } from './auth/auth.controller.js';
+import { consoleRoot, consoleStaticModules } from './console/console-static.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { FEATURE_MODULES } from './features.js';
 import { HealthController } from './health/health.controller.js';
@@ -24,6 +25,7 @@ export class AppModule {
         QueueModule,
         AuthModule,
         ...FEATURE_MODULES,
+        ...consoleStaticModules(consoleRoot(config.consoleDir)),
       ],
       controllers: [AuthController, HealthController],
       providers: [

@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/index.js';
 import { runMigrations } from '../../../libs/persistence/src/index.js';
 import { AppModule } from './app.module.js';
+import { consoleRoot, precompressedAssets } from './console/console-static.js';
+import { createOpenApiDocument } from './http/openapi-document.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
 /** Builds the API exactly as production runs it; tests call this too. */
@@ -15,6 +17,10 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
+  const consoleDir = consoleRoot(config.consoleDir);
+  // Registered before the modules' static files, so a browser that accepts br or gzip gets the smaller file.
+  if (consoleDir) app.use('/assets', precompressedAssets(consoleDir));
+  else app.get(Logger).warn({ consoleDir: config.consoleDir }, 'no built console found; serving the API only (npm run console:build)');
   // useProcessExit: after a graceful shutdown the process exits 0 instead of being re-killed by the signal.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
@@ -23,18 +29,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     if (applied.length) app.get(Logger).log({ migrations: applied }, 'migrations applied');
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('tincoso API')
-      .setDescription(
-        'Tin cơ sở: soạn, duyệt và phát tin cải cách hành chính trên mọi kênh thông tin cơ sở (Quyết định 1216/QĐ-BTTTT).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

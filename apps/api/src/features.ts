@@ -11,6 +11,9 @@ import { SubscribersApiModule } from './subscribers/subscribers-api.module.js';
 import { BoardsApiModule } from './boards/boards-api.module.js';
 import { ChannelAccountsApiModule } from './channel-accounts/channel-accounts-api.module.js';
 import { FeedsApiModule } from './feeds/feeds-api.module.js';
+import { CalendarApiModule } from './calendar/calendar-api.module.js';
+import { DashboardApiModule } from './dashboard/dashboard-api.module.js';
+import { SpeechApiModule } from './speech/speech-api.module.js';
 
 /** The API's feature modules, one per area; each owns its controllers, DTOs and the services it uses. */
-export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule];
+export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule, CalendarApiModule, DashboardApiModule, SpeechApiModule];

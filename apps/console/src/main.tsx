@@ -52,7 +52,19 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
       locale={viVN}
-      theme={{ token: { colorPrimary: '#0b5394', borderRadius: 6, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif' } }}
+      theme={{
+        // Darker than antd's defaults where those fall below WCAG AA contrast (4.5:1) on white.
+        token: {
+          colorPrimary: '#0b5394',
+          colorLink: '#0b5394',
+          colorError: '#cf1322',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+          borderRadius: 6,
+          fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+        },
+      }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

@@ -42,6 +42,8 @@ export interface AppConfig {
   /** How long a board slide stays up when its broadcast does not replace it sooner. */
   boardSlideDays: number;
   unitsDataDir: string;
+  /** The built web console the api serves at `/`; absent in an API-only deployment. */
+  consoleDir: string;
   engine: EngineConfig;
   sms: SmsConfig;
   secrets: { key: string; oldKeys: string[] };
@@ -128,6 +130,7 @@ export const ENV_SPEC = {
   BOARD_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
   BOARD_SLIDE_DAYS: { parse: int({ min: 1, max: 366 }), default: '7' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
+  CONSOLE_DIR: { parse: str({ minLength: 1 }), default: './dist/console' },
   WORKER_LOCK_DURATION_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
   WORKER_STALLED_INTERVAL_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
   RECONCILE_INTERVAL_SECONDS: { parse: int({ min: 1, max: 3600 }), default: '30' },
@@ -229,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     boardOfflineAfterSeconds: v.BOARD_OFFLINE_AFTER_SECONDS,
     boardSlideDays: v.BOARD_SLIDE_DAYS,
     unitsDataDir: v.UNITS_DATA_DIR,
+    consoleDir: v.CONSOLE_DIR,
     secrets: { key: v.SECRETS_KEY, oldKeys: v.SECRETS_OLD_KEYS },
     social: {
       zaloApiBaseUrl: v.ZALO_API_BASE_URL,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import type { AttachmentView } from '../../../../libs/persistence/src/repositories/attachment.repository.js';
@@ -22,6 +22,7 @@ export class AttachmentsController {
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
   @ApiCreatedResponse({ type: AttachmentDto, description: 'Identical bytes are stored once; each upload still gets its own record' })
   @ApiBadRequestResponse({ description: 'file missing (rule required), not an accepted type (fileType), or too large (maxSize)' })
+  @ApiOperation({ summary: 'Uploads an image or an audio file for messages of a unit' })
   upload(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
@@ -32,6 +33,7 @@ export class AttachmentsController {
 
   @Get(':id')
   @ApiOkResponse({ type: AttachmentDto })
+  @ApiOperation({ summary: "An attachment's details" })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AttachmentView> {
     return this.attachments.get(actor, id);
   }
@@ -39,6 +41,7 @@ export class AttachmentsController {
   @Get(':id/content')
   @ApiProduces('audio/mpeg', 'audio/wav', 'audio/ogg', 'image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ description: 'The bytes, with the sniffed content type', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({ summary: "An attachment's bytes" })
   async content(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.open(actor, id);
     // Content-addressed bytes never change: the hash is a strong validator.

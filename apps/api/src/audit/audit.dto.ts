@@ -1,9 +1,49 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AUDIT_SORT_FIELDS } from '../../../../libs/persistence/src/repositories/audit.repository.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
+import { SortQuery } from '../http/sort.js';
+
+export const AUDIT_DEFAULT_SORT = '-occurredAt';
+
+/** A calendar day, or an instant with its offset: never a wall time without one. */
+const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'message', description: 'message, attachment, user, unit…' })
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'From this day (start of the day in the caller’s unit zone) or this instant (ISO 8601 with offset), inclusive',
+  })
+  @IsOptional()
+  @Matches(DAY_OR_INSTANT)
+  @IsDateString()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'To this day (its end, in the caller’s unit zone, inclusive) or before this instant (ISO 8601 with offset)',
+  })
+  @IsOptional()
+  @Matches(DAY_OR_INSTANT)
+  @IsDateString()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only what this user did' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'approve', description: 'create, edit, submit, approve, return, upload, rename-village…' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,49}$/)
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only events of this unit and the units below it' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ example: 'message', description: 'message, attachment, broadcast, subscriber, user, unit…' })
   @IsOptional()
   @Matches(/^[a-z][a-z-]{0,49}$/)
   entityType?: string;
@@ -13,18 +53,21 @@ export class AuditQueryDto extends PageQueryDto {
   @IsUUID('all')
   entityId?: string;
 
-  @ApiPropertyOptional({ example: 'approve', description: 'create, edit, submit, approve, return, upload…' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,49}$/)
-  action?: string;
+  @SortQuery(AUDIT_SORT_FIELDS, AUDIT_DEFAULT_SORT)
+  sort?: string;
 }
+
+/** The list's filters and order, without paging: the export holds every matching event. */
+export class AuditExportQueryDto extends OmitType(AuditQueryDto, ['page', 'pageSize'] as const) {}
 
 export class AuditEventDto {
   @ApiProperty({ description: 'Increasing; the log is append-only' }) id!: string;
-  @ApiProperty() occurredAt!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for what the system did on its own' }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUsername!: string | null;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when the unit was removed since (a deleted village)' }) unitName!: string | null;
   @ApiProperty() entityType!: string;
   @ApiProperty({ format: 'uuid' }) entityId!: string;
   @ApiProperty() action!: string;

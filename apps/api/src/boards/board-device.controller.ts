@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
 import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
@@ -9,6 +9,7 @@ import { openEventStream } from '../devices/event-stream.js';
 import { UuidParam } from '../http/route-params.js';
 import { renderKioskPage } from './board-kiosk.view.js';
 import { BoardFeedDto, HeartbeatDto, HeartbeatReplyDto, KioskQueryDto } from './boards.dto.js';
+import { DEVICE_BEARER } from '../http/openapi-document.js';
 
 function sendFeed(res: Response, feed: BoardFeed): BoardFeed {
   // Express answers 304 itself when If-None-Match matches this ETag.
@@ -37,6 +38,7 @@ export class BoardDeviceController {
   @ApiOperation({ summary: 'The kiosk page to open full-screen on the board (plain HTML, works on cheap TV browsers)' })
   @ApiProduces('text/html')
   @ApiNotFoundResponse({ description: 'Unknown token' })
+  @ApiOkResponse({ description: 'The HTML page', schema: { type: 'string' } })
   async kiosk(@Param('token') token: string, @Query() query: KioskQueryDto): Promise<string> {
     return renderKioskPage(await this.boards.feed(token), { token, pollSeconds: query.poll, rotateSeconds: query.rotate });
   }
@@ -45,6 +47,7 @@ export class BoardDeviceController {
   @Get('boards/:token/slides.json')
   @ApiOperation({ summary: "The board's slides (ETag; 304 when unchanged)" })
   @ApiOkResponse({ type: BoardFeedDto })
+  @ApiNotFoundResponse({ description: 'Unknown token' })
   async slides(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<BoardFeed> {
     return sendFeed(res, await this.boards.feed(token));
   }
@@ -53,6 +56,8 @@ export class BoardDeviceController {
   @Get('boards/:token/events')
   @ApiOperation({ summary: 'Server-sent events: `slides` or `emergency` when the slides changed; fetch slides.json then' })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An open text/event-stream', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ description: 'Unknown token' })
   async events(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const boardId = await this.boards.boardIdOf(token);
     openEventStream(req, res, { boardId }, (send) => this.hub.listen(boardId, send));
@@ -63,6 +68,7 @@ export class BoardDeviceController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Alive, showing this version: slides of the current version become delivered' })
   @ApiOkResponse({ type: HeartbeatReplyDto })
+  @ApiNotFoundResponse({ description: 'Unknown token' })
   heartbeat(@Param('token') token: string, @Body() dto: HeartbeatDto): Promise<{ version: string; delivered: number }> {
     return this.boards.heartbeat(token, dto.shownVersion ?? null);
   }
@@ -71,6 +77,8 @@ export class BoardDeviceController {
   @Get('boards/:token/images/:attachmentId')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ summary: 'The image of one of the board live slides' })
+  @ApiOkResponse({ description: 'The image bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ description: 'Unknown token, or not an image of a live slide' })
   async image(
     @Param('token') token: string,
     @UuidParam('attachmentId') attachmentId: string,
@@ -85,7 +93,7 @@ export class BoardDeviceController {
 
   @Public()
   @Get('api/v1/devices/boards/feed')
-  @ApiBearerAuth()
+  @ApiSecurity(DEVICE_BEARER)
   @ApiOperation({ summary: 'The same slides for third-party signage players, the board token as Bearer' })
   @ApiOkResponse({ type: BoardFeedDto })
   @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
@@ -96,7 +104,8 @@ export class BoardDeviceController {
   @Public()
   @Post('api/v1/devices/boards/heartbeat')
   @HttpCode(200)
-  @ApiBearerAuth()
+  @ApiSecurity(DEVICE_BEARER)
+  @ApiOperation({ summary: 'Heartbeat of a third-party signage player, the board token as Bearer' })
   @ApiOkResponse({ type: HeartbeatReplyDto })
   @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
   deviceHeartbeat(@Headers('authorization') authorization: string | undefined, @Body() dto: HeartbeatDto): Promise<{ version: string; delivered: number }> {

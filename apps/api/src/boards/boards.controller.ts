@@ -49,12 +49,14 @@ export class BoardsController {
 
   @Get(':id')
   @ApiOkResponse({ type: BoardDto })
+  @ApiOperation({ summary: 'A board with its online/offline flag' })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<BoardView> {
     return this.boards.get(actor, id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: BoardDto })
+  @ApiOperation({ summary: "Changes a board's name, location or village" })
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateBoardDto): Promise<BoardView> {
     return this.boards.update(actor, id, dto);
   }
@@ -70,6 +72,7 @@ export class BoardsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed with its slides; its past deliveries stay in the broadcast reports' })
+  @ApiOperation({ summary: 'Removes a board and its slides' })
   remove(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
     return this.boards.remove(actor, id);
   }

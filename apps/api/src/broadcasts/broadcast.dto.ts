@@ -18,8 +18,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BROADCAST_STATUSES, DELIVERY_STATUSES, type BroadcastStatus, type DeliveryStatus } from '../../../../libs/persistence/src/index.js';
+import { BROADCAST_VIEW_STATUSES, type BroadcastViewStatus } from '../../../../libs/domain/src/delivery/broadcast-view-status.js';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../../libs/persistence/src/index.js';
+import { SUPPORTED_CHANNELS } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
+import { SortQuery } from '../http/sort.js';
+
+export const BROADCAST_SORT_FIELDS = ['createdAt', 'nextDueAt', 'status'] as const;
 
 export class TargetsDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Units whose whole subtree is targeted' })
@@ -87,7 +92,7 @@ export class BroadcastRequestDto {
   @IsUUID()
   messageId!: string;
 
-  @ApiProperty({ type: [String], example: ['sms'] })
+  @ApiProperty({ enum: SUPPORTED_CHANNELS, enumName: 'Channel', isArray: true, example: ['sms'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -118,27 +123,66 @@ export class BroadcastRequestDto {
 }
 
 export class BroadcastListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: BROADCAST_STATUSES })
+  @ApiPropertyOptional({ enum: BROADCAST_VIEW_STATUSES, enumName: 'BroadcastStatus' })
   @IsOptional()
-  @IsIn(BROADCAST_STATUSES)
-  status?: BroadcastStatus;
+  @IsIn(BROADCAST_VIEW_STATUSES)
+  status?: BroadcastViewStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   messageId?: string;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_CHANNELS, enumName: 'Channel' })
+  @IsOptional()
+  @IsIn(SUPPORTED_CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Broadcasts of this unit and the units below it' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'With an occurrence due at or after this instant (ISO 8601)', example: '2026-12-01T00:00:00+07:00' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'With an occurrence due before this instant (ISO 8601)', example: '2027-01-01T00:00:00+07:00' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+
+  @SortQuery(BROADCAST_SORT_FIELDS, '-createdAt')
+  sort?: string;
 }
 
 export class DeliveryListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ enum: ['permanent', 'exhausted'], description: 'exhausted = retries ran out; a supervisor may retry those' })
+  @ApiPropertyOptional({ enum: SUPPORTED_CHANNELS, enumName: 'Channel' })
+  @IsOptional()
+  @IsIn(SUPPORTED_CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional({ enum: ['permanent', 'exhausted'], enumName: 'FailureKind', description: 'exhausted = retries ran out; a supervisor may retry those' })
   @IsOptional()
   @IsIn(['permanent', 'exhausted'])
   failureKind?: 'permanent' | 'exhausted';
+}
+
+export class ReadinessRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId!: string;
+
+  @ApiProperty({ type: TargetsDto })
+  @ValidateNested()
+  @Type(() => TargetsDto)
+  targets!: TargetsDto;
 }
 
 export class RetryDeliveriesDto {

@@ -9,7 +9,7 @@ export class CreateChannelAccountDto {
   @IsUUID()
   unitId!: string;
 
-  @ApiProperty({ enum: SOCIAL_PLATFORMS })
+  @ApiProperty({ enum: SOCIAL_PLATFORMS, enumName: 'SocialPlatform' })
   @IsIn(SOCIAL_PLATFORMS)
   platform!: SocialPlatform;
 
@@ -106,7 +106,7 @@ export class ReconnectChannelAccountDto {
 }
 
 export class ChannelAccountListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SOCIAL_PLATFORMS })
+  @ApiPropertyOptional({ enum: SOCIAL_PLATFORMS, enumName: 'SocialPlatform' })
   @IsOptional()
   @IsIn(SOCIAL_PLATFORMS)
   platform?: SocialPlatform;
@@ -116,16 +116,17 @@ export class ChannelAccountResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty() unitName!: string;
-  @ApiProperty({ enum: SOCIAL_PLATFORMS }) platform!: SocialPlatform;
+  @ApiProperty({ enum: SOCIAL_PLATFORMS, enumName: 'SocialPlatform' }) platform!: SocialPlatform;
   @ApiProperty() name!: string;
   @ApiProperty() externalId!: string;
   @ApiProperty({ nullable: true, type: String }) appId!: string | null;
   @ApiProperty() canBroadcast!: boolean;
-  @ApiProperty({ enum: CHANNEL_ACCOUNT_STATUSES }) status!: ChannelAccountStatus;
+  @ApiProperty({ enum: CHANNEL_ACCOUNT_STATUSES, enumName: 'ChannelAccountStatus' }) status!: ChannelAccountStatus;
   @ApiProperty({ nullable: true, type: String, description: 'Why the account needs reconnecting' }) statusReason!: string | null;
   @ApiProperty() needsReconnect!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) accessExpiresAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastCheckedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
 export class ConnectionCheckDto {
@@ -135,4 +136,11 @@ export class ConnectionCheckDto {
   @ApiProperty({ nullable: true, type: String }) platformName!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The platform error code' }) code!: string | null;
   @ApiProperty() message!: string;
+}
+
+export class ChannelAccountPageDto {
+  @ApiProperty({ type: [ChannelAccountResponseDto] }) items!: ChannelAccountResponseDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   StationDeviceService,
@@ -12,10 +12,13 @@ import { bearerToken } from '../http/bearer-token.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
 import { openEventStream } from './event-stream.js';
 import { sendWithRange } from './range-response.js';
+import { PlaysAppliedDto, StationHeartbeatReplyDto, StationPlaylistDto } from './station-device-responses.dto.js';
+import { DEVICE_BEARER, DEVICE_TOKEN_HEADER } from '../http/openapi-document.js';
 
 /** The device protocol of loudspeaker stations (docs/devices.md); authenticated by the station's own token. */
 @ApiTags('devices')
-@ApiHeader({ name: 'X-Device-Token', required: false, description: 'The station token (or Authorization: Bearer <token>)' })
+@ApiSecurity(DEVICE_BEARER)
+@ApiSecurity(DEVICE_TOKEN_HEADER)
 @ApiUnauthorizedResponse({ description: 'Missing, unknown or rotated station token' })
 @Public()
 @Controller('api/v1/devices/stations')
@@ -31,7 +34,8 @@ export class StationDevicesController {
   }
 
   @Get('playlist')
-  @ApiOkResponse({ description: 'The day in playing order; ETag, 304 on If-None-Match' })
+  @ApiOkResponse({ type: StationPlaylistDto, description: 'The day in playing order; ETag, 304 on If-None-Match' })
+  @ApiOperation({ summary: "The station's playlist for a local day" })
   async playlist(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<StationPlaylist> {
     const { playlist, etag } = await this.devices.playlist(await this.station(req), q.date);
     revalidated(res, etag);
@@ -40,6 +44,8 @@ export class StationDevicesController {
 
   @Get('playlist.m3u8')
   @ApiProduces('application/vnd.apple.mpegurl')
+  @ApiOperation({ summary: 'The same playlist as an M3U8 list for stream players' })
+  @ApiOkResponse({ description: 'M3U8 text; ETag, 304 on If-None-Match', schema: { type: 'string' } })
   async m3u8(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<string> {
     const { text, etag } = await this.devices.m3u8(await this.station(req), q.date);
     revalidated(res, etag);
@@ -50,6 +56,8 @@ export class StationDevicesController {
   @Get('media/:audioId')
   @ApiProduces('audio/mpeg', 'audio/wav', 'audio/ogg')
   @ApiNotFoundResponse({ description: "Not referenced by this station's playlist" })
+  @ApiOperation({ summary: 'The audio of a playlist item (Range requests supported)' })
+  @ApiOkResponse({ description: 'The audio bytes', schema: { type: 'string', format: 'binary' } })
   async media(@Req() req: Request, @Res() res: Response, @Param('audioId') audioId: string): Promise<void> {
     const media = await this.devices.media(await this.station(req), audioId);
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
@@ -60,6 +68,8 @@ export class StationDevicesController {
   /** Server-sent events: `playlist` when the playlist changed, `emergency` when an item must play now. */
   @Get('stream')
   @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Server-sent events: playlist changed, or an emergency item to play now' })
+  @ApiOkResponse({ description: 'An open text/event-stream', schema: { type: 'string' } })
   async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
     const station = await this.station(req);
     openEventStream(req, res, { stationId: station.id }, (send) => this.hub.listen(station.id, send));
@@ -67,7 +77,9 @@ export class StationDevicesController {
 
   @Post('heartbeat')
   @HttpCode(200)
-  async heartbeat(@Req() req: Request, @Body() dto: HeartbeatDto) {
+  @ApiOperation({ summary: 'Reports that the station is alive, with its status' })
+  @ApiOkResponse({ type: StationHeartbeatReplyDto })
+  async heartbeat(@Req() req: Request, @Body() dto: HeartbeatDto): Promise<StationHeartbeatReplyDto> {
     const lastSeenAt = await this.devices.heartbeat(await this.station(req), { ...dto });
     return { lastSeenAt };
   }
@@ -75,7 +87,9 @@ export class StationDevicesController {
   @Post('plays')
   @HttpCode(200)
   @ApiBody({ type: [PlayReportDto] })
-  async plays(@Req() req: Request, @Body(new ParseArrayPipe({ items: PlayReportDto, whitelist: true, forbidNonWhitelisted: true })) reports: PlayReportDto[]) {
+  @ApiOperation({ summary: 'Reports items started, played to the end or failed' })
+  @ApiOkResponse({ type: PlaysAppliedDto })
+  async plays(@Req() req: Request, @Body(new ParseArrayPipe({ items: PlayReportDto, whitelist: true, forbidNonWhitelisted: true })) reports: PlayReportDto[]): Promise<PlaysAppliedDto> {
     return this.devices.reportPlays(
       await this.station(req),
       reports.map((r) => ({ itemId: r.itemId, event: r.event, at: new Date(r.at), error: r.error ?? null })),

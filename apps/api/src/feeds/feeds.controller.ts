@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { FeedsService, type RenderedDocument } from '../../../../libs/services/src/feeds/feeds.service.js';
 import { Public } from '../auth/public.decorator.js';
@@ -17,24 +17,37 @@ export class FeedsController {
 
   @Get('feeds/units/:unitId/rss.xml')
   @ApiProduces('application/rss+xml')
+  @ApiOperation({ summary: "RSS 2.0 feed of a unit's published messages" })
+  @ApiOkResponse({ description: 'RSS XML', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ description: 'Unknown unit' })
   async rss(@Param('unitId', ParseUUIDPipe) unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'application/rss+xml; charset=utf-8', await this.feeds.unitFeed(unitId, 'rss', q.subtree === '1'));
   }
 
   @Get('feeds/units/:unitId/atom.xml')
   @ApiProduces('application/atom+xml')
+  @ApiOperation({ summary: "Atom feed of a unit's published messages" })
+  @ApiOkResponse({ description: 'Atom XML', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ description: 'Unknown unit' })
   async atom(@Param('unitId', ParseUUIDPipe) unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'application/atom+xml; charset=utf-8', await this.feeds.unitFeed(unitId, 'atom', q.subtree === '1'));
   }
 
   @Get('public/messages/:id')
   @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The public page of a published message' })
+  @ApiOkResponse({ description: 'HTML page', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ description: 'No such published message' })
   async message(@Param('id', ParseUUIDPipe) id: string, @Query() _q: MessagePageQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'text/html; charset=utf-8', await this.feeds.messagePage(id));
   }
 
   @Get('public/messages/:id/images/:attachmentId')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOperation({ summary: 'An image of a published message' })
+  @ApiOkResponse({ description: 'The image bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ description: 'No such image of a published message' })
+  @ApiBadRequestResponse({ description: 'An id is not a UUID' })
   async image(@UuidParam('id') id: string, @UuidParam('attachmentId') attachmentId: string, @Res({ passthrough: true }) res: Response) {
     const image = await this.feeds.messageImage(id, attachmentId);
     res.setHeader('Cache-Control', CACHE);

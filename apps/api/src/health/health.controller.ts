@@ -1,11 +1,12 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { FieldProblem } from '../../../../libs/domain/src/index.js';
 import { REDIS } from '../../../../libs/queue/src/index.js';
 import { Public } from '../auth/public.decorator.js';
+import { LivenessDto, ReadinessDto } from './health.dto.js';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -20,12 +21,17 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: LivenessDto })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Readiness: Postgres and Redis answer within a second; a 503 names each one that does not. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ description: 'details name each dependency that is down' })
   async ready(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
     const [postgres, redis] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),

@@ -11,17 +11,17 @@ export class StationFieldsDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: KINDS, description: 'IP loudspeaker cluster, commune or district radio station' })
+  @ApiProperty({ enum: KINDS, enumName: 'StationKind', description: 'IP loudspeaker cluster, commune or district radio station' })
   @IsIn(KINDS)
   kind!: StationKind;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Hanet' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hanet' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   vendor: string | null = null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Nhà văn hóa thôn Đông' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Nhà văn hóa thôn Đông' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -96,12 +96,12 @@ export class CreateSlotDto {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
   endTime!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-12-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-01' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   validFrom: string | null = null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2027-03-31' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-03-31' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   validUntil: string | null = null;

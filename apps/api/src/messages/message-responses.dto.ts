@@ -7,8 +7,8 @@ import { MessageContentDto } from './messages.dto.js';
 export class VersionSummaryDto {
   @ApiProperty() versionNo!: number;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: CONTENT_GROUP_CODES }) contentGroup!: string;
-  @ApiProperty({ enum: PRIORITIES }) priority!: string;
+  @ApiProperty({ enum: CONTENT_GROUP_CODES, enumName: 'ContentGroup' }) contentGroup!: string;
+  @ApiProperty({ enum: PRIORITIES, enumName: 'Priority' }) priority!: string;
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
   @ApiProperty() createdAt!: Date;
@@ -25,7 +25,7 @@ class MessageHeadDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty() unitName!: string;
-  @ApiProperty({ enum: MESSAGE_STATUSES }) status!: string;
+  @ApiProperty({ enum: MESSAGE_STATUSES, enumName: 'MessageStatus' }) status!: string;
   @ApiProperty() currentVersion!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The last approved version; kept when a later edit makes the message a draft again' })
   approvedVersion!: number | null;
@@ -43,6 +43,7 @@ export class MessageDto extends MessageHeadDto {
 }
 
 export class MessageSummaryDto extends MessageHeadDto {
+  @ApiProperty({ type: String, nullable: true, description: "The current version's author" }) authorName!: string | null;
   @ApiProperty({ type: VersionSummaryDto, description: 'The current version, without its content' }) version!: VersionSummaryDto;
 }
 

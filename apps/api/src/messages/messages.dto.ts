@@ -30,8 +30,11 @@ import {
   type ReformArea,
   type ReformIndex,
 } from '../../../../libs/domain/src/index.js';
-import type { MessageContent } from '../../../../libs/persistence/src/repositories/message.repository.js';
+import { MESSAGE_SORT_FIELDS, type MessageContent } from '../../../../libs/persistence/src/repositories/message.repository.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
+import { SortQuery } from '../http/sort.js';
+
+export const MESSAGE_DEFAULT_SORT = '-updatedAt';
 
 /** Text as typed, without surrounding blanks, in one Unicode form so that search and length agree. */
 const CleanText = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
@@ -101,7 +104,7 @@ export class MessageContentDto {
   @MaxLength(LIMITS.bodyMax)
   body!: string;
 
-  @ApiProperty({ enum: CONTENT_GROUP_CODES, description: 'One of the ten content groups of 1216/QĐ-BTTTT' })
+  @ApiProperty({ enum: CONTENT_GROUP_CODES, enumName: 'ContentGroup', description: 'One of the ten content groups of 1216/QĐ-BTTTT' })
   @IsIn(CONTENT_GROUP_CODES)
   contentGroup!: ContentGroup;
 
@@ -126,7 +129,7 @@ export class MessageContentDto {
   @IsIn(AUDIENCE_CODES, { each: true })
   audiences: Audience[] = [];
 
-  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal', description: 'Thông tư 39/2020/TT-BTTTT' })
+  @ApiPropertyOptional({ enum: PRIORITIES, enumName: 'Priority', default: 'normal', description: 'Thông tư 39/2020/TT-BTTTT' })
   @IsOptional()
   @IsIn(PRIORITIES)
   priority: Priority = 'normal';
@@ -188,28 +191,41 @@ export class ReturnMessageDto extends SubmitMessageDto {
 }
 
 export class ListMessagesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES, enumName: 'MessageStatus' })
   @IsOptional()
   @IsIn(MESSAGE_STATUSES)
   status?: MessageStatus;
 
-  @ApiPropertyOptional({ enum: CONTENT_GROUP_CODES })
+  @ApiPropertyOptional({ enum: CONTENT_GROUP_CODES, enumName: 'ContentGroup' })
   @IsOptional()
   @IsIn(CONTENT_GROUP_CODES)
   contentGroup?: ContentGroup;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, enumName: 'Priority' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The author of the current version' })
+  @IsOptional()
+  @IsUUID('all')
+  authorId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Messages of this unit and the units below it' })
   @IsOptional()
   @IsUUID('all')
   unitId?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Part of the title; diacritics ignored ("cai cach" finds "Cải cách")' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Part of the title or the body; diacritics ignored ("nop ho so" finds "nộp hồ sơ")' })
   @IsOptional()
   @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   q?: string;
+
+  @SortQuery(MESSAGE_SORT_FIELDS, MESSAGE_DEFAULT_SORT)
+  sort?: string;
 }
 
 /** The version content the services store; an explicit null in an optional field means "none". */

@@ -1,5 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AUDIENCES,
   CONTENT_GROUPS,
@@ -12,10 +12,11 @@ import {
   RENDITION_CHANNEL_LABELS,
   RENDITION_CHANNELS,
 } from '../../../../libs/domain/src/index.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 import { Public } from '../auth/public.decorator.js';
 import { ContentModelDto } from './reference.dto.js';
 
-const CONTENT_MODEL: ContentModelDto = {
+const CONTENT_MODEL: Omit<ContentModelDto, 'sms' | 'uploads'> = {
   contentGroups: CONTENT_GROUPS.map(({ code, label }) => ({ code, label })),
   reformAreas: REFORM_AREAS.map(({ code, label }) => ({ code, label })),
   indices: INDICES.map((code) => ({ code, label: INDEX_LABELS[code] })),
@@ -29,11 +30,22 @@ const CONTENT_MODEL: ContentModelDto = {
 @ApiTags('reference')
 @Controller('api/v1/reference')
 export class ReferenceController {
+  private readonly model: ContentModelDto;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.model = {
+      ...CONTENT_MODEL,
+      sms: { pricePerPartVnd: config.sms.pricePerPartVnd, defaultMaxParts: config.sms.defaultMaxParts },
+      uploads: { maxImageBytes: config.uploadMaxImageBytes, maxAudioBytes: config.uploadMaxAudioBytes },
+    };
+  }
+
   @Public()
   @Get('content-model')
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOkResponse({ type: ContentModelDto })
+  @ApiOperation({ summary: 'The content model of 1216/QĐ-BTTTT: content groups, reform areas, priorities, channels, limits' })
   contentModel(): ContentModelDto {
-    return CONTENT_MODEL;
+    return this.model;
   }
 }

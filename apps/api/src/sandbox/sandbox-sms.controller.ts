@@ -1,17 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SmsProvider } from '../../../../libs/channels/src/sms/sms-provider.js';
 import { SandboxSmsRepository } from '../../../../libs/services/src/dispatch/sandbox-sms.repository.js';
 import { SMS_PROVIDER } from '../../../../libs/services/src/dispatch/sms-provider.factory.js';
-import { PageQueryDto, toPage } from '../http/pagination.dto.js';
-
-class SandboxQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '+84912345678' })
-  @IsOptional()
-  @Matches(/^\+\d{8,15}$/)
-  to?: string;
-}
+import { toPage } from '../http/pagination.dto.js';
+import { SandboxQueryDto, SandboxSmsPageDto } from './sandbox-sms.dto.js';
 
 /** What the built-in sandbox provider "sent". Nothing here reached a real phone. */
 @ApiTags('sandbox')
@@ -25,7 +18,8 @@ export class SandboxSmsController {
 
   @Get()
   @ApiOperation({ summary: 'SANDBOX: messages recorded by the built-in SMS sandbox (no real SMS was sent)' })
-  async list(@Query() q: SandboxQueryDto) {
+  @ApiOkResponse({ type: SandboxSmsPageDto, description: 'Newest first' })
+  async list(@Query() q: SandboxQueryDto): Promise<SandboxSmsPageDto> {
     const page = toPage(q, await this.sandbox.list({ to: q.to, limit: q.pageSize, offset: q.offset }));
     return {
       sandbox: true,

@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -17,9 +18,10 @@ import type { ImportRowError, SubscriberImportView } from '../../../../libs/pers
 import { SubscriberImportService, type SubscriberImportSummary } from '../../../../libs/services/src/subscribers/subscriber-import.service.js';
 import { contentDisposition } from '../attachments/attachments.dto.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto, toPage, type Page } from '../http/pagination.dto.js';
 import { UuidParam } from '../http/route-params.js';
-import { CsvUploadInterceptor } from './csv-upload.interceptor.js';
+import { ListUploadInterceptor } from './list-upload.interceptor.js';
 import {
   IMPORT_BODY_SCHEMA,
   ImportRowErrorPageDto,
@@ -30,56 +32,67 @@ import {
 } from './subscriber-imports.dto.js';
 
 /**
- * CSV imports of subscribers. The upload request waits until the file has been read to the end and
+ * Imports of subscribers from CSV or Excel (.xlsx). The upload request waits until the file has been read to the end and
  * answers with the summary; meanwhile (and afterwards) anyone of the subtree can follow it here.
  */
 @ApiTags('subscribers')
 @ApiBearerAuth()
-@ApiNotFoundResponse({ description: "The import or unit does not exist in the caller's subtree" })
+@ApiNotFoundResponse({ type: ErrorBodyDto, description: "The import or unit does not exist in the caller's subtree" })
+@ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A parameter breaks a rule; details name it' })
 @Controller('api/v1/subscribers/imports')
 export class SubscriberImportsController {
   constructor(private readonly imports: SubscriberImportService) {}
 
   @Post()
-  @UseInterceptors(CsvUploadInterceptor)
+  @UseInterceptors(ListUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: IMPORT_BODY_SCHEMA })
   @ApiOperation({
-    summary: 'Imports a CSV of subscribers, streaming it; valid rows are kept, every refused row is reported by line',
+    summary: 'Imports subscribers from CSV or Excel (.xlsx), streaming it; valid rows are kept, every refused row is reported by line',
     description:
-      'Numbers are normalised to E.164 (legacy 11-digit numbers converted). A number already subscribed, earlier in the file or before, ' +
+      'The same columns and rules for both formats. Numbers are normalised to E.164 (legacy 11-digit numbers converted). A number already subscribed, earlier in the file or before, ' +
       'is merged: tags are added, an empty name or village is filled, everything else stays. An import never re-subscribes an ' +
-      'opted-out number. Progress is visible at GET /api/v1/subscribers/imports/{id} while the request runs.',
+      'opted-out number. Progress (processedRows of totalRows) is visible at GET /api/v1/subscribers/imports/{id} while the request ' +
+      'runs: send importId (a new uuid) to know the id before the answer.',
   })
   @ApiCreatedResponse({ type: SubscriberImportSummaryDto })
-  @ApiBadRequestResponse({ description: 'No file, a file without a phone column, UTF-16, or larger than 512 MB' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'No file, neither .csv nor .xlsx, a file without a phone column, UTF-16, an unreadable workbook, or larger than 512 MB',
+  })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'importId is already taken' })
   upload(
     @CurrentActor() actor: Actor,
-    @UploadedFile() file: { path: string; originalname: string } | undefined,
+    @UploadedFile() file: { path: string; originalname: string; mimetype: string } | undefined,
     @Body() dto: ImportSubscribersDto,
   ): Promise<SubscriberImportSummary> {
-    return this.imports.import(actor, file && { path: file.path, originalName: file.originalname }, dto.unitId);
+    const upload = file && { path: file.path, originalName: file.originalname, mimeType: file.mimetype };
+    return this.imports.import(actor, upload, { unitId: dto.unitId, importId: dto.importId });
   }
 
   @Get()
+  @ApiOperation({ summary: "The imports of the caller's subtree, newest first" })
   @ApiOkResponse({ type: SubscriberImportPageDto, description: 'Newest first' })
   async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<SubscriberImportView>> {
     return toPage(query, await this.imports.list(actor, { limit: query.pageSize, offset: query.offset }));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One import with its progress (processedRows of totalRows) and counts' })
   @ApiOkResponse({ type: SubscriberImportDto, description: 'Counts are updated after every 5,000 rows while the import runs' })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<SubscriberImportView> {
     return this.imports.get(actor, id);
   }
 
   @Get(':id/errors')
+  @ApiOperation({ summary: 'The refused rows of an import, in row order' })
   @ApiOkResponse({ type: ImportRowErrorPageDto, description: 'In line order' })
   async errors(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<Page<ImportRowError>> {
     return toPage(query, await this.imports.errors(actor, id, { limit: query.pageSize, offset: query.offset }));
   }
 
   @Get(':id/errors.csv')
+  @ApiOperation({ summary: 'The error report as CSV for Excel' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The full error report: UTF-8 with BOM, ";" separated, for Excel', schema: { type: 'string', format: 'binary' } })
   async errorsCsv(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<StreamableFile> {

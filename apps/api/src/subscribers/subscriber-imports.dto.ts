@@ -7,6 +7,14 @@ export class ImportSubscribersDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An id chosen by the client for this import, so it can poll GET /subscribers/imports/{id} while the upload request runs',
+  })
+  @IsOptional()
+  @IsUUID()
+  importId?: string;
 }
 
 /** The multipart body, for the OpenAPI document (the file part is read by the upload interceptor, not a DTO). */
@@ -18,17 +26,19 @@ export const IMPORT_BODY_SCHEMA = {
       type: 'string',
       format: 'binary',
       description:
-        `CSV, UTF-8 (a BOM is fine), comma- or semicolon-delimited, a header line first. Columns (any case): ${SUBSCRIBER_CSV_COLUMNS.join(', ')}; ` +
+        'Excel workbook (.xlsx: the first sheet, its first row the header) or CSV (UTF-8, a BOM is fine, comma- or semicolon-delimited, ' +
+        `a header line first). Columns (any case): ${SUBSCRIBER_CSV_COLUMNS.join(', ')}; ` +
         'only phone is required. village: name or code of a village under the unit. tags: separated by ";". consent_source defaults ' +
         'to import, consent_at to now (15/03/2024 or 2024-03-15 08:30, local time), preferred_language to vi.',
     },
     unitId: { type: 'string', format: 'uuid' },
+    importId: { type: 'string', format: 'uuid' },
   },
 };
 
 export class ImportRowErrorDto {
-  @ApiProperty({ description: 'Line in the file; the header is line 1' }) rowNo!: number;
-  @ApiProperty({ example: 'phone', description: 'The CSV column (or "file" for a line that is not valid CSV)' }) field!: string;
+  @ApiProperty({ description: 'Line in the file (row in the sheet); the header is 1' }) rowNo!: number;
+  @ApiProperty({ example: 'phone', description: 'The column (or "file" for a line that is not valid CSV)' }) field!: string;
   @ApiProperty({ example: 'landline' }) rule!: string;
   @ApiProperty({ example: 'Đây là số điện thoại cố định, không nhận được tin nhắn SMS' }) message!: string;
   @ApiProperty({ description: 'The line as it was in the file (cut at 1,000 characters)' }) raw!: string;
@@ -39,8 +49,15 @@ export class SubscriberImportDto {
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty() fileName!: string;
-  @ApiProperty({ enum: ['running', 'completed', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['running', 'completed', 'failed'], enumName: 'SubscriberImportStatus' }) status!: string;
   @ApiProperty({ description: 'Rows read so far (blank rows are not counted)' }) rowsRead!: number;
+  @ApiProperty({ description: 'The same as rowsRead: the progress bar\'s position' }) processedRows!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Rows in the file, counted before they are read (a CSV cell spanning lines can make it a little high); exact when completed',
+  })
+  totalRows!: number | null;
   @ApiProperty({ description: 'Rows that created a subscriber' }) inserted!: number;
   @ApiProperty({ description: 'Valid rows whose number was already subscribed (earlier in the file or before): tags added, blanks filled' })
   merged!: number;

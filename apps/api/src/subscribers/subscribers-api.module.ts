@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SubscribersModule } from '../../../../libs/services/src/subscribers/subscribers.module.js';
 import { TwilioInboundController } from '../webhooks/twilio-inbound.controller.js';
-import { CsvUploadInterceptor } from './csv-upload.interceptor.js';
+import { ListUploadInterceptor } from './list-upload.interceptor.js';
 import { SubscriberImportsController } from './subscriber-imports.controller.js';
 import { SubscribersController } from './subscribers.controller.js';
 
@@ -9,6 +9,6 @@ import { SubscribersController } from './subscribers.controller.js';
 @Module({
   imports: [SubscribersModule],
   controllers: [SubscriberImportsController, SubscribersController, TwilioInboundController],
-  providers: [CsvUploadInterceptor],
+  providers: [ListUploadInterceptor],
 })
 export class SubscribersApiModule {}

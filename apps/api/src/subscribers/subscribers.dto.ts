@@ -9,7 +9,11 @@ import {
   TAGS_MAX_COUNT,
   type ConsentSource,
 } from '../../../../libs/services/src/subscribers/subscriber-fields.js';
+import { SUBSCRIBER_SORT_FIELDS } from '../../../../libs/persistence/src/repositories/subscriber.repository.js';
 import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
+import { SortQuery } from '../http/sort.js';
+
+export const SUBSCRIBER_DEFAULT_SORT = '-createdAt';
 
 const CONSENT_DESCRIPTION = 'How the citizen agreed: form (web form), sms (keyword), import (CSV list), officer, paper (signed form)';
 const PHONE_DESCRIPTION = 'A Vietnamese mobile number in any usual spelling (0912 345 678, +84912345678, legacy 0168…); stored as E.164';
@@ -126,6 +130,9 @@ export class SubscribersQueryDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   optedOut?: boolean;
+
+  @SortQuery(SUBSCRIBER_SORT_FIELDS, SUBSCRIBER_DEFAULT_SORT)
+  sort?: string;
 }
 
 export class SubscriberDto {

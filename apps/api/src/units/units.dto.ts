@@ -14,12 +14,12 @@ export class UnitsQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: UNIT_LEVELS })
+  @ApiPropertyOptional({ enum: UNIT_LEVELS, enumName: 'UnitLevel' })
   @IsOptional()
   @IsIn(UNIT_LEVELS)
   level?: UnitLevel;
 
-  @ApiPropertyOptional({ enum: UNIT_SOURCES, description: 'The list a unit came from' })
+  @ApiPropertyOptional({ enum: UNIT_SOURCES, enumName: 'UnitSource', description: 'The list a unit came from' })
   @IsOptional()
   @IsIn(UNIT_SOURCES)
   source?: UnitSource;
@@ -44,7 +44,7 @@ export class CreateVillageDto {
   @MaxLength(UNIT_NAME_MAX_LENGTH)
   name!: string;
 
-  @ApiProperty({ enum: VILLAGE_TYPES, description: 'village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản' })
+  @ApiProperty({ enum: VILLAGE_TYPES, enumName: 'VillageType', description: 'village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản' })
   @IsIn(VILLAGE_TYPES)
   type!: VillageType;
 
@@ -56,12 +56,21 @@ export class CreateVillageDto {
   code?: string;
 }
 
+export class RenameVillageDto {
+  @ApiProperty({ example: 'Nà Cạn', maxLength: UNIT_NAME_MAX_LENGTH, description: 'The full name is rebuilt from the kind ("Thôn Nà Cạn")' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(UNIT_NAME_MAX_LENGTH)
+  name!: string;
+}
+
 export class UnitDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Code in its list; codes repeat across lists' }) code!: string | null;
-  @ApiProperty({ enum: UNIT_SOURCES }) source!: UnitSource;
-  @ApiProperty({ enum: UNIT_LEVELS }) level!: UnitLevel;
+  @ApiProperty({ enum: UNIT_SOURCES, enumName: 'UnitSource' }) source!: UnitSource;
+  @ApiProperty({ enum: UNIT_LEVELS, enumName: 'UnitLevel' }) level!: UnitLevel;
   @ApiProperty({ example: 'province' }) type!: string;
   @ApiProperty({ example: 'Cao Bằng' }) name!: string;
   @ApiProperty({ example: 'Tỉnh Cao Bằng' }) fullName!: string;

@@ -1,10 +1,20 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { TokenPair } from '../../../../libs/services/src/auth/auth.service.js';
 import { AccountService } from '../../../../libs/services/src/users/account.service.js';
 import { TokenPairDto } from '../auth/auth.dto.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { deliverInCookie } from '../auth/refresh-cookie.js';
+import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { ChangePasswordDto } from './account.dto.js';
 
 /** The caller's own account. */
@@ -16,10 +26,23 @@ export class AccountController {
 
   @Post('password')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Change my password' })
   @ApiOkResponse({ type: TokenPairDto, description: 'A fresh session; every other refresh token of the account is revoked' })
-  @ApiBadRequestResponse({ description: 'Wrong current password (field currentPassword) or a weak new password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords; see Retry-After' })
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenPair> {
-    return this.account.changePassword(actor, dto.currentPassword, dto.newPassword, ip);
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Wrong current password (field currentPassword) or a weak new password' })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No valid bearer token' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    headers: { 'Retry-After': { description: 'Seconds until another attempt is allowed', schema: { type: 'integer' } } },
+    description: 'Too many wrong passwords; the message says how many minutes to wait',
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenPairDto> {
+    const pair = await this.account.changePassword(actor, dto.currentPassword, dto.newPassword, ip);
+    return dto.useCookie ? deliverInCookie(req, res, pair) : pair;
   }
 }

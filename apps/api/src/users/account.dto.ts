@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../libs/domain/src/index.js';
 
 export class ChangePasswordDto {
@@ -14,4 +14,9 @@ export class ChangePasswordDto {
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'As at login: the new session’s refresh token is set as the `tincoso_refresh` cookie' })
+  @IsOptional()
+  @IsBoolean()
+  useCookie?: boolean;
 }

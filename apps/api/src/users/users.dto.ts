@@ -10,7 +10,11 @@ import {
   USERNAME_MIN_LENGTH,
   type Role,
 } from '../../../../libs/domain/src/index.js';
+import { USER_SORT_FIELDS } from '../../../../libs/persistence/src/repositories/user.repository.js';
 import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
+import { SortQuery } from '../http/sort.js';
+
+export const USER_DEFAULT_SORT = 'displayName';
 
 /** Upper case is accepted and stored lower-case; the rest of the alphabet is the domain's. */
 const USERNAME_INPUT = /^[A-Za-z0-9._-]+$/;
@@ -41,7 +45,7 @@ export class CreateUserDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role!: Role;
 
@@ -58,7 +62,7 @@ export class UpdateUserDto {
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, description: 'An admin cannot change their own role' })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', description: 'An admin cannot change their own role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
@@ -78,7 +82,7 @@ export class ResetPasswordDto {
 }
 
 export class UsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
@@ -94,18 +98,27 @@ export class UsersQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ type: Boolean, default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only disabled accounts; false: only active ones. Overrides includeDisabled' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Without `disabled`: also list disabled accounts' })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
   includeDisabled?: boolean;
+
+  @SortQuery(USER_SORT_FIELDS, USER_DEFAULT_SORT)
+  sort?: string;
 }
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty() unitName!: string;
   @ApiProperty() disabled!: boolean;

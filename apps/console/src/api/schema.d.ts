@@ -4,406 +4,6 @@
  */
 
 export interface paths {
-    "/api/v1/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_refresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AuthController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_live"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UnitsController_search"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UnitsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units/{id}/children": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UnitsController_children"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units/{id}/villages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["UnitsController_addVillage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UsersController_list"];
-        put?: never;
-        post: operations["UsersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UsersController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["UsersController_update"];
-        trace?: never;
-    };
-    "/api/v1/users/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["UsersController_disable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["UsersController_enable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["UsersController_resetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AccountController_changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MessagesController_list"];
-        put?: never;
-        post: operations["MessagesController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MessagesController_get"];
-        put: operations["MessagesController_edit"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MessagesController_versions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}/versions/{no}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MessagesController_version"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["MessagesController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["MessagesController_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}/return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["MessagesController_return"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MessagesController_audit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/inbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["InboxController_inbox"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/attachments": {
         parameters: {
             query?: never;
@@ -413,6 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Uploads an image or an audio file for messages of a unit */
         post: operations["AttachmentsController_upload"];
         delete?: never;
         options?: never;
@@ -427,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An attachment's details */
         get: operations["AttachmentsController_get"];
         put?: never;
         post?: never;
@@ -443,6 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An attachment's bytes */
         get: operations["AttachmentsController_content"];
         put?: never;
         post?: never;
@@ -459,6 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The audit log of my subtree, filtered */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -468,14 +72,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reference/content-model": {
+    "/api/v1/audit/export.csv": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ReferenceController_contentModel"];
+        /** The filtered audit log as CSV for Excel */
+        get: operations["AuditController_exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -484,7 +89,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/broadcasts/preview": {
+    "/api/v1/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -493,62 +98,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["BroadcastsController_preview"];
+        /** Sign in with username and password */
+        post: operations["AuthController_login"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/broadcasts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BroadcastsController_list"];
-        put?: never;
-        post: operations["BroadcastsController_schedule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/broadcasts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BroadcastsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/broadcasts/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BroadcastsController_progress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/broadcasts/{id}/cancel": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -557,21 +115,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["BroadcastsController_cancel"];
+        /** Sign out: end this session, or every session of the user */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/broadcasts/{id}/deliveries": {
+    "/api/v1/auth/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["BroadcastsController_deliveries"];
+        /** The signed-in user, their unit and its time zone */
+        get: operations["AuthController_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -580,7 +140,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/broadcasts/{id}/deliveries/retry": {
+    "/api/v1/auth/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -589,131 +149,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["BroadcastsController_retry"];
+        /** Change my password */
+        post: operations["AccountController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sandbox/sms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** SANDBOX: messages recorded by the built-in SMS sandbox (no real SMS was sent) */
-        get: operations["SandboxSmsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscriberImportsController_list"];
-        put?: never;
-        /**
-         * Imports a CSV of subscribers, streaming it; valid rows are kept, every refused row is reported by line
-         * @description Numbers are normalised to E.164 (legacy 11-digit numbers converted). A number already subscribed, earlier in the file or before, is merged: tags are added, an empty name or village is filled, everything else stays. An import never re-subscribes an opted-out number. Progress is visible at GET /api/v1/subscribers/imports/{id} while the request runs.
-         */
-        post: operations["SubscriberImportsController_upload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers/imports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscriberImportsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers/imports/{id}/errors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscriberImportsController_errors"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers/imports/{id}/errors.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscriberImportsController_errorsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscribersController_list"];
-        put?: never;
-        post: operations["SubscribersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SubscribersController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["SubscribersController_update"];
-        trace?: never;
-    };
-    "/api/v1/subscribers/{id}/opt-out": {
+    "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
             header?: never;
@@ -722,25 +166,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stops SMS to this number at once, until an opt-in (idempotent) */
-        post: operations["SubscribersController_optOut"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subscribers/{id}/opt-in": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resumes SMS to an opted-out number, recording a fresh consent (idempotent) */
-        post: operations["SubscribersController_optIn"];
+        /** Exchange a refresh token (body, else the cookie) for a new pair */
+        post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -789,12 +216,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A board with its online/offline flag */
         get: operations["BoardsController_get"];
         put?: never;
         post?: never;
+        /** Removes a board and its slides */
         delete: operations["BoardsController_remove"];
         options?: never;
         head?: never;
+        /** Changes a board's name, location or village */
         patch: operations["BoardsController_update"];
         trace?: never;
     };
@@ -815,6 +245,1045 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broadcasts of the caller's subtree, filtered, sorted and paginated */
+        get: operations["BroadcastsController_list"];
+        put?: never;
+        /** Schedule an approved message to targets on channels */
+        post: operations["BroadcastsController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a broadcast: recipients, SMS parts and cost, occurrences and warnings; writes nothing */
+        post: operations["BroadcastsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether each channel can carry the message to the targets now, with the reasons when not */
+        post: operations["BroadcastsController_readiness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One broadcast with its truthful status and, when held, deferred or failed, why */
+        get: operations["BroadcastsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: stops every occurrence and delivery not yet handed to a provider */
+        post: operations["BroadcastsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of a broadcast, with the reason of each failure in Vietnamese */
+        get: operations["BroadcastsController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{id}/deliveries/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send exhausted deliveries (retries ran out) once more; supervisors only */
+        post: operations["BroadcastsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries by status and channel, and the occurrences */
+        get: operations["BroadcastsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occurrences due in a range (≤ 62 days) in the caller's subtree, in time order */
+        get: operations["CalendarController_occurrences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Channel accounts of the subtree */
+        get: operations["ChannelAccountsController_list"];
+        put?: never;
+        /** Connects a Zalo OA or Facebook Page account to a unit */
+        post: operations["ChannelAccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel account (never its tokens) */
+        get: operations["ChannelAccountsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames a channel account or changes whether it may broadcast */
+        patch: operations["ChannelAccountsController_update"];
+        trace?: never;
+    };
+    "/api/v1/channel-accounts/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks the connection with the platform using the stored token */
+        post: operations["ChannelAccountsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-accounts/{id}/reconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stores new tokens after the platform's login flow */
+        post: operations["ChannelAccountsController_reconnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the caller, what goes out soon or now, alerts and this month's figures */
+        get: operations["DashboardController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/boards/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same slides for third-party signage players, the board token as Bearer */
+        get: operations["BoardDeviceController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/boards/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Heartbeat of a third-party signage player, the board token as Bearer */
+        post: operations["BoardDeviceController_deviceHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/stations/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reports that the station is alive, with its status */
+        post: operations["StationDevicesController_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/stations/media/{audioId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audio of a playlist item (Range requests supported) */
+        get: operations["StationDevicesController_media"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/stations/playlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The station's playlist for a local day */
+        get: operations["StationDevicesController_playlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/stations/playlist.m3u8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same playlist as an M3U8 list for stream players */
+        get: operations["StationDevicesController_m3u8"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/stations/plays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reports items started, played to the end or failed */
+        post: operations["StationDevicesController_plays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/stations/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: playlist changed, or an emergency item to play now */
+        get: operations["StationDevicesController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor's inbox: messages waiting for the caller's approval */
+        get: operations["InboxController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Station groups of the subtree */
+        get: operations["StationsController_listGroups"];
+        put?: never;
+        /** Creates a group of stations that share weekly slots */
+        post: operations["StationsController_createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A station group with its weekly slots */
+        get: operations["StationsController_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a weekly airing slot to a station or a group */
+        post: operations["StationsController_addSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/slots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a weekly slot */
+        delete: operations["StationsController_removeSlot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stations of the subtree with their online/offline state */
+        get: operations["StationsController_list"];
+        put?: never;
+        /** Registers a loudspeaker station */
+        post: operations["StationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A station with its weekly slots */
+        get: operations["StationsController_get"];
+        /** Changes a station (name, kind, villages, group) */
+        put: operations["StationsController_update"];
+        post?: never;
+        /** Removes a station */
+        delete: operations["StationsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/stations/{id}/airtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Minutes played to the end, per local day and content group */
+        get: operations["StationsController_airtime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/stations/{id}/programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A station's slots airing on a local day and the items placed in each */
+        get: operations["StationProgrammeController_programme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loudspeakers/stations/{id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new device token; the old one stops working at once */
+        post: operations["StationsController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the messages of the caller's subtree: filters, search over title and body, sort */
+        get: operations["MessagesController_list"];
+        put?: never;
+        /** Creates a draft message */
+        post: operations["MessagesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message with its current version */
+        get: operations["MessagesController_get"];
+        /** Saves a new version (the message becomes a draft again) */
+        put: operations["MessagesController_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves the submitted version */
+        post: operations["MessagesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of the message, newest first */
+        get: operations["MessagesController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Returns the submitted version to its author with a comment */
+        post: operations["MessagesController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits the current version for approval */
+        post: operations["MessagesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version history, newest first */
+        get: operations["MessagesController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/versions/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with its full content */
+        get: operations["MessagesController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/content-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The content model of 1216/QĐ-BTTTT: content groups, reform areas, priorities, channels, limits */
+        get: operations["ReferenceController_contentModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SANDBOX: messages recorded by the built-in SMS sandbox (no real SMS was sent) */
+        get: operations["SandboxSmsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/speech/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Speaks a text as the loudspeakers will ("Nghe thử"); answers a WAV */
+        post: operations["SpeechController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the subscribers of the caller's subtree: search by name or number, filters, sort */
+        get: operations["SubscribersController_list"];
+        put?: never;
+        /** Adds a subscriber (one per number) */
+        post: operations["SubscribersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The imports of the caller's subtree, newest first */
+        get: operations["SubscriberImportsController_list"];
+        put?: never;
+        /**
+         * Imports subscribers from CSV or Excel (.xlsx), streaming it; valid rows are kept, every refused row is reported by line
+         * @description The same columns and rules for both formats. Numbers are normalised to E.164 (legacy 11-digit numbers converted). A number already subscribed, earlier in the file or before, is merged: tags are added, an empty name or village is filled, everything else stays. An import never re-subscribes an opted-out number. Progress (processedRows of totalRows) is visible at GET /api/v1/subscribers/imports/{id} while the request runs: send importId (a new uuid) to know the id before the answer.
+         */
+        post: operations["SubscriberImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import with its progress (processedRows of totalRows) and counts */
+        get: operations["SubscriberImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The refused rows of an import, in row order */
+        get: operations["SubscriberImportsController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The error report as CSV for Excel */
+        get: operations["SubscriberImportsController_errorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscriber */
+        get: operations["SubscribersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes name, unit, village, tags or language (not the number nor the consent) */
+        patch: operations["SubscribersController_update"];
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}/opt-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resumes SMS to an opted-out number, recording a fresh consent (idempotent) */
+        post: operations["SubscribersController_optIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stops SMS to this number at once, until an opt-in (idempotent) */
+        post: operations["SubscribersController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search units of my subtree */
+        get: operations["UnitsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit with its breadcrumb */
+        get: operations["UnitsController_get"];
+        put?: never;
+        post?: never;
+        /** Remove a village created locally that nothing uses */
+        delete: operations["UnitsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a village created locally */
+        patch: operations["UnitsController_rename"];
+        trace?: never;
+    };
+    "/api/v1/units/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Direct children of a unit */
+        get: operations["UnitsController_children"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a village (thôn, tổ dân phố) to a commune */
+        post: operations["UnitsController_addVillage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users of my subtree: search, filters, sort */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user in my subtree */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user's name, role or unit */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user (their sessions end at once) */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled user */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password for a user */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/boards/{token}": {
         parameters: {
             query?: never;
@@ -824,23 +1293,6 @@ export interface paths {
         };
         /** The kiosk page to open full-screen on the board (plain HTML, works on cheap TV browsers) */
         get: operations["BoardDeviceController_kiosk"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/boards/{token}/slides.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The board's slides (ETag; 304 when unchanged) */
-        get: operations["BoardDeviceController_slides"];
         put?: never;
         post?: never;
         delete?: never;
@@ -900,335 +1352,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/devices/boards/feed": {
+    "/boards/{token}/slides.json": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The same slides for third-party signage players, the board token as Bearer */
-        get: operations["BoardDeviceController_feed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/boards/heartbeat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BoardDeviceController_deviceHeartbeat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/stations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationsController_list"];
-        put?: never;
-        post: operations["StationsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/stations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationsController_get"];
-        put: operations["StationsController_update"];
-        post?: never;
-        delete: operations["StationsController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/stations/{id}/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StationsController_rotate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/stations/{id}/airtime": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationsController_airtime"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationsController_listGroups"];
-        put?: never;
-        post: operations["StationsController_createGroup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationsController_group"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/slots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StationsController_addSlot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loudspeakers/slots/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["StationsController_removeSlot"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/stations/playlist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationDevicesController_playlist"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/stations/playlist.m3u8": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationDevicesController_m3u8"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/stations/media/{audioId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationDevicesController_media"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/stations/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StationDevicesController_stream"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/stations/heartbeat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StationDevicesController_heartbeat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/devices/stations/plays": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StationDevicesController_plays"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channel-accounts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ChannelAccountsController_list"];
-        put?: never;
-        post: operations["ChannelAccountsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channel-accounts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ChannelAccountsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["ChannelAccountsController_update"];
-        trace?: never;
-    };
-    "/api/v1/channel-accounts/{id}/reconnect": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ChannelAccountsController_reconnect"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channel-accounts/{id}/check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ChannelAccountsController_check"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/feeds/units/{unitId}/rss.xml": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FeedsController_rss"];
+        /** The board's slides (ETag; 304 when unchanged) */
+        get: operations["BoardDeviceController_slides"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1244,7 +1376,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Atom feed of a unit's published messages */
         get: operations["FeedsController_atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/units/{unitId}/rss.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RSS 2.0 feed of a unit's published messages */
+        get: operations["FeedsController_rss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: Postgres and Redis answer */
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1260,6 +1444,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The public page of a published message */
         get: operations["FeedsController_message"];
         put?: never;
         post?: never;
@@ -1276,6 +1461,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An image of a published message */
         get: operations["FeedsController_image"];
         put?: never;
         post?: never;
@@ -1289,396 +1475,62 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        LoginDto: {
-            /** @example canbo.xa */
-            username: string;
+        AirtimeDayDto: {
             /**
-             * Format: password
-             * @example matkhau-demo
+             * @description Local day
+             * @example 2026-11-23
              */
-            password: string;
+            day: string;
+            /** @example 12.5 */
+            minutes: number;
+            /**
+             * @description Minutes per content group
+             * @example {
+             *       "one-stop-shop": 12.5
+             *     }
+             */
+            byContentGroup: {
+                [key: string]: number;
+            };
         };
-        TokenPairDto: {
-            /** @enum {string} */
-            tokenType: "Bearer";
-            accessToken: string;
-            /** @description seconds */
-            expiresIn: number;
-            refreshToken: string;
-            /** @description seconds */
-            refreshExpiresIn: number;
-        };
-        RefreshDto: {
-            refreshToken: string;
-        };
-        ProfileDto: {
-            id: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "officer" | "supervisor" | "admin";
-            unitId: string;
-            unitName: string;
-        };
-        UnitDto: {
+        AirtimeDto: {
             /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            parentId: string | null;
-            /** @description Code in its list; codes repeat across lists */
-            code: string | null;
-            /** @enum {string} */
-            source: "vn-2025" | "vn-pre2025" | "local";
-            /** @enum {string} */
-            level: "province" | "district" | "commune" | "village";
-            /** @example province */
-            type: string;
-            /** @example Cao Bằng */
-            name: string;
-            /** @example Tỉnh Cao Bằng */
-            fullName: string;
-            nameEn: string | null;
-            /** @description Levels from the root (a province is 1) */
-            depth: number;
-            /** Format: date */
-            validFrom: string | null;
-            /** Format: date */
-            validTo: string | null;
-        };
-        UnitPageDto: {
-            items: components["schemas"]["UnitDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        UnitDetailDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            parentId: string | null;
-            /** @description Code in its list; codes repeat across lists */
-            code: string | null;
-            /** @enum {string} */
-            source: "vn-2025" | "vn-pre2025" | "local";
-            /** @enum {string} */
-            level: "province" | "district" | "commune" | "village";
-            /** @example province */
-            type: string;
-            /** @example Cao Bằng */
-            name: string;
-            /** @example Tỉnh Cao Bằng */
-            fullName: string;
-            nameEn: string | null;
-            /** @description Levels from the root (a province is 1) */
-            depth: number;
-            /** Format: date */
-            validFrom: string | null;
-            /** Format: date */
-            validTo: string | null;
-            /** @description The units above, root first (breadcrumb) */
-            ancestors: components["schemas"]["UnitDto"][];
-        };
-        CreateVillageDto: {
-            /** @example Thôn Đông */
-            name: string;
+            stationId: string;
+            /** @example Asia/Ho_Chi_Minh */
+            timeZone: string;
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
             /**
-             * @description village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản
-             * @enum {string}
+             * @description Minutes played to the end
+             * @example 12.5
              */
-            type: "village" | "residential-group" | "hamlet" | "other";
+            totalMinutes: number;
+            days: components["schemas"]["AirtimeDayDto"][];
+        };
+        AlertDto: {
+            count: number;
             /**
-             * @description Unique among local units
-             * @example TD-01
+             * @description Console path showing the matter
+             * @example /broadcasts?status=held
              */
-            code?: string;
+            href: string;
         };
-        CreateUserDto: {
-            /**
-             * @description Stored lower-case; unique whatever the case
-             * @example canbo.xatanlap
-             */
-            username: string;
-            /** @example Nguyễn Thị Lan */
-            displayName: string;
-            /** Format: password */
-            password: string;
-            /** @enum {string} */
-            role: "officer" | "supervisor" | "admin";
-            /**
-             * Format: uuid
-             * @description The user's unit; must lie in the caller's subtree
-             */
-            unitId: string;
-        };
-        UserDto: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "officer" | "supervisor" | "admin";
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            disabled: boolean;
-            /** Format: date-time */
-            disabledAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        UserPageDto: {
-            items: components["schemas"]["UserDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        UpdateUserDto: {
-            displayName?: string;
-            /**
-             * @description An admin cannot change their own role
-             * @enum {string}
-             */
-            role?: "officer" | "supervisor" | "admin";
-            /**
-             * Format: uuid
-             * @description Moves the user to another unit of the caller's subtree
-             */
-            unitId?: string;
-        };
-        ResetPasswordDto: {
-            /** Format: password */
-            password: string;
-        };
-        ChangePasswordDto: {
-            /** Format: password */
-            currentPassword: string;
-            /** Format: password */
-            newPassword: string;
-        };
-        BoardSlideDto: {
-            /** @example Dịch vụ công trực tuyến */
-            title: string;
-            /** @example Nộp hồ sơ tại dichvucong.gov.vn, không cần đến trụ sở. */
-            body: string;
-        };
-        RenditionsDto: {
-            /** @description SMS text */
-            sms?: string;
-            /** @description Loudspeaker script, read by text-to-speech */
-            loudspeaker?: string;
-            /** @description Zalo OA / Facebook Page post */
-            social?: string;
-            /** @description Electronic bulletin board slide */
-            board?: components["schemas"]["BoardSlideDto"];
-        };
-        CreateMessageDto: {
-            /** @example Nộp hồ sơ đất đai trực tuyến tại xã */
-            title: string;
-            body: string;
-            /**
-             * @description One of the ten content groups of 1216/QĐ-BTTTT
-             * @enum {string}
-             */
-            contentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights";
-            /** @default [] */
-            reformAreas: ("institutions" | "administrative-procedures" | "organisation" | "civil-service" | "public-finance" | "digital-government")[];
-            /** @default [] */
-            indices: ("PAR_INDEX" | "SIPAS" | "PAPI" | "PCI" | "DDCI" | "DTI")[];
-            /** @default [] */
-            audiences: ("citizens" | "businesses" | "officials" | "organisations" | "ethnic-minorities" | "youth" | "elderly" | "women")[];
-            /**
-             * @description Thông tư 39/2020/TT-BTTTT
-             * @default normal
-             * @enum {string}
-             */
-            priority: "normal" | "priority" | "emergency";
-            renditions?: components["schemas"]["RenditionsDto"];
-            /** @default [] */
-            attachmentIds: string[];
-            /**
-             * Format: uuid
-             * @description The message's unit; defaults to the caller's unit, must be in the caller's subtree
-             */
-            unitId?: string;
-        };
-        VersionDto: {
-            /** @example Nộp hồ sơ đất đai trực tuyến tại xã */
-            title: string;
-            body: string;
-            /**
-             * @description One of the ten content groups of 1216/QĐ-BTTTT
-             * @enum {string}
-             */
-            contentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights";
-            /** @default [] */
-            reformAreas: ("institutions" | "administrative-procedures" | "organisation" | "civil-service" | "public-finance" | "digital-government")[];
-            /** @default [] */
-            indices: ("PAR_INDEX" | "SIPAS" | "PAPI" | "PCI" | "DDCI" | "DTI")[];
-            /** @default [] */
-            audiences: ("citizens" | "businesses" | "officials" | "organisations" | "ethnic-minorities" | "youth" | "elderly" | "women")[];
-            /**
-             * @description Thông tư 39/2020/TT-BTTTT
-             * @default normal
-             * @enum {string}
-             */
-            priority: "normal" | "priority" | "emergency";
-            renditions?: components["schemas"]["RenditionsDto"];
-            /** @default [] */
-            attachmentIds: string[];
-            versionNo: number;
-            /** Format: uuid */
-            authorId: string;
-            authorName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        MessageDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            /** @enum {string} */
-            status: "draft" | "submitted" | "approved" | "returned";
-            currentVersion: number;
-            /** @description The last approved version; kept when a later edit makes the message a draft again */
-            approvedVersion: number | null;
-            /**
-             * Format: uuid
-             * @description The unit whose supervisors review it (set at submit)
-             */
-            approvalUnitId: string | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-            /** Format: date-time */
-            approvedAt: string | null;
-            /** Format: uuid */
-            approvedBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The current version */
-            version: components["schemas"]["VersionDto"];
-        };
-        VersionSummaryDto: {
-            versionNo: number;
-            title: string;
-            /** @enum {string} */
-            contentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights";
-            /** @enum {string} */
-            priority: "normal" | "priority" | "emergency";
-            /** Format: uuid */
-            authorId: string;
-            authorName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        MessageSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            /** @enum {string} */
-            status: "draft" | "submitted" | "approved" | "returned";
-            currentVersion: number;
-            /** @description The last approved version; kept when a later edit makes the message a draft again */
-            approvedVersion: number | null;
-            /**
-             * Format: uuid
-             * @description The unit whose supervisors review it (set at submit)
-             */
-            approvalUnitId: string | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-            /** Format: date-time */
-            approvedAt: string | null;
-            /** Format: uuid */
-            approvedBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The current version, without its content */
-            version: components["schemas"]["VersionSummaryDto"];
-        };
-        MessagePageDto: {
-            items: components["schemas"]["MessageSummaryDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        EditMessageDto: {
-            /** @example Nộp hồ sơ đất đai trực tuyến tại xã */
-            title: string;
-            body: string;
-            /**
-             * @description One of the ten content groups of 1216/QĐ-BTTTT
-             * @enum {string}
-             */
-            contentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights";
-            /** @default [] */
-            reformAreas: ("institutions" | "administrative-procedures" | "organisation" | "civil-service" | "public-finance" | "digital-government")[];
-            /** @default [] */
-            indices: ("PAR_INDEX" | "SIPAS" | "PAPI" | "PCI" | "DDCI" | "DTI")[];
-            /** @default [] */
-            audiences: ("citizens" | "businesses" | "officials" | "organisations" | "ethnic-minorities" | "youth" | "elderly" | "women")[];
-            /**
-             * @description Thông tư 39/2020/TT-BTTTT
-             * @default normal
-             * @enum {string}
-             */
-            priority: "normal" | "priority" | "emergency";
-            renditions?: components["schemas"]["RenditionsDto"];
-            /** @default [] */
-            attachmentIds: string[];
-            /** @description The version this edit starts from; 409 when someone else saved a newer one */
-            baseVersion: number;
-        };
-        SubmitMessageDto: {
-            /** @description The version being submitted (the current one) */
-            version: number;
+        AlertsDto: {
+            heldOccurrences: components["schemas"]["AlertDto"];
+            /** @description SMS waiting past their time (quiet hours, daily cap, retry backoff) */
+            deferredDeliveries: components["schemas"]["AlertDto"];
+            /** @description Failed after every retry; a supervisor may send them again */
+            exhaustedDeliveries: components["schemas"]["AlertDto"];
+            stationsOffline: components["schemas"]["AlertDto"];
+            boardsOffline: components["schemas"]["AlertDto"];
+            accountsNeedingReconnect: components["schemas"]["AlertDto"];
         };
         ApproveMessageDto: {
             /** @description The version being submitted (the current one) */
             version: number;
             comment?: string;
-        };
-        ReturnMessageDto: {
-            /** @description The version being submitted (the current one) */
-            version: number;
-            /** @description What the author should change */
-            comment: string;
-        };
-        AuditEventDto: {
-            /** @description Increasing; the log is append-only */
-            id: string;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: uuid */
-            actorId: string | null;
-            actorName: string | null;
-            /** Format: uuid */
-            unitId: string;
-            entityType: string;
-            /** Format: uuid */
-            entityId: string;
-            action: string;
-            versionNo: number | null;
-            comment: string | null;
-            /** @description e.g. {from, to} statuses of a workflow step */
-            data: {
-                [key: string]: unknown;
-            };
-        };
-        AuditPageDto: {
-            items: components["schemas"]["AuditEventDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -1700,11 +1552,352 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        AuditEventDto: {
+            /** @description Increasing; the log is append-only */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description Null for what the system did on its own
+             */
+            actorId: string | null;
+            actorName: string | null;
+            actorUsername: string | null;
+            /** Format: uuid */
+            unitId: string;
+            /** @description Null when the unit was removed since (a deleted village) */
+            unitName: string | null;
+            entityType: string;
+            /** Format: uuid */
+            entityId: string;
+            action: string;
+            versionNo: number | null;
+            comment: string | null;
+            /** @description e.g. {from, to} statuses of a workflow step */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        BoardDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            villageId: string | null;
+            villageName: string | null;
+            name: string;
+            location: string | null;
+            /** @description Heard from within BOARD_OFFLINE_AFTER_SECONDS */
+            online: boolean;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** @description Content version the board last reported showing */
+            shownVersion: string | null;
+            /** Format: date-time */
+            tokenIssuedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BoardFeedBoardDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            location: string | null;
+            unitName: string;
+            /**
+             * @description Local time of the board (IANA name), for its clock
+             * @example Asia/Ho_Chi_Minh
+             */
+            timeZone: string;
+        };
+        BoardFeedDto: {
+            board: components["schemas"]["BoardFeedBoardDto"];
+            /** @description Content version (also the ETag); report it in the heartbeat once shown */
+            version: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Emergency first, then priority, then newest */
+            slides: components["schemas"]["BoardSlideDto"][];
+        };
+        BoardPageDto: {
+            items: components["schemas"]["BoardDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        BoardSlideDto: {
+            /** @example Dịch vụ công trực tuyến */
+            title: string;
+            /** @example Nộp hồ sơ tại dichvucong.gov.vn, không cần đến trụ sở. */
+            body: string;
+        };
+        BoardWithTokenDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            villageId: string | null;
+            villageName: string | null;
+            name: string;
+            location: string | null;
+            /** @description Heard from within BOARD_OFFLINE_AFTER_SECONDS */
+            online: boolean;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** @description Content version the board last reported showing */
+            shownVersion: string | null;
+            /** Format: date-time */
+            tokenIssuedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The device token, shown this once only (stored hashed)
+             * @example tcs_bd_…
+             */
+            token: string;
+            /** @description The kiosk page to open on the board (contains the token) */
+            kioskUrl: string;
+        };
+        BroadcastPageDto: {
+            items: components["schemas"]["BroadcastSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        BroadcastPreviewDto: {
+            /**
+             * @description Recipients (SMS), stations, boards or accounts per channel
+             * @example {
+             *       "sms": 120,
+             *       "loudspeaker": 3
+             *     }
+             */
+            recipients: {
+                [key: string]: number;
+            };
+            sms: components["schemas"]["SmsPreviewDto"] | null;
+            /** @description SMS cost; null without SMS */
+            estimatedCost: components["schemas"]["CostDto"] | null;
+            /** @example Asia/Ho_Chi_Minh */
+            timeZone: string;
+            /** @description The first ten due times */
+            occurrences: components["schemas"]["DueTimeDto"][];
+            /** @description Due times the schedule yields until its end (within one year when it runs longer) */
+            occurrenceCount: number;
+            /** @description True when the schedule runs past one year and the count covers that year only */
+            occurrenceCountCapped: boolean;
+            warnings: components["schemas"]["PreviewWarningDto"][];
+        };
+        BroadcastProgressDto: {
+            /** Format: uuid */
+            broadcastId: string;
+            status: components["schemas"]["BroadcastStatus"];
+            total: number;
+            /**
+             * @example {
+             *       "sent": 40,
+             *       "failed": 2
+             *     }
+             */
+            byStatus: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "sms": {
+             *         "sent": 40
+             *       }
+             *     }
+             */
+            byChannel: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            occurrences: components["schemas"]["OccurrenceProgressDto"][];
+        };
+        BroadcastRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @description The owning unit's ltree path */
+            unitPath: string;
+            /** Format: uuid */
+            messageId: string;
+            messageVersion: number;
+            /** Format: uuid */
+            createdBy: string;
+            status: components["schemas"]["StoredBroadcastStatus"];
+            channels: components["schemas"]["Channel"][];
+            targets: components["schemas"]["TargetsDto"];
+            schedule: components["schemas"]["ScheduleDto"];
+            /** @example Asia/Ho_Chi_Minh */
+            timeZone: string;
+            smsWithoutDiacritics: boolean;
+            smsMaxParts: number;
+            priority: components["schemas"]["Priority"];
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BroadcastRequestDto: {
+            /** Format: uuid */
+            messageId: string;
+            /**
+             * @example [
+             *       "sms"
+             *     ]
+             */
+            channels: components["schemas"]["Channel"][];
+            targets: components["schemas"]["TargetsDto"];
+            schedule: components["schemas"]["ScheduleDto"];
+            /**
+             * @description Send SMS "không dấu" (GSM-7: 160 characters per SMS instead of 70)
+             * @default false
+             */
+            smsWithoutDiacritics: Record<string, never>;
+            /** @description Refuse the SMS when it needs more parts than this */
+            smsMaxParts?: number;
+        };
+        /** @enum {string} */
+        BroadcastStatus: "scheduled" | "running" | "held" | "completed" | "partially-failed" | "failed" | "cancelled";
+        BroadcastSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            messageId: string;
+            messageVersion: number;
+            /** @description Title of the scheduled version */
+            messageTitle: string;
+            priority: components["schemas"]["Priority"];
+            channels: components["schemas"]["Channel"][];
+            /** @description held: an occurrence waits for re-approval; partially-failed: finished with some deliveries failed or undelivered; failed: finished and nothing sent */
+            status: components["schemas"]["BroadcastStatus"];
+            /** @description Vietnamese sentence explaining a held, deferred or failed state */
+            statusNote: string | null;
+            /**
+             * Format: date-time
+             * @description The next pending occurrence
+             */
+            nextDueAt: string | null;
+            targets: components["schemas"]["TargetsDto"];
+            schedule: components["schemas"]["ScheduleDto"];
+            /** @example Asia/Ho_Chi_Minh */
+            timeZone: string;
+            smsWithoutDiacritics: boolean;
+            smsMaxParts: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+        };
+        CalendarOccurrenceDto: {
+            /** Format: uuid */
+            occurrenceId: string;
+            /** Format: uuid */
+            broadcastId: string;
+            /** Format: date-time */
+            dueAt: string;
+            status: components["schemas"]["OccurrenceStatus"];
+            priority: components["schemas"]["Priority"];
+            channels: components["schemas"]["Channel"][];
+            messageTitle: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        CancelResultDto: {
+            cancelledDeliveries: number;
+            cancelledOccurrences: number;
+        };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
+            /**
+             * @description As at login: the new session’s refresh token is set as the `tincoso_refresh` cookie
+             * @default false
+             */
+            useCookie: boolean;
+        };
+        /** @enum {string} */
+        Channel: "sms" | "board" | "loudspeaker" | "zalo" | "facebook";
+        ChannelAccountPageDto: {
+            items: components["schemas"]["ChannelAccountResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ChannelAccountResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            platform: components["schemas"]["SocialPlatform"];
+            name: string;
+            externalId: string;
+            appId: string | null;
+            canBroadcast: boolean;
+            status: components["schemas"]["ChannelAccountStatus"];
+            /** @description Why the account needs reconnecting */
+            statusReason: string | null;
+            needsReconnect: boolean;
+            /** Format: date-time */
+            accessExpiresAt: string | null;
+            /** Format: date-time */
+            lastCheckedAt: string | null;
+        };
+        /** @enum {string} */
+        ChannelAccountStatus: "active" | "needs_reconnect" | "disabled";
+        ChannelReadinessDto: {
+            channel: components["schemas"]["Channel"];
+            ready: boolean;
+            /** @description Vietnamese reasons the channel cannot be used yet; empty when ready */
+            reasons: string[];
+        };
         CodeLabelDto: {
             code: string;
             /** @description Vietnamese label */
             label: string;
         };
+        ConnectionCheckDto: {
+            ok: boolean;
+            needsReconnect: boolean;
+            platformId: string | null;
+            platformName: string | null;
+            /** @description The platform error code */
+            code: string | null;
+            message: string;
+        };
+        /**
+         * @description One of the ten content groups of 1216/QĐ-BTTTT
+         * @enum {string}
+         */
+        ContentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights";
         ContentModelDto: {
             /** @description The ten content groups of Quyết định 1216/QĐ-BTTTT, in the order of the plan */
             contentGroups: components["schemas"]["CodeLabelDto"][];
@@ -1719,136 +1912,151 @@ export interface components {
                 [key: string]: number;
             };
         };
-        TargetsDto: {
-            /** @description Units whose whole subtree is targeted */
-            unitIds: string[];
-            /** @description Only subscribers of these villages (thôn, tổ dân phố) */
-            villageIds?: string[];
-            /** @description Only subscribers having any of these tags */
-            tags?: string[];
+        CostDto: {
+            currency: components["schemas"]["Currency"];
+            perPart: number;
+            /** @description parts × SMS recipients */
+            perOccurrence: number;
+            /** @description perOccurrence × occurrenceCount */
+            total: number;
         };
-        ScheduleDto: {
-            /** @enum {string} */
-            kind: "once" | "recurring";
+        CreateBoardDto: {
             /**
-             * @description once: ISO 8601 instant, e.g. 2026-11-22T07:30:00+07:00
-             * @example 2026-11-22T07:30:00+07:00
+             * Format: uuid
+             * @description The unit of the caller's subtree that owns the board (usually a commune); default: the caller's unit
              */
-            at?: string;
+            unitId?: string;
             /**
-             * @description recurring: RFC 5545 RRULE without DTSTART
-             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             * Format: uuid
+             * @description The village (thôn, tổ dân phố) under unitId where the board stands
              */
-            rrule?: string;
-            /**
-             * @description recurring: local wall time of the first occurrence
-             * @example 2026-11-23T07:30
-             */
-            startsAt?: string;
-            /** @description recurring: last instant (ISO 8601); give this or count */
-            until?: string;
-            /** @description recurring: number of occurrences; give this or until */
-            count?: number;
+            villageId?: string;
+            /** @example Bảng tin nhà văn hóa thôn Bản Giới */
+            name: string;
+            /** @example Trước cổng UBND xã */
+            location?: string;
         };
-        BroadcastRequestDto: {
+        CreateChannelAccountDto: {
             /** Format: uuid */
-            messageId: string;
+            unitId: string;
+            platform: components["schemas"]["SocialPlatform"];
+            /** @example UBND xã Tân Lập */
+            name: string;
             /**
-             * @example [
-             *       "sms"
-             *     ]
+             * @description Zalo OA id or Facebook Page id
+             * @example 1234567890
              */
-            channels: string[];
-            targets: components["schemas"]["TargetsDto"];
-            schedule: components["schemas"]["ScheduleDto"];
+            externalId: string;
+            /** @description Zalo app id (required for Zalo) */
+            appId?: string;
+            /** @description Zalo app secret key (required for Zalo) */
+            appSecret?: string;
+            /** @description OA access token or Page access token */
+            accessToken: string;
+            /** @description Zalo refresh token (required for Zalo; rotates on each use) */
+            refreshToken?: string;
             /**
-             * @description Send SMS "không dấu" (GSM-7: 160 characters per SMS instead of 70)
+             * Format: date-time
+             * @description When the access token expires (Zalo default: in 25 hours)
+             */
+            accessExpiresAt?: string;
+            /**
+             * @description Zalo: the OA may send broadcast messages to its followers
              * @default false
              */
-            smsWithoutDiacritics: Record<string, never>;
-            /** @description Refuse the SMS when it needs more parts than this */
-            smsMaxParts?: number;
+            canBroadcast: boolean;
         };
-        RetryDeliveriesDto: {
-            /** @description Delivery ids; omit to retry every exhausted delivery of the broadcast */
-            deliveryIds?: string[];
+        CreateGroupDto: {
+            /** @example Loa các thôn phía Bắc */
+            name: string;
+            /** Format: uuid */
+            unitId?: string;
         };
-        ImportRowErrorDto: {
-            /** @description Line in the file; the header is line 1 */
-            rowNo: number;
+        CreateMessageDto: {
+            /** @example Nộp hồ sơ đất đai trực tuyến tại xã */
+            title: string;
+            body: string;
+            /** @description One of the ten content groups of 1216/QĐ-BTTTT */
+            contentGroup: components["schemas"]["ContentGroup"];
+            /** @default [] */
+            reformAreas: ("institutions" | "administrative-procedures" | "organisation" | "civil-service" | "public-finance" | "digital-government")[];
+            /** @default [] */
+            indices: ("PAR_INDEX" | "SIPAS" | "PAPI" | "PCI" | "DDCI" | "DTI")[];
+            /** @default [] */
+            audiences: ("citizens" | "businesses" | "officials" | "organisations" | "ethnic-minorities" | "youth" | "elderly" | "women")[];
             /**
-             * @description The CSV column (or "file" for a line that is not valid CSV)
-             * @example phone
+             * @description Thông tư 39/2020/TT-BTTTT
+             * @default normal
              */
-            field: string;
-            /** @example landline */
-            rule: string;
-            /** @example Đây là số điện thoại cố định, không nhận được tin nhắn SMS */
-            message: string;
-            /** @description The line as it was in the file (cut at 1,000 characters) */
-            raw: string;
+            priority: components["schemas"]["Priority"];
+            renditions?: components["schemas"]["RenditionsDto"];
+            /** @default [] */
+            attachmentIds: string[];
+            /**
+             * Format: uuid
+             * @description The message's unit; defaults to the caller's unit, must be in the caller's subtree
+             */
+            unitId?: string;
         };
-        SubscriberImportSummaryDto: {
+        CreateSlotDto: {
+            /**
+             * Format: uuid
+             * @description Exactly one of stationId and groupId
+             */
+            stationId?: Record<string, never>;
             /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            unitId: string;
-            /** Format: uuid */
-            createdBy: string;
-            fileName: string;
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            /** @description Rows read so far (blank rows are not counted) */
-            rowsRead: number;
-            /** @description Rows that created a subscriber */
-            inserted: number;
-            /** @description Valid rows whose number was already subscribed (earlier in the file or before): tags added, blanks filled */
-            merged: number;
-            /** @description Rows refused; each has an entry in the error report */
-            rejected: number;
-            failure: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The first 20 rejected rows; the full report is at errors and errors.csv */
-            firstErrors: components["schemas"]["ImportRowErrorDto"][];
+            groupId?: Record<string, never>;
+            /** @example Bản tin sáng */
+            label: string;
+            /**
+             * @description 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5,
+             *       6,
+             *       7
+             *     ]
+             */
+            daysOfWeek: number[];
+            /**
+             * @description Local time HH:MM
+             * @example 06:00
+             */
+            startTime: string;
+            /**
+             * @description Local time HH:MM; at or before the start means the slot ends the next day
+             * @example 06:30
+             */
+            endTime: string;
+            /** @example 2026-12-01 */
+            validFrom?: string | null;
+            /** @example 2027-03-31 */
+            validUntil?: string | null;
         };
-        SubscriberImportDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            unitId: string;
-            /** Format: uuid */
-            createdBy: string;
-            fileName: string;
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            /** @description Rows read so far (blank rows are not counted) */
-            rowsRead: number;
-            /** @description Rows that created a subscriber */
-            inserted: number;
-            /** @description Valid rows whose number was already subscribed (earlier in the file or before): tags added, blanks filled */
-            merged: number;
-            /** @description Rows refused; each has an entry in the error report */
-            rejected: number;
-            failure: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        SubscriberImportPageDto: {
-            items: components["schemas"]["SubscriberImportDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        ImportRowErrorPageDto: {
-            items: components["schemas"]["ImportRowErrorDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
+        CreateStationDto: {
+            /** @example Cụm loa thôn Đông */
+            name: string;
+            /** @description IP loudspeaker cluster, commune or district radio station */
+            kind: components["schemas"]["StationKind"];
+            /** @example Hanet */
+            vendor?: string | null;
+            /** @example Nhà văn hóa thôn Đông */
+            location?: string | null;
+            /** @description Villages (units inside the station unit) the station is heard in */
+            villageIds?: string[];
+            /**
+             * Format: uuid
+             * @description Group whose slots the station also airs
+             */
+            groupId?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description Unit the station belongs to; defaults to the caller's unit
+             */
+            unitId?: string;
         };
         CreateSubscriberDto: {
             /**
@@ -1893,6 +2101,806 @@ export interface components {
              */
             preferredLanguage: string;
         };
+        CreateUserDto: {
+            /**
+             * @description Stored lower-case; unique whatever the case
+             * @example canbo.xatanlap
+             */
+            username: string;
+            /** @example Nguyễn Thị Lan */
+            displayName: string;
+            /** Format: password */
+            password: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description The user's unit; must lie in the caller's subtree
+             */
+            unitId: string;
+        };
+        CreateVillageDto: {
+            /** @example Thôn Đông */
+            name: string;
+            /**
+             * @description village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản
+             * @enum {string}
+             */
+            type: "village" | "residential-group" | "hamlet" | "other";
+            /**
+             * @description Unique among local units
+             * @example TD-01
+             */
+            code?: string;
+        };
+        /** @enum {string} */
+        Currency: "VND";
+        DashboardDto: {
+            waiting: components["schemas"]["WaitingDto"];
+            upcoming: components["schemas"]["UpcomingDto"];
+            /** @description At most 10, newest first */
+            running: components["schemas"]["RunningBroadcastDto"][];
+            alerts: components["schemas"]["AlertsDto"];
+            /** @description This calendar month in the caller's unit zone */
+            month: components["schemas"]["MonthDto"];
+        };
+        DeliveryDto: {
+            /** @example 1024 */
+            id: string;
+            /** Format: uuid */
+            occurrenceId: string;
+            channel: components["schemas"]["Channel"];
+            /** @description Phone (E.164) for SMS; station, board or account id otherwise */
+            endpoint: string;
+            status: components["schemas"]["DeliveryStatus"];
+            attempts: number;
+            provider: string | null;
+            providerMessageId: string | null;
+            /** @example 21211 */
+            providerCode: string | null;
+            lastError: string | null;
+            /** @enum {string|null} */
+            failureKind: "permanent" | "exhausted" | null;
+            /** @description Why it failed, was skipped, cancelled or is unconfirmed, in Vietnamese */
+            failureText: string | null;
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            post: components["schemas"]["SocialPostDto"] | null;
+        };
+        DeliveryPageDto: {
+            items: components["schemas"]["DeliveryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "planned" | "sending" | "sent" | "delivered" | "failed" | "undelivered" | "unknown" | "cancelled" | "skipped";
+        DependencyCheckDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /**
+             * @description Why it is down
+             * @example timed out after 1000 ms
+             */
+            error?: string;
+        };
+        DeviceTokenDto: {
+            /** @description The new device token; the old one stopped working */
+            token: string;
+        };
+        DueTimeDto: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Wall time in the unit's zone
+             * @example 2026-12-04T07:30:00
+             */
+            local: string;
+        };
+        EditMessageDto: {
+            /** @example Nộp hồ sơ đất đai trực tuyến tại xã */
+            title: string;
+            body: string;
+            /** @description One of the ten content groups of 1216/QĐ-BTTTT */
+            contentGroup: components["schemas"]["ContentGroup"];
+            /** @default [] */
+            reformAreas: ("institutions" | "administrative-procedures" | "organisation" | "civil-service" | "public-finance" | "digital-government")[];
+            /** @default [] */
+            indices: ("PAR_INDEX" | "SIPAS" | "PAPI" | "PCI" | "DDCI" | "DTI")[];
+            /** @default [] */
+            audiences: ("citizens" | "businesses" | "officials" | "organisations" | "ethnic-minorities" | "youth" | "elderly" | "women")[];
+            /**
+             * @description Thông tư 39/2020/TT-BTTTT
+             * @default normal
+             */
+            priority: components["schemas"]["Priority"];
+            renditions?: components["schemas"]["RenditionsDto"];
+            /** @default [] */
+            attachmentIds: string[];
+            /** @description The version this edit starts from; 409 when someone else saved a newer one */
+            baseVersion: number;
+        };
+        ErrorBodyDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description The HTTP status text
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description Vietnamese text meant for the officer
+             * @example title: Tiêu đề tối đa 200 ký tự
+             */
+            message: string;
+            /** @description Empty unless fields are at fault */
+            details: components["schemas"]["FieldProblemDto"][];
+            /**
+             * @description Quote it when reporting a problem
+             * @example 5f0c8a4e-2f7b-4f5e-9a53-0d6c3b7e9a11
+             */
+            requestId?: string;
+        };
+        /** @enum {string} */
+        FailureKind: "permanent" | "exhausted";
+        FieldProblemDto: {
+            /**
+             * @description The field (dotted path for nested fields, e.g. `targets.unitIds`)
+             * @example title
+             */
+            field: string;
+            /**
+             * @description The rule it breaks (class-validator or domain rule name)
+             * @example maxLength
+             */
+            rule: string;
+            /**
+             * @description Vietnamese text to show at the field
+             * @example Tiêu đề tối đa 200 ký tự
+             */
+            message: string;
+        };
+        GroupDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example Loa các thôn phía Bắc */
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            slots: components["schemas"]["SlotDto"][];
+        };
+        GroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example Loa các thôn phía Bắc */
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HeartbeatDto: {
+            /** @enum {string} */
+            status: "ok" | "degraded" | "error";
+            /** @description Item being played now, if any */
+            playingItemId?: string;
+            volume?: number;
+            /** @example hanet-2.4.1 */
+            firmware?: string;
+            /** @description Free text, e.g. the last error */
+            message?: string;
+        };
+        HeartbeatReplyDto: {
+            /** @description The current feed version; fetch the feed when it differs from the one shown */
+            version: string;
+            /** @description Slides confirmed shown by this heartbeat */
+            delivered: number;
+        };
+        ImportRowErrorDto: {
+            /** @description Line in the file (row in the sheet); the header is 1 */
+            rowNo: number;
+            /**
+             * @description The column (or "file" for a line that is not valid CSV)
+             * @example phone
+             */
+            field: string;
+            /** @example landline */
+            rule: string;
+            /** @example Đây là số điện thoại cố định, không nhận được tin nhắn SMS */
+            message: string;
+            /** @description The line as it was in the file (cut at 1,000 characters) */
+            raw: string;
+        };
+        ImportRowErrorPageDto: {
+            items: components["schemas"]["ImportRowErrorDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        InboxMessageDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            unitName: string;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoginDto: {
+            /** @example canbo.xa */
+            username: string;
+            /**
+             * Format: password
+             * @example matkhau-demo
+             */
+            password: string;
+            /**
+             * @description For the web console: the refresh token is set as the HttpOnly cookie `tincoso_refresh` (Path=/api/v1/auth/refresh) instead of being returned in the body
+             * @default false
+             */
+            useCookie: boolean;
+        };
+        LogoutDto: {
+            /** @description The refresh token to revoke (API clients); the console ends its session through its bearer token */
+            refreshToken?: string;
+            /**
+             * @description End every session of the user on every device; needs a valid bearer token (or a live refreshToken)
+             * @default false
+             */
+            everywhere: boolean;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            status: components["schemas"]["MessageStatus"];
+            currentVersion: number;
+            /** @description The last approved version; kept when a later edit makes the message a draft again */
+            approvedVersion: number | null;
+            /**
+             * Format: uuid
+             * @description The unit whose supervisors review it (set at submit)
+             */
+            approvalUnitId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The current version */
+            version: components["schemas"]["VersionDto"];
+        };
+        MessagePageDto: {
+            items: components["schemas"]["MessageSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        MessageStatus: "draft" | "submitted" | "approved" | "returned";
+        MessageSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            status: components["schemas"]["MessageStatus"];
+            currentVersion: number;
+            /** @description The last approved version; kept when a later edit makes the message a draft again */
+            approvedVersion: number | null;
+            /**
+             * Format: uuid
+             * @description The unit whose supervisors review it (set at submit)
+             */
+            approvalUnitId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The current version's author */
+            authorName: string | null;
+            /** @description The current version, without its content */
+            version: components["schemas"]["VersionSummaryDto"];
+        };
+        MonthDto: {
+            messagesApproved: number;
+            /** @description Broadcasts scheduled this month */
+            broadcasts: number;
+            occurrencesRun: number;
+            smsSent: number;
+            smsDelivered: number;
+            smsParts: number;
+            smsCostVnd: number;
+            /** @description Loudspeaker items played to the end */
+            loudspeakerPlays: number;
+            airtimeSeconds: number;
+            boardSlides: number;
+            socialPosts: number;
+        };
+        OccurrenceProgressDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            dueAt: string;
+            status: components["schemas"]["OccurrenceStatus"];
+            batchCount: number;
+        };
+        /** @enum {string} */
+        OccurrenceStatus: "pending" | "held" | "planned" | "completed" | "cancelled" | "skipped";
+        OptInDto: {
+            /**
+             * @description How the citizen asked to receive SMS again
+             * @default officer
+             * @enum {string}
+             */
+            consentSource: "form" | "sms" | "import" | "officer" | "paper";
+        };
+        PlayReportDto: {
+            /** @description itemId from the playlist */
+            itemId: string;
+            /** @enum {string} */
+            event: "start" | "end" | "failure";
+            /**
+             * @description When it happened on the device (ISO 8601)
+             * @example 2026-11-23T23:00:05Z
+             */
+            at: string;
+            /** @description Why playing failed (event failure) */
+            error?: string;
+        };
+        PlaylistAudioDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Fetch with the station token; Range supported
+             * @example /api/v1/devices/stations/media/4b7c1f0e-8a61-4c1e-9f3a-2d5e6f708192
+             */
+            url: string;
+            /** @example audio/mpeg */
+            contentType: string;
+            /** @example 482133 */
+            sizeBytes: number;
+        };
+        PlaylistItemDto: {
+            /**
+             * @description Report plays with this id
+             * @example 1024
+             */
+            itemId: string;
+            /** @example 0 */
+            position: number;
+            priority: components["schemas"]["Priority"];
+            /** Format: uuid */
+            slotId: string | null;
+            /** @example Bản tin sáng */
+            slotLabel: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T06:00:00+07:00
+             */
+            startsAt: string;
+            /** @example 95000 */
+            durationMs: number;
+            /** @example Hướng dẫn nộp hồ sơ trực tuyến */
+            title: string;
+            /** @example one-stop-shop */
+            contentGroup: string;
+            audio: components["schemas"]["PlaylistAudioDto"];
+        };
+        PlaysAppliedDto: {
+            /**
+             * @description Reports recorded
+             * @example 2
+             */
+            applied: number;
+            /** @description itemIds not in this station's playlist (ignored) */
+            unknownItems: string[];
+        };
+        /** @enum {string} */
+        PreviewWarningCode: "quiet-hours" | "daily-cap" | "no-programme-slot" | "no-recipients" | "no-rendition";
+        PreviewWarningDto: {
+            code: components["schemas"]["PreviewWarningCode"];
+            channel: components["schemas"]["Channel"];
+            /** @description Vietnamese */
+            message: string;
+        };
+        /**
+         * @description Thông tư 39/2020/TT-BTTTT
+         * @enum {string}
+         */
+        Priority: "normal" | "priority" | "emergency";
+        ProfileDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            unitId: string;
+            /** @example Xã Tân Lập */
+            unitName: string;
+            unitLevel: components["schemas"]["UnitLevel"];
+            /**
+             * @description IANA zone of the user's unit: the console shows every time in it
+             * @example Asia/Ho_Chi_Minh
+             */
+            timeZone: string;
+        };
+        ProgrammeItemDto: {
+            /** Format: uuid */
+            broadcastId: string;
+            messageTitle: string;
+            priority: components["schemas"]["Priority"];
+            durationSeconds: number;
+            /** @description The delivery status: planned, sent (handed to the device), delivered (played), failed, cancelled */
+            status: string;
+        };
+        ProgrammeSlotDto: {
+            /** Format: uuid */
+            slotId: string;
+            label: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description In playing order */
+            items: components["schemas"]["ProgrammeItemDto"][];
+        };
+        ReadinessChecksDto: {
+            postgres: components["schemas"]["DependencyCheckDto"];
+            redis: components["schemas"]["DependencyCheckDto"];
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ok";
+            checks: components["schemas"]["ReadinessChecksDto"];
+        };
+        ReadinessRequestDto: {
+            /** Format: uuid */
+            messageId: string;
+            targets: components["schemas"]["TargetsDto"];
+        };
+        ReconnectChannelAccountDto: {
+            accessToken: string;
+            refreshToken?: string;
+            appSecret?: string;
+            /** Format: date-time */
+            accessExpiresAt?: string;
+        };
+        RefreshDto: {
+            /** @description Omit it to use the `tincoso_refresh` cookie; the next token is then set as that cookie */
+            refreshToken?: string;
+        };
+        RenameVillageDto: {
+            /**
+             * @description The full name is rebuilt from the kind ("Thôn Nà Cạn")
+             * @example Nà Cạn
+             */
+            name: string;
+        };
+        RenditionsDto: {
+            /** @description SMS text */
+            sms?: string;
+            /** @description Loudspeaker script, read by text-to-speech */
+            loudspeaker?: string;
+            /** @description Zalo OA / Facebook Page post */
+            social?: string;
+            /** @description Electronic bulletin board slide */
+            board?: components["schemas"]["BoardSlideDto"];
+        };
+        ResetPasswordDto: {
+            /** Format: password */
+            password: string;
+        };
+        RetryDeliveriesDto: {
+            /** @description Delivery ids; omit to retry every exhausted delivery of the broadcast */
+            deliveryIds?: string[];
+        };
+        RetryResultDto: {
+            retried: number;
+        };
+        ReturnMessageDto: {
+            /** @description The version being submitted (the current one) */
+            version: number;
+            /** @description What the author should change */
+            comment: string;
+        };
+        ReturnedMessageDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        Role: "officer" | "supervisor" | "admin";
+        RunningBroadcastDto: {
+            /** Format: uuid */
+            broadcastId: string;
+            messageTitle: string;
+            /** @description Deliveries written so far */
+            total: number;
+            /** @description Deliveries no longer planned or sending */
+            done: number;
+            /** @description Failed or undelivered */
+            failed: number;
+        };
+        SandboxSmsDto: {
+            /** @example 42 */
+            id: string;
+            /** @example SBa1b2c3d4e5f6 */
+            providerMessageId: string;
+            /** @example +84912345678 */
+            to: string;
+            /** @example UBND xa Tan Lap: tu 01/12 nop ho so truc tuyen tai dichvucong.gov.vn */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SandboxSmsPageDto: {
+            /**
+             * @description Always true: nothing here reached a real phone
+             * @enum {boolean}
+             */
+            sandbox: true;
+            /**
+             * @description The SMS provider in use ("disabled" when none)
+             * @example sandbox
+             */
+            activeProvider: string;
+            /** @example Hộp thử nghiệm (sandbox): các tin nhắn này KHÔNG được gửi tới điện thoại thật. */
+            notice: string;
+            items: components["schemas"]["SandboxSmsDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ScheduleDto: {
+            /** @enum {string} */
+            kind: "once" | "recurring";
+            /**
+             * @description once: ISO 8601 instant, e.g. 2026-11-22T07:30:00+07:00
+             * @example 2026-11-22T07:30:00+07:00
+             */
+            at?: string;
+            /**
+             * @description recurring: RFC 5545 RRULE without DTSTART
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
+            rrule?: string;
+            /**
+             * @description recurring: local wall time of the first occurrence
+             * @example 2026-11-23T07:30
+             */
+            startsAt?: string;
+            /** @description recurring: last instant (ISO 8601); give this or count */
+            until?: string;
+            /** @description recurring: number of occurrences; give this or until */
+            count?: number;
+        };
+        SlotDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Bản tin sáng */
+            label: string;
+            /**
+             * @description 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            daysOfWeek: number[];
+            /**
+             * @description Local time HH:MM
+             * @example 06:00
+             */
+            startTime: string;
+            /**
+             * @description Local time HH:MM; at or before the start: the next day
+             * @example 06:30
+             */
+            endTime: string;
+            /** @example 2026-12-01 */
+            validFrom: string | null;
+            /** @example 2027-03-31 */
+            validUntil: string | null;
+            /** Format: uuid */
+            stationId: string | null;
+            /** Format: uuid */
+            groupId: string | null;
+        };
+        /** @enum {string} */
+        SmsEncoding: "GSM-7" | "UCS-2";
+        SmsPreviewDto: {
+            /** @description The exact text that will be sent */
+            text: string;
+            encoding: components["schemas"]["SmsEncoding"];
+            characters: number;
+            parts: number;
+            perPart: number;
+            maxParts: number;
+        };
+        /** @enum {string} */
+        SocialPlatform: "zalo" | "facebook";
+        SocialPostDto: {
+            state: components["schemas"]["SocialPostState"];
+            postId: string | null;
+            /** Format: date-time */
+            scheduledFor: string | null;
+        };
+        /** @enum {string} */
+        SocialPostState: "requested" | "scheduled" | "published" | "deleted";
+        /**
+         * @description The accent; defaults to the loudspeakers' configured voice
+         * @enum {string}
+         */
+        SpeechAccent: "north" | "central" | "south";
+        SpeechPreviewDto: {
+            /** @example Kính thưa bà con, từ tháng này bà con có thể nộp hồ sơ đất đai trực tuyến. */
+            text: string;
+            /** @description The accent; defaults to the loudspeakers' configured voice */
+            voice?: components["schemas"]["SpeechAccent"];
+        };
+        StationDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description The unit's own time zone, when it sets one
+             * @example Asia/Ho_Chi_Minh
+             */
+            timeZone: string | null;
+            /** Format: uuid */
+            groupId: string | null;
+            /** @example Cụm loa thôn Đông */
+            name: string;
+            kind: components["schemas"]["StationKind"];
+            /** @example Hanet */
+            vendor: string | null;
+            /** @example Nhà văn hóa thôn Đông */
+            location: string | null;
+            villageIds: string[];
+            /**
+             * Format: date-time
+             * @description Last heartbeat
+             */
+            lastSeenAt: string | null;
+            /** @description What the last heartbeat reported */
+            lastStatus: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description A heartbeat within STATION_OFFLINE_AFTER_SECONDS */
+            online: boolean;
+            /** @description The station's own slots and its group's */
+            slots: components["schemas"]["SlotDto"][];
+        };
+        StationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description The unit's own time zone, when it sets one
+             * @example Asia/Ho_Chi_Minh
+             */
+            timeZone: string | null;
+            /** Format: uuid */
+            groupId: string | null;
+            /** @example Cụm loa thôn Đông */
+            name: string;
+            kind: components["schemas"]["StationKind"];
+            /** @example Hanet */
+            vendor: string | null;
+            /** @example Nhà văn hóa thôn Đông */
+            location: string | null;
+            villageIds: string[];
+            /**
+             * Format: date-time
+             * @description Last heartbeat
+             */
+            lastSeenAt: string | null;
+            /** @description What the last heartbeat reported */
+            lastStatus: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description A heartbeat within STATION_OFFLINE_AFTER_SECONDS */
+            online: boolean;
+        };
+        StationFieldsDto: {
+            /** @example Cụm loa thôn Đông */
+            name: string;
+            /** @description IP loudspeaker cluster, commune or district radio station */
+            kind: components["schemas"]["StationKind"];
+            /** @example Hanet */
+            vendor?: string | null;
+            /** @example Nhà văn hóa thôn Đông */
+            location?: string | null;
+            /** @description Villages (units inside the station unit) the station is heard in */
+            villageIds?: string[];
+            /**
+             * Format: uuid
+             * @description Group whose slots the station also airs
+             */
+            groupId?: Record<string, never> | null;
+        };
+        StationHeartbeatReplyDto: {
+            /** Format: date-time */
+            lastSeenAt: string;
+        };
+        /**
+         * @description IP loudspeaker cluster, commune or district radio station
+         * @enum {string}
+         */
+        StationKind: "ip-cluster" | "commune-radio" | "district-radio";
+        StationPageDto: {
+            items: components["schemas"]["StationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StationPlaylistDto: {
+            /** Format: uuid */
+            stationId: string;
+            /**
+             * @description Local day of the station
+             * @example 2026-11-23
+             */
+            date: string;
+            /** @example Asia/Ho_Chi_Minh */
+            timeZone: string;
+            /** @description In playing order */
+            items: components["schemas"]["PlaylistItemDto"][];
+        };
+        StationProgrammeDto: {
+            /** Format: uuid */
+            stationId: string;
+            /** @example 2026-12-04 */
+            date: string;
+            /** @example Asia/Ho_Chi_Minh */
+            timeZone: string;
+            slots: components["schemas"]["ProgrammeSlotDto"][];
+        };
+        StationWithTokenDto: {
+            station: components["schemas"]["StationDto"];
+            /** @description The device token; shown only here and on rotation */
+            token: string;
+        };
+        /** @enum {string} */
+        StoredBroadcastStatus: "scheduled" | "running" | "completed" | "partially-failed" | "failed" | "cancelled";
+        SubmitMessageDto: {
+            /** @description The version being submitted (the current one) */
+            version: number;
+        };
         SubscriberDto: {
             /** Format: uuid */
             id: string;
@@ -1923,11 +2931,189 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SubscriberImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: uuid */
+            createdBy: string;
+            fileName: string;
+            status: components["schemas"]["SubscriberImportStatus"];
+            /** @description Rows read so far (blank rows are not counted) */
+            rowsRead: number;
+            /** @description The same as rowsRead: the progress bar's position */
+            processedRows: number;
+            /** @description Rows in the file, counted before they are read (a CSV cell spanning lines can make it a little high); exact when completed */
+            totalRows: number | null;
+            /** @description Rows that created a subscriber */
+            inserted: number;
+            /** @description Valid rows whose number was already subscribed (earlier in the file or before): tags added, blanks filled */
+            merged: number;
+            /** @description Rows refused; each has an entry in the error report */
+            rejected: number;
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SubscriberImportPageDto: {
+            items: components["schemas"]["SubscriberImportDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        SubscriberImportStatus: "running" | "completed" | "failed";
+        SubscriberImportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: uuid */
+            createdBy: string;
+            fileName: string;
+            status: components["schemas"]["SubscriberImportStatus"];
+            /** @description Rows read so far (blank rows are not counted) */
+            rowsRead: number;
+            /** @description The same as rowsRead: the progress bar's position */
+            processedRows: number;
+            /** @description Rows in the file, counted before they are read (a CSV cell spanning lines can make it a little high); exact when completed */
+            totalRows: number | null;
+            /** @description Rows that created a subscriber */
+            inserted: number;
+            /** @description Valid rows whose number was already subscribed (earlier in the file or before): tags added, blanks filled */
+            merged: number;
+            /** @description Rows refused; each has an entry in the error report */
+            rejected: number;
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The first 20 rejected rows; the full report is at errors and errors.csv */
+            firstErrors: components["schemas"]["ImportRowErrorDto"][];
+        };
         SubscriberPageDto: {
             items: components["schemas"]["SubscriberDto"][];
             total: number;
             page: number;
             pageSize: number;
+        };
+        TargetsDto: {
+            /** @description Units whose whole subtree is targeted */
+            unitIds: string[];
+            /** @description Only subscribers of these villages (thôn, tổ dân phố) */
+            villageIds?: string[];
+            /** @description Only subscribers having any of these tags */
+            tags?: string[];
+        };
+        TokenPairDto: {
+            tokenType: components["schemas"]["TokenType"];
+            accessToken: string;
+            /** @description Lifetime of the access token, in seconds */
+            expiresIn: number;
+            /** @description Absent when the token was set as the `tincoso_refresh` cookie (useCookie, or a refresh by cookie) */
+            refreshToken?: string;
+            /** @description Lifetime of the refresh token, in seconds */
+            refreshExpiresIn: number;
+        };
+        /** @enum {string} */
+        TokenType: "Bearer";
+        UnitDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Code in its list; codes repeat across lists */
+            code: string | null;
+            /** @enum {string} */
+            source: "vn-2025" | "vn-pre2025" | "local";
+            level: components["schemas"]["UnitLevel"];
+            /** @example province */
+            type: string;
+            /** @example Cao Bằng */
+            name: string;
+            /** @example Tỉnh Cao Bằng */
+            fullName: string;
+            nameEn: string | null;
+            /** @description Levels from the root (a province is 1) */
+            depth: number;
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+            /** @description The units above, root first (breadcrumb) */
+            ancestors: components["schemas"]["UnitDto"][];
+        };
+        UnitDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Code in its list; codes repeat across lists */
+            code: string | null;
+            /** @enum {string} */
+            source: "vn-2025" | "vn-pre2025" | "local";
+            level: components["schemas"]["UnitLevel"];
+            /** @example province */
+            type: string;
+            /** @example Cao Bằng */
+            name: string;
+            /** @example Tỉnh Cao Bằng */
+            fullName: string;
+            nameEn: string | null;
+            /** @description Levels from the root (a province is 1) */
+            depth: number;
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+        };
+        /** @enum {string} */
+        UnitLevel: "province" | "district" | "commune" | "village";
+        UnitPageDto: {
+            items: components["schemas"]["UnitDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UpcomingDto: {
+            /** @description From now to the end of the local day */
+            today: components["schemas"]["UpcomingOccurrenceDto"][];
+            /** @description The seven local days after today */
+            next7Days: components["schemas"]["UpcomingOccurrenceDto"][];
+        };
+        UpcomingOccurrenceDto: {
+            /** Format: uuid */
+            occurrenceId: string;
+            /** Format: uuid */
+            broadcastId: string;
+            /** Format: date-time */
+            dueAt: string;
+            status: components["schemas"]["UpcomingOccurrenceStatus"];
+            messageTitle: string;
+            channels: components["schemas"]["Channel"][];
+            priority: components["schemas"]["Priority"];
+        };
+        /** @enum {string} */
+        UpcomingOccurrenceStatus: "pending" | "held";
+        UpdateBoardDto: {
+            name?: string;
+            /** @description null clears it */
+            location?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description A village under the board unit; null: at the unit office
+             */
+            villageId?: Record<string, never> | null;
+        };
+        UpdateChannelAccountDto: {
+            name?: string;
+            canBroadcast?: boolean;
+            /** @description false stops publishing to this account */
+            enabled?: boolean;
         };
         UpdateSubscriberDto: {
             /** @description null clears the name */
@@ -1947,319 +3133,87 @@ export interface components {
             /** @example vi */
             preferredLanguage?: string;
         };
-        OptInDto: {
-            /**
-             * @description How the citizen asked to receive SMS again
-             * @default officer
-             * @enum {string}
-             */
-            consentSource: "form" | "sms" | "import" | "officer" | "paper";
-        };
-        CreateBoardDto: {
+        UpdateUserDto: {
+            displayName?: string;
+            /** @description An admin cannot change their own role */
+            role?: components["schemas"]["Role"];
             /**
              * Format: uuid
-             * @description The unit of the caller's subtree that owns the board (usually a commune); default: the caller's unit
+             * @description Moves the user to another unit of the caller's subtree
              */
             unitId?: string;
-            /**
-             * Format: uuid
-             * @description The village (thôn, tổ dân phố) under unitId where the board stands
-             */
-            villageId?: string;
-            /** @example Bảng tin nhà văn hóa thôn Bản Giới */
-            name: string;
-            /** @example Trước cổng UBND xã */
-            location?: string;
         };
-        BoardWithTokenDto: {
+        UserDto: {
             /** Format: uuid */
             id: string;
+            username: string;
+            displayName: string;
+            role: components["schemas"]["Role"];
             /** Format: uuid */
             unitId: string;
             unitName: string;
-            /** Format: uuid */
-            villageId: string | null;
-            villageName: string | null;
-            name: string;
-            location: string | null;
-            /** @description Heard from within BOARD_OFFLINE_AFTER_SECONDS */
-            online: boolean;
+            disabled: boolean;
             /** Format: date-time */
-            lastSeenAt: string | null;
-            /** @description Content version the board last reported showing */
-            shownVersion: string | null;
-            /** Format: date-time */
-            tokenIssuedAt: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * @description The device token, shown this once only (stored hashed)
-             * @example tcs_bd_…
-             */
-            token: string;
-            /** @description The kiosk page to open on the board (contains the token) */
-            kioskUrl: string;
-        };
-        BoardDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            /** Format: uuid */
-            villageId: string | null;
-            villageName: string | null;
-            name: string;
-            location: string | null;
-            /** @description Heard from within BOARD_OFFLINE_AFTER_SECONDS */
-            online: boolean;
-            /** Format: date-time */
-            lastSeenAt: string | null;
-            /** @description Content version the board last reported showing */
-            shownVersion: string | null;
-            /** Format: date-time */
-            tokenIssuedAt: string;
+            disabledAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        BoardPageDto: {
-            items: components["schemas"]["BoardDto"][];
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
             total: number;
             page: number;
             pageSize: number;
         };
+        VersionDto: {
+            /** @example Nộp hồ sơ đất đai trực tuyến tại xã */
+            title: string;
+            body: string;
+            /** @description One of the ten content groups of 1216/QĐ-BTTTT */
+            contentGroup: components["schemas"]["ContentGroup"];
+            /** @default [] */
+            reformAreas: ("institutions" | "administrative-procedures" | "organisation" | "civil-service" | "public-finance" | "digital-government")[];
+            /** @default [] */
+            indices: ("PAR_INDEX" | "SIPAS" | "PAPI" | "PCI" | "DDCI" | "DTI")[];
+            /** @default [] */
+            audiences: ("citizens" | "businesses" | "officials" | "organisations" | "ethnic-minorities" | "youth" | "elderly" | "women")[];
+            /**
+             * @description Thông tư 39/2020/TT-BTTTT
+             * @default normal
+             */
+            priority: components["schemas"]["Priority"];
+            renditions?: components["schemas"]["RenditionsDto"];
+            /** @default [] */
+            attachmentIds: string[];
+            versionNo: number;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VersionSummaryDto: {
+            versionNo: number;
+            title: string;
+            contentGroup: components["schemas"]["ContentGroup"];
+            priority: components["schemas"]["Priority"];
+            /** Format: uuid */
+            authorId: string;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WaitingDto: {
+            /** @description The caller's messages returned by a supervisor (newest first, at most 10) */
+            returned: components["schemas"]["ReturnedMessageDto"][];
+            /** @description Supervisors: messages waiting for the caller's approval (oldest first, at most 10) */
+            inbox: components["schemas"]["InboxMessageDto"][];
+            inboxTotal: number;
+        };
         WithdrawnDto: {
             /** @description Slides that were live and are now taken down */
             withdrawn: number;
-        };
-        UpdateBoardDto: {
-            name?: string;
-            /** @description null clears it */
-            location?: Record<string, never> | null;
-            /**
-             * Format: uuid
-             * @description A village under the board unit; null: at the unit office
-             */
-            villageId?: Record<string, never> | null;
-        };
-        BoardFeedBoardDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            location: string | null;
-            unitName: string;
-            /**
-             * @description Local time of the board (IANA name), for its clock
-             * @example Asia/Ho_Chi_Minh
-             */
-            timeZone: string;
-        };
-        BoardFeedDto: {
-            board: components["schemas"]["BoardFeedBoardDto"];
-            /** @description Content version (also the ETag); report it in the heartbeat once shown */
-            version: string;
-            /** Format: date-time */
-            generatedAt: string;
-            /** @description Emergency first, then priority, then newest */
-            slides: components["schemas"]["BoardSlideDto"][];
-        };
-        HeartbeatDto: {
-            /** @enum {string} */
-            status: "ok" | "degraded" | "error";
-            /** @description Item being played now, if any */
-            playingItemId?: string;
-            volume?: number;
-            /** @example hanet-2.4.1 */
-            firmware?: string;
-            /** @description Free text, e.g. the last error */
-            message?: string;
-        };
-        HeartbeatReplyDto: {
-            /** @description The current feed version; fetch the feed when it differs from the one shown */
-            version: string;
-            /** @description Slides confirmed shown by this heartbeat */
-            delivered: number;
-        };
-        CreateStationDto: {
-            /** @example Cụm loa thôn Đông */
-            name: string;
-            /**
-             * @description IP loudspeaker cluster, commune or district radio station
-             * @enum {string}
-             */
-            kind: "ip-cluster" | "commune-radio" | "district-radio";
-            /** @example Hanet */
-            vendor?: Record<string, never> | null;
-            /** @example Nhà văn hóa thôn Đông */
-            location?: Record<string, never> | null;
-            /** @description Villages (units inside the station unit) the station is heard in */
-            villageIds?: string[];
-            /**
-             * Format: uuid
-             * @description Group whose slots the station also airs
-             */
-            groupId?: Record<string, never> | null;
-            /**
-             * Format: uuid
-             * @description Unit the station belongs to; defaults to the caller's unit
-             */
-            unitId?: string;
-        };
-        StationFieldsDto: {
-            /** @example Cụm loa thôn Đông */
-            name: string;
-            /**
-             * @description IP loudspeaker cluster, commune or district radio station
-             * @enum {string}
-             */
-            kind: "ip-cluster" | "commune-radio" | "district-radio";
-            /** @example Hanet */
-            vendor?: Record<string, never> | null;
-            /** @example Nhà văn hóa thôn Đông */
-            location?: Record<string, never> | null;
-            /** @description Villages (units inside the station unit) the station is heard in */
-            villageIds?: string[];
-            /**
-             * Format: uuid
-             * @description Group whose slots the station also airs
-             */
-            groupId?: Record<string, never> | null;
-        };
-        CreateGroupDto: {
-            /** @example Loa các thôn phía Bắc */
-            name: string;
-            /** Format: uuid */
-            unitId?: string;
-        };
-        CreateSlotDto: {
-            /**
-             * Format: uuid
-             * @description Exactly one of stationId and groupId
-             */
-            stationId?: Record<string, never>;
-            /** Format: uuid */
-            groupId?: Record<string, never>;
-            /** @example Bản tin sáng */
-            label: string;
-            /**
-             * @description 1 = Monday … 7 = Sunday
-             * @example [
-             *       1,
-             *       2,
-             *       3,
-             *       4,
-             *       5,
-             *       6,
-             *       7
-             *     ]
-             */
-            daysOfWeek: number[];
-            /**
-             * @description Local time HH:MM
-             * @example 06:00
-             */
-            startTime: string;
-            /**
-             * @description Local time HH:MM; at or before the start means the slot ends the next day
-             * @example 06:30
-             */
-            endTime: string;
-            /** @example 2026-12-01 */
-            validFrom?: Record<string, never> | null;
-            /** @example 2027-03-31 */
-            validUntil?: Record<string, never> | null;
-        };
-        PlayReportDto: {
-            /** @description itemId from the playlist */
-            itemId: string;
-            /** @enum {string} */
-            event: "start" | "end" | "failure";
-            /**
-             * @description When it happened on the device (ISO 8601)
-             * @example 2026-11-23T23:00:05Z
-             */
-            at: string;
-            /** @description Why playing failed (event failure) */
-            error?: string;
-        };
-        CreateChannelAccountDto: {
-            /** Format: uuid */
-            unitId: string;
-            /** @enum {string} */
-            platform: "zalo" | "facebook";
-            /** @example UBND xã Tân Lập */
-            name: string;
-            /**
-             * @description Zalo OA id or Facebook Page id
-             * @example 1234567890
-             */
-            externalId: string;
-            /** @description Zalo app id (required for Zalo) */
-            appId?: string;
-            /** @description Zalo app secret key (required for Zalo) */
-            appSecret?: string;
-            /** @description OA access token or Page access token */
-            accessToken: string;
-            /** @description Zalo refresh token (required for Zalo; rotates on each use) */
-            refreshToken?: string;
-            /**
-             * Format: date-time
-             * @description When the access token expires (Zalo default: in 25 hours)
-             */
-            accessExpiresAt?: string;
-            /**
-             * @description Zalo: the OA may send broadcast messages to its followers
-             * @default false
-             */
-            canBroadcast: boolean;
-        };
-        ChannelAccountResponseDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            /** @enum {string} */
-            platform: "zalo" | "facebook";
-            name: string;
-            externalId: string;
-            appId: string | null;
-            canBroadcast: boolean;
-            /** @enum {string} */
-            status: "active" | "needs_reconnect" | "disabled";
-            /** @description Why the account needs reconnecting */
-            statusReason: string | null;
-            needsReconnect: boolean;
-            /** Format: date-time */
-            accessExpiresAt: string | null;
-            /** Format: date-time */
-            lastCheckedAt: string | null;
-        };
-        UpdateChannelAccountDto: {
-            name?: string;
-            canBroadcast?: boolean;
-            /** @description false stops publishing to this account */
-            enabled?: boolean;
-        };
-        ReconnectChannelAccountDto: {
-            accessToken: string;
-            refreshToken?: string;
-            appSecret?: string;
-            /** Format: date-time */
-            accessExpiresAt?: string;
-        };
-        ConnectionCheckDto: {
-            ok: boolean;
-            needsReconnect: boolean;
-            platformId: string | null;
-            platformName: string | null;
-            /** @description The platform error code */
-            code: string | null;
-            message: string;
         };
     };
     responses: never;
@@ -2270,1039 +3224,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuthController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
-                };
-            };
-            /** @description Wrong username or password, or the account is disabled */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Too many failed attempts; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
-                };
-            };
-        };
-    };
-    AuthController_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProfileDto"];
-                };
-            };
-        };
-    };
-    HealthController_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UnitsController_search: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Part of the name; case and Vietnamese diacritics are ignored ("Cao Bang" finds "Cao Bằng") */
-                q?: string;
-                level?: "province" | "district" | "commune" | "village";
-                /** @description The list a unit came from */
-                source?: "vn-2025" | "vn-pre2025" | "local";
-                /** @description Only direct children of this unit */
-                parentId?: string;
-                /** @description Only units valid on this day */
-                validOn?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Best name match first, then Vietnamese alphabetical order */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitPageDto"];
-                };
-            };
-            /** @description The unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UnitsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDetailDto"];
-                };
-            };
-            /** @description The unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UnitsController_children: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitPageDto"];
-                };
-            };
-            /** @description The unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UnitsController_addVillage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVillageDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-            /** @description A field breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only officers and admins add villages */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The unit is not a commune, is no longer valid, or already has a village of that name or code */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                role?: "officer" | "supervisor" | "admin";
-                /** @description Only users of this unit and the units below it */
-                unitId?: string;
-                /** @description Part of the username or display name; case and Vietnamese diacritics are ignored */
-                q?: string;
-                includeDisabled?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserPageDto"];
-                };
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Officers cannot list users (they read their own account at GET /users/{id} or /auth/me) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only admins create users */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The username is taken (details: field username, rule unique) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Officers read only their own account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only admins change users; an admin cannot change their own role or unit */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_disable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Disabled at once: the user's tokens stop working */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only admins disable users, never themselves */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_enable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only admins enable users */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_resetPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordDto"];
-            };
-        };
-        responses: {
-            /** @description Password set; the user's sessions are ended */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A field or parameter breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Only admins reset passwords, not their own (use POST /auth/password) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The user (or unit) does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AccountController_changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordDto"];
-            };
-        };
-        responses: {
-            /** @description A fresh session; every other refresh token of the account is revoked */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
-                };
-            };
-            /** @description Wrong current password (field currentPassword) or a weak new password */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Too many wrong passwords; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "draft" | "submitted" | "approved" | "returned";
-                contentGroup?: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights";
-                /** @description Messages of this unit and the units below it */
-                unitId?: string;
-                /** @description Part of the title; diacritics ignored ("cai cach" finds "Cải cách") */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessagePageDto"];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateMessageDto"];
-            };
-        };
-        responses: {
-            /** @description A draft, version 1 */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageDto"];
-                };
-            };
-            /** @description details name each refused field and rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageDto"];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_edit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditMessageDto"];
-            };
-        };
-        responses: {
-            /** @description A new version; the message is a draft again */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageDto"];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description baseVersion is not the current version */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_versions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionSummaryDto"][];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_version: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                no: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionDto"];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SubmitMessageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageDto"];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not a draft, a stale version, or nobody can approve it */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ApproveMessageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageDto"];
-                };
-            };
-            /** @description Not a supervisor of the approval unit, or the author of the version */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not submitted, or a stale version */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_return: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReturnMessageDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageDto"];
-                };
-            };
-            /** @description Not a supervisor of the approval unit, or the author of the version */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not submitted, or a stale version */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MessagesController_audit: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Every workflow step of this message, newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditPageDto"];
-                };
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    InboxController_inbox: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Messages submitted to the caller's unit that the caller did not write, oldest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessagePageDto"];
-                };
-            };
-            /** @description Only supervisors review */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     AttachmentsController_upload: {
         parameters: {
             query?: never;
@@ -3338,14 +3259,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Not in the caller's unit subtree (answered as if it did not exist) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3368,12 +3302,23 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentDto"];
                 };
             };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Not in the caller's unit subtree (answered as if it did not exist) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3402,12 +3347,23 @@ export interface operations {
                     "image/webp": string;
                 };
             };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Not in the caller's unit subtree (answered as if it did not exist) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3416,11 +3372,21 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                /** @description message, attachment, user, unit… */
+                /** @description From this day (start of the day in the caller’s unit zone) or this instant (ISO 8601 with offset), inclusive */
+                from?: string;
+                /** @description To this day (its end, in the caller’s unit zone, inclusive) or before this instant (ISO 8601 with offset) */
+                to?: string;
+                /** @description Only what this user did */
+                actorId?: string;
+                /** @description create, edit, submit, approve, return, upload, rename-village… */
+                action?: string;
+                /** @description Only events of this unit and the units below it */
+                unitId?: string;
+                /** @description message, attachment, broadcast, subscriber, user, unit… */
                 entityType?: string;
                 entityId?: string;
-                /** @description create, edit, submit, approve, return, upload… */
-                action?: string;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "occurredAt" | "-occurredAt" | "action" | "-action" | "entityType" | "-entityType";
             };
             header?: never;
             path?: never;
@@ -3428,7 +3394,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The append-only log of the caller's subtree, newest first */
+            /** @description The append-only log of the caller's subtree, newest first unless sorted otherwise */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3437,209 +3403,62 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
+            /** @description A filter breaks a rule (e.g. `to` before `from`); details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Officers do not read the log (supervisors and admins do) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
-        };
-    };
-    ReferenceController_contentModel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description unitId is not a unit of the caller's subtree */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContentModelDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
     };
-    BroadcastsController_preview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BroadcastRequestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_list: {
+    AuditController_exportCsv: {
         parameters: {
             query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "scheduled" | "running" | "completed" | "cancelled";
-                messageId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_schedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BroadcastRequestDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_progress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_deliveries: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "planned" | "sending" | "sent" | "delivered" | "failed" | "undelivered" | "unknown" | "cancelled" | "skipped";
-                /** @description exhausted = retries ran out; a supervisor may retry those */
-                failureKind?: "permanent" | "exhausted";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BroadcastsController_retry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RetryDeliveriesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SandboxSmsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
+                /** @description From this day (start of the day in the caller’s unit zone) or this instant (ISO 8601 with offset), inclusive */
+                from?: string;
+                /** @description To this day (its end, in the caller’s unit zone, inclusive) or before this instant (ISO 8601 with offset) */
                 to?: string;
+                /** @description Only what this user did */
+                actorId?: string;
+                /** @description create, edit, submit, approve, return, upload, rename-village… */
+                action?: string;
+                /** @description Only events of this unit and the units below it */
+                unitId?: string;
+                /** @description message, attachment, broadcast, subscriber, user, unit… */
+                entityType?: string;
+                entityId?: string;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "occurredAt" | "-occurredAt" | "action" | "-action" | "entityType" | "-entityType";
             };
             header?: never;
             path?: never;
@@ -3647,162 +3466,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscriberImportsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriberImportPageDto"];
-                };
-            };
-            /** @description The import or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscriberImportsController_upload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description CSV, UTF-8 (a BOM is fine), comma- or semicolon-delimited, a header line first. Columns (any case): phone, full_name, village, tags, consent_source, consent_at, preferred_language; only phone is required. village: name or code of a village under the unit. tags: separated by ";". consent_source defaults to import, consent_at to now (15/03/2024 or 2024-03-15 08:30, local time), preferred_language to vi.
-                     */
-                    file: string;
-                    /** Format: uuid */
-                    unitId?: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriberImportSummaryDto"];
-                };
-            };
-            /** @description No file, a file without a phone column, UTF-16, or larger than 512 MB */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The import or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscriberImportsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Counts are updated after every 5,000 rows while the import runs */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriberImportDto"];
-                };
-            };
-            /** @description The import or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscriberImportsController_errors: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description In line order */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportRowErrorPageDto"];
-                };
-            };
-            /** @description The import or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscriberImportsController_errorsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The full error report: UTF-8 with BOM, ";" separated, for Excel */
+            /** @description Every matching event, streamed: UTF-8 with BOM, ";" separated, Vietnamese headers, times dd/MM/yyyy HH:mm:ss in the caller’s unit zone */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3811,54 +3475,45 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The import or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscribersController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Only subscribers of this unit and the units below it */
-                unitId?: string;
-                villageId?: string;
-                tag?: string;
-                /** @description Part of the number (0912 345) or of the name; the name ignores case and diacritics */
-                q?: string;
-                /** @description true: only opted-out numbers; false: only those who receive SMS */
-                optedOut?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Newest first */
-            200: {
+            /** @description A filter breaks a rule (e.g. `to` before `from`); details name it */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriberPageDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The subscriber or unit does not exist in the caller's subtree */
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Officers do not read the log (supervisors and admins do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unitId is not a unit of the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    SubscribersController_create: {
+    AuthController_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -3867,48 +3522,95 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateSubscriberDto"];
+                "application/json": components["schemas"]["LoginDto"];
             };
         };
         responses: {
-            201: {
+            /** @description With useCookie the refresh token is set as the `tincoso_refresh` cookie, not in the body */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriberDto"];
+                    "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description A field breaks a rule (phone format, village not under the unit...); details name it */
+            /** @description A field breaks a rule; details name the field and the rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
-            /** @description The subscriber or unit does not exist in the caller's subtree */
-            404: {
+            /** @description Wrong username or password; or, with the right password, a disabled account (details: field username, rule account-disabled) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
-            /** @description The number is already subscribed (details: field phone, rule unique) */
-            409: {
+            /** @description Too many failed attempts; the message says how many minutes to wait */
+            429: {
                 headers: {
+                    /** @description Seconds until another attempt is allowed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    SubscribersController_get: {
+    AuthController_logout: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutDto"];
             };
+        };
+        responses: {
+            /** @description The session (refresh token and the bearer token’s session) is revoked and the cookie cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description everywhere without a valid bearer token or live refresh token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3918,114 +3620,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriberDto"];
+                    "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The subscriber or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscribersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSubscriberDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriberDto"];
-                };
-            };
-            /** @description A field breaks a rule; the number and the consent cannot be changed */
+            /** @description A field breaks a rule; details name the field and the rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description The subscriber or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
-                content?: never;
             };
-        };
-    };
-    SubscribersController_optOut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriberDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
-            };
-            /** @description The subscriber or unit does not exist in the caller's subtree */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    SubscribersController_optIn: {
+    AccountController_changePassword: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OptInDto"];
+                "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
         responses: {
+            /** @description A fresh session; every other refresh token of the account is revoked */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriberDto"];
+                    "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The subscriber or unit does not exist in the caller's subtree */
-            404: {
+            /** @description Wrong current password (field currentPassword) or a weak new password */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords; the message says how many minutes to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until another attempt is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            /** @description A token from the cookie is rotated into the cookie; one from the body comes back in the body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The refresh token is missing, expired, revoked or replayed; the cookie is cleared */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4051,12 +3760,32 @@ export interface operations {
                     "application/json": components["schemas"]["BoardPageDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4086,14 +3815,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4116,12 +3858,23 @@ export interface operations {
                     "application/json": components["schemas"]["WithdrawnDto"];
                 };
             };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4144,12 +3897,23 @@ export interface operations {
                     "application/json": components["schemas"]["BoardDto"];
                 };
             };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4171,12 +3935,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4203,12 +3978,32 @@ export interface operations {
                     "application/json": components["schemas"]["BoardDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4231,186 +4026,42 @@ export interface operations {
                     "application/json": components["schemas"]["BoardWithTokenDto"];
                 };
             };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The board or unit does not exist in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    BoardDeviceController_kiosk: {
-        parameters: {
-            query?: {
-                /** @description Seconds between feed polls; change notices come between polls anyway */
-                poll?: number;
-                /** @description Seconds each slide stays before the next */
-                rotate?: number;
-            };
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Unknown token */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BoardDeviceController_slides: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["BoardFeedDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
     };
-    BoardDeviceController_events: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BoardDeviceController_heartbeat: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HeartbeatDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HeartbeatReplyDto"];
-                };
-            };
-        };
-    };
-    BoardDeviceController_image: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BoardDeviceController_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BoardFeedDto"];
-                };
-            };
-            /** @description Missing or unknown board token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BoardDeviceController_deviceHeartbeat: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HeartbeatDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HeartbeatReplyDto"];
-                };
-            };
-            /** @description Missing or unknown board token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_list: {
+    BroadcastsController_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
+                status?: components["schemas"]["BroadcastStatus"];
+                messageId?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Broadcasts of this unit and the units below it */
+                unitId?: string;
+                /** @description With an occurrence due at or after this instant (ISO 8601) */
+                from?: string;
+                /** @description With an occurrence due before this instant (ISO 8601) */
+                to?: string;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "createdAt" | "-createdAt" | "nextDueAt" | "-nextDueAt" | "status" | "-status";
             };
             header?: never;
             path?: never;
@@ -4422,18 +4073,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BroadcastPageDto"];
+                };
             };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
+            /** @description details name each refused field and rule */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    StationsController_create: {
+    BroadcastsController_schedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -4442,27 +4106,166 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateStationDto"];
+                "application/json": components["schemas"]["BroadcastRequestDto"];
             };
         };
         responses: {
-            /** @description The station and its device token; the token is shown only here and on rotation */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BroadcastRecordDto"];
+                };
             };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An emergency message, asked for by an officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The message is not in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    StationsController_get: {
+    BroadcastsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastPreviewDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An emergency message, asked for by an officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The message is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BroadcastsController_readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelReadinessDto"][];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The message is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BroadcastsController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4477,18 +4280,152 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BroadcastSummaryDto"];
+                };
             };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree (answered as if it did not exist) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    StationsController_update: {
+    BroadcastsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelResultDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already cancelled or finished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BroadcastsController_deliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["DeliveryStatus"];
+                channel?: components["schemas"]["Channel"];
+                /** @description exhausted = retries ran out; a supervisor may retry those */
+                failureKind?: components["schemas"]["FailureKind"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BroadcastsController_retry: {
         parameters: {
             query?: never;
             header?: never;
@@ -4499,53 +4436,57 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StationFieldsDto"];
+                "application/json": components["schemas"]["RetryDeliveriesDto"];
             };
         };
         responses: {
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResultDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Joining the group would make the station's slots overlap the group's */
-            409: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
-                content?: never;
             };
         };
     };
-    StationsController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_rotate: {
+    BroadcastsController_progress: {
         parameters: {
             query?: never;
             header?: never;
@@ -4560,51 +4501,50 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BroadcastProgressDto"];
+                };
             };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    StationsController_airtime: {
+    CalendarController_occurrences: {
         parameters: {
             query: {
-                /** @description First local day, inclusive */
+                /** @description Start of the range (ISO 8601, inclusive) */
                 from: string;
-                /** @description Last local day, inclusive */
+                /** @description End of the range (ISO 8601, exclusive); at most 62 days after from */
                 to: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Broadcasts of this unit and the units below it */
+                unitId?: string;
             };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_listGroups: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4615,303 +4555,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarOccurrenceDto"][];
+                };
             };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
+            /** @description A range that is empty, reversed or longer than 62 days */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    StationsController_createGroup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateGroupDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
-                content?: never;
             };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_group: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_addSlot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSlotDto"];
-            };
-        };
-        responses: {
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The slot would air at the same time as another slot on the same loudspeakers (rule overlap) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationsController_removeSlot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationDevicesController_playlist: {
-        parameters: {
-            query?: {
-                /** @description Local day of the station; today when omitted */
-                date?: string;
-            };
-            header?: {
-                /** @description The station token (or Authorization: Bearer <token>) */
-                "X-Device-Token"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The day in playing order; ETag, 304 on If-None-Match */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, unknown or rotated station token */
+            /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    StationDevicesController_m3u8: {
-        parameters: {
-            query?: {
-                /** @description Local day of the station; today when omitted */
-                date?: string;
-            };
-            header?: {
-                /** @description The station token (or Authorization: Bearer <token>) */
-                "X-Device-Token"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
-                content?: never;
-            };
-            /** @description Missing, unknown or rotated station token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationDevicesController_media: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The station token (or Authorization: Bearer <token>) */
-                "X-Device-Token"?: string;
-            };
-            path: {
-                audioId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, unknown or rotated station token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not referenced by this station's playlist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationDevicesController_stream: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The station token (or Authorization: Bearer <token>) */
-                "X-Device-Token"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, unknown or rotated station token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationDevicesController_heartbeat: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The station token (or Authorization: Bearer <token>) */
-                "X-Device-Token"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HeartbeatDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, unknown or rotated station token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StationDevicesController_plays: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The station token (or Authorization: Bearer <token>) */
-                "X-Device-Token"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PlayReportDto"][];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, unknown or rotated station token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -4920,7 +4584,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                platform?: "zalo" | "facebook";
+                platform?: components["schemas"]["SocialPlatform"];
             };
             header?: never;
             path?: never;
@@ -4932,7 +4596,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAccountPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4949,12 +4633,39 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelAccountResponseDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4976,6 +4687,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelAccountResponseDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5003,6 +4732,72 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelAccountResponseDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ChannelAccountsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionCheckDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ChannelAccountsController_reconnect: {
@@ -5028,9 +4823,505 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelAccountResponseDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
-    ChannelAccountsController_check: {
+    DashboardController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFeedDto"];
+                };
+            };
+            /** @description Missing or unknown board token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_deviceHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatReplyDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing or unknown board token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationDevicesController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationHeartbeatReplyDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, unknown or rotated station token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationDevicesController_media: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                audioId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audio bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": string;
+                    "audio/wav": string;
+                    "audio/ogg": string;
+                };
+            };
+            /** @description Missing, unknown or rotated station token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not referenced by this station's playlist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationDevicesController_playlist: {
+        parameters: {
+            query?: {
+                /** @description Local day of the station; today when omitted */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day in playing order; ETag, 304 on If-None-Match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationPlaylistDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, unknown or rotated station token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationDevicesController_m3u8: {
+        parameters: {
+            query?: {
+                /** @description Local day of the station; today when omitted */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description M3U8 text; ETag, 304 on If-None-Match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apple.mpegurl": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, unknown or rotated station token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationDevicesController_plays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlayReportDto"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaysAppliedDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, unknown or rotated station token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationDevicesController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An open text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing, unknown or rotated station token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    InboxController_inbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Messages submitted to the caller's unit that the caller did not write, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto"];
+                };
+            };
+            /** @description page or pageSize out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only supervisors review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_listGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"][];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_group: {
         parameters: {
             query?: never;
             header?: never;
@@ -5046,7 +5337,2814 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectionCheckDto"];
+                    "application/json": components["schemas"]["GroupDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_addSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The slot would air at the same time as another slot on the same loudspeakers (rule overlap) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_removeSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStationDto"];
+            };
+        };
+        responses: {
+            /** @description The station and its device token; the token is shown only here and on rotation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationWithTokenDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StationFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Joining the group would make the station's slots overlap the group's */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_airtime: {
+        parameters: {
+            query: {
+                /** @description First local day, inclusive */
+                from: string;
+                /** @description Last local day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AirtimeDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationProgrammeController_programme: {
+        parameters: {
+            query: {
+                /** @description A local date in the station's zone */
+                date: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationProgrammeDto"];
+                };
+            };
+            /** @description date is not YYYY-MM-DD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StationsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceTokenDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["MessageStatus"];
+                contentGroup?: components["schemas"]["ContentGroup"];
+                priority?: components["schemas"]["Priority"];
+                /** @description The author of the current version */
+                authorId?: string;
+                /** @description Messages of this unit and the units below it */
+                unitId?: string;
+                /** @description Part of the title or the body; diacritics ignored ("nop ho so" finds "nộp hồ sơ") */
+                q?: string;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "title" | "-title" | "status" | "-status" | "priority" | "-priority";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMessageDto"];
+            };
+        };
+        responses: {
+            /** @description A draft, version 1 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only officers and supervisors write messages */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditMessageDto"];
+            };
+        };
+        responses: {
+            /** @description A new version; the message is a draft again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description baseVersion is not the current version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor of the approval unit, or the author of the version */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not submitted, or a stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_audit: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every workflow step of this message, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor of the approval unit, or the author of the version */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not submitted, or a stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a draft, a stale version, or nobody can approve it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionSummaryDto"][];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MessagesController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReferenceController_contentModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentModelDto"];
+                };
+            };
+        };
+    };
+    SandboxSmsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSmsPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpeechController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeechPreviewDto"];
+            };
+        };
+        responses: {
+            /** @description The speech, in the chosen voice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": string;
+                };
+            };
+            /** @description text empty or longer than 2,000 characters, or an unknown voice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only officers and supervisors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Other previews are being spoken; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscribersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only subscribers of this unit and the units below it */
+                unitId?: string;
+                villageId?: string;
+                tag?: string;
+                /** @description Part of the number (0912 345) or of the name; the name ignores case and diacritics */
+                q?: string;
+                /** @description true: only opted-out numbers; false: only those who receive SMS */
+                optedOut?: boolean;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "fullName" | "-fullName" | "phone" | "-phone";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first unless sorted otherwise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberPageDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The subscriber or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscribersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The subscriber or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The number is already subscribed (details: field phone, rule unique) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscriberImportsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberImportPageDto"];
+                };
+            };
+            /** @description A parameter breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The import or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscriberImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Excel workbook (.xlsx: the first sheet, its first row the header) or CSV (UTF-8, a BOM is fine, comma- or semicolon-delimited, a header line first). Columns (any case): phone, full_name, village, tags, consent_source, consent_at, preferred_language; only phone is required. village: name or code of a village under the unit. tags: separated by ";". consent_source defaults to import, consent_at to now (15/03/2024 or 2024-03-15 08:30, local time), preferred_language to vi.
+                     */
+                    file: string;
+                    /** Format: uuid */
+                    unitId?: string;
+                    /** Format: uuid */
+                    importId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberImportSummaryDto"];
+                };
+            };
+            /** @description No file, neither .csv nor .xlsx, a file without a phone column, UTF-16, an unreadable workbook, or larger than 512 MB */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The import or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description importId is already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscriberImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts are updated after every 5,000 rows while the import runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberImportDto"];
+                };
+            };
+            /** @description A parameter breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The import or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscriberImportsController_errors: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In line order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowErrorPageDto"];
+                };
+            };
+            /** @description A parameter breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The import or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscriberImportsController_errorsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The full error report: UTF-8 with BOM, ";" separated, for Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The import or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscribersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The subscriber or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscribersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The subscriber or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscribersController_optIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The subscriber or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SubscribersController_optOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberDto"];
+                };
+            };
+            /** @description A field breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The subscriber or unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnitsController_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the name; case and Vietnamese diacritics are ignored ("Cao Bang" finds "Cao Bằng") */
+                q?: string;
+                level?: components["schemas"]["UnitLevel"];
+                /** @description The list a unit came from */
+                source?: "vn-2025" | "vn-pre2025" | "local";
+                /** @description Only direct children of this unit */
+                parentId?: string;
+                /** @description Only units valid on this day */
+                validOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Best name match first, then Vietnamese alphabetical order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDetailDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnitsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; audited as delete-village */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only officers and admins remove villages */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a village created locally, or still in use: details list each kind with rule in-use (field subscribers, stations, boards, broadcasts, users, messages…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnitsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameVillageDto"];
+            };
+        };
+        responses: {
+            /** @description The renamed village; audited as rename-village with the names before and after */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only officers and admins rename villages */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit is not a village created locally (official lists change only by import), or its commune already has that name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnitsController_children: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UnitsController_addVillage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVillageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only officers and admins add villages */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit is not a commune, is no longer valid, or already has a village of that name or code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: components["schemas"]["Role"];
+                /** @description Only users of this unit and the units below it */
+                unitId?: string;
+                /** @description Part of the username or display name; case and Vietnamese diacritics are ignored */
+                q?: string;
+                /** @description true: only disabled accounts; false: only active ones. Overrides includeDisabled */
+                disabled?: boolean;
+                /** @description Without `disabled`: also list disabled accounts */
+                includeDisabled?: boolean;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "displayName" | "-displayName" | "username" | "-username" | "role" | "-role" | "unitName" | "-unitName" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "disabledAt" | "-disabledAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active accounts by display name unless filtered or sorted otherwise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Officers cannot list users (they read their own account at GET /users/{id} or /auth/me) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only admins create users */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The username is taken (details: field username, rule unique) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Officers read only their own account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only admins change users; an admin cannot change their own role or unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled at once: the user's tokens stop working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only admins disable users, never themselves */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only admins enable users */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; the user's sessions are ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only admins reset passwords, not their own (use POST /auth/password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The user (or unit) does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_kiosk: {
+        parameters: {
+            query?: {
+                /** @description Seconds between feed polls; change notices come between polls anyway */
+                poll?: number;
+                /** @description Seconds each slide stays before the next */
+                rotate?: number;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An open text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatReplyDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Unknown token, or not an image of a live slide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    BoardDeviceController_slides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardFeedDto"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedsController_atom: {
+        parameters: {
+            query?: {
+                /** @description 1: the unit and every unit under it */
+                subtree?: "0" | "1";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom XML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -5065,24 +8163,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description RSS XML */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
-    FeedsController_atom: {
+    HealthController_live: {
         parameters: {
-            query?: {
-                /** @description 1: the unit and every unit under it */
-                subtree?: "0" | "1";
-            };
+            query?: never;
             header?: never;
-            path: {
-                unitId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5091,7 +8205,37 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description details name each dependency that is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5109,11 +8253,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description HTML page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such published message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5129,11 +8294,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The image bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description An id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such image of a published message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };

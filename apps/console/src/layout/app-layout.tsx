@@ -15,7 +15,8 @@ import {
   UserOutlined,
   ApiOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { ScreenSpinner } from '../components/full-page-spinner';
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useProfile } from '../auth/auth-context';
@@ -123,7 +124,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <main>
-            <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '64px auto' }} aria-label="Đang tải" />}>
+            <Suspense fallback={<ScreenSpinner />}>
               <Outlet />
             </Suspense>
           </main>
@@ -138,7 +139,7 @@ export function AppLayout() {
 
 function Brand({ compact }: { compact?: boolean }) {
   return (
-    <Link to="/" style={{ display: 'block', padding: compact ? 0 : '16px 20px', fontWeight: 700, fontSize: 18, color: '#0b5394' }}>
+    <Link to="/" style={{ display: 'block', padding: compact ? 0 : '16px 20px', fontWeight: 700, fontSize: 18, color: '#0b5394', whiteSpace: 'nowrap' }}>
       Tin cơ sở
     </Link>
   );

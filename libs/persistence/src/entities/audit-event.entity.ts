@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Append-only: a trigger in the migration refuses UPDATE and DELETE. */
 @Index('ix_audit_event_unit_path', { synchronize: false })
 @Index('ix_audit_event_occurred', { synchronize: false })
+@Index('ix_audit_event_actor', { synchronize: false })
 @Entity('audit_event')
 @Index('ix_audit_event_entity', ['entityType', 'entityId'])
 export class AuditEventEntity {

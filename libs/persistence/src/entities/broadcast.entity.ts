@@ -2,7 +2,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { AdminUnitEntity } from './admin-unit.entity.js';
 import { MessageEntity } from './message.entity.js';
 
-export const BROADCAST_STATUSES = ['scheduled', 'running', 'completed', 'cancelled'] as const;
+/** Stored states; a finished broadcast records its outcome (the officer's view adds 'held', read from occurrences). */
+export const BROADCAST_STATUSES = ['scheduled', 'running', 'completed', 'partially-failed', 'failed', 'cancelled'] as const;
 export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
 
 export interface BroadcastTargets {
@@ -20,7 +21,8 @@ export type BroadcastSchedule =
 
 /** An approved message sent to targets on channels following a schedule. */
 @Entity('broadcast')
-@Check('ck_broadcast_status', "status IN ('scheduled','running','completed','cancelled')")
+@Check('ck_broadcast_status', "status IN ('scheduled','running','completed','partially-failed','failed','cancelled')")
+@Index('ix_broadcast_created', ['createdAt', 'id'])
 export class BroadcastEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -13,6 +13,7 @@ export { DELIVERY_STATUSES, type DeliveryStatus } from '../../../domain/src/inde
 @Index('uq_delivery_endpoint', ['occurrenceId', 'channel', 'endpoint'], { unique: true })
 @Index('ix_delivery_open', ['occurrenceId', 'channel', 'batchNo', 'notBefore'], { where: "status IN ('planned','sending')" })
 @Index('ix_delivery_broadcast_status', ['broadcastId', 'status'])
+@Index('ix_delivery_broadcast_channel', ['broadcastId', 'channel', 'status'])
 @Index('ix_delivery_provider_message', ['providerMessageId'], { where: 'provider_message_id IS NOT NULL' })
 @Index('ix_delivery_sending', ['updatedAt'], { where: "status = 'sending'" })
 export class DeliveryEntity {

@@ -1,6 +1,7 @@
 import { Check, Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { MessageEntity } from './message.entity.js';
 import type { Audience, ContentGroup, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
+import { messageSearchSql } from '../repositories/message-rows.js';
 
 export interface Renditions {
   sms?: string;
@@ -57,6 +58,10 @@ export class MessageVersionEntity {
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   attachmentIds!: string[];
+
+  /** Title and body folded for search, computed by Postgres on every write (trigram-indexed). */
+  @Column({ type: 'text', generatedType: 'STORED', asExpression: messageSearchSql(), insert: false, update: false, select: false })
+  searchText!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

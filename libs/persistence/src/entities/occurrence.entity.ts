@@ -8,6 +8,8 @@ export type OccurrenceStatus = 'pending' | 'held' | 'planned' | 'completed' | 'c
 @Check('ck_occurrence_status', "status IN ('pending','held','planned','completed','cancelled','skipped')")
 @Index('uq_occurrence_due', ['broadcastId', 'dueAt'], { unique: true })
 @Index('ix_occurrence_open', ['status', 'dueAt'], { where: "status IN ('pending','held','planned')" })
+@Index('ix_occurrence_due', ['dueAt'])
+@Index('ix_occurrence_held', ['broadcastId'], { where: "status = 'held'" })
 export class OccurrenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

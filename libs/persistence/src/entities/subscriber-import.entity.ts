@@ -22,6 +22,9 @@ export class SubscriberImportEntity {
   @Column({ type: 'integer', default: 0 })
   rowsRead!: number;
 
+  @Column({ type: 'integer', nullable: true })
+  totalRows!: number | null;
+
   @Column({ type: 'integer', default: 0 })
   inserted!: number;
 

@@ -8,6 +8,10 @@ import { Loudspeakers1795250000000 } from './1795250000000-loudspeakers.js';
 import { Boards1795260000000 } from './1795260000000-boards.js';
 import { Social1795270000000 } from './1795270000000-social.js';
 import { SocialSchedule1795280000000 } from './1795280000000-social-schedule.js';
+import { BroadcastOutcome1795310000000 } from './1795310000000-broadcast-outcome.js';
+import { AuditActor1795320000000 } from './1795320000000-audit-actor.js';
+import { MessageSearch1795330000000 } from './1795330000000-message-search.js';
+import { SubscriberSearchProgress1795330100000 } from './1795330100000-subscriber-search-progress.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 export const MIGRATIONS = [
@@ -21,4 +25,8 @@ export const MIGRATIONS = [
   Social1795270000000,
   Loudspeakers1795250000000,
   SocialSchedule1795280000000,
+  BroadcastOutcome1795310000000,
+  AuditActor1795320000000,
+  MessageSearch1795330000000,
+  SubscriberSearchProgress1795330100000,
 ];

@@ -43,6 +43,16 @@ const BROADCAST_COLUMNS = `b.id, b.unit_id AS "unitId", u.path::text AS "unitPat
 const OCCURRENCE_COLUMNS = `o.id, o.broadcast_id AS "broadcastId", o.due_at AS "dueAt", o.status,
   o.message_version AS "messageVersion", o.batch_count AS "batchCount"`;
 
+/**
+ * The outcome of a finished broadcast `b`: failed when nothing was sent and something failed,
+ * partially-failed when some deliveries failed or were undelivered, else completed (skipped and
+ * cancelled deliveries count as neither; 'unknown' may have been sent, so it is not a failure).
+ */
+const OUTCOME = `CASE
+  WHEN NOT EXISTS (SELECT 1 FROM delivery d WHERE d.broadcast_id = b.id AND d.status IN ('failed','undelivered')) THEN 'completed'
+  WHEN EXISTS (SELECT 1 FROM delivery d WHERE d.broadcast_id = b.id AND d.status IN ('sent','delivered','unknown')) THEN 'partially-failed'
+  ELSE 'failed' END`;
+
 /** Broadcasts and their occurrences. Reads for callers are scoped; the engine's own reads are by id. */
 @Injectable()
 export class BroadcastRepository {
@@ -102,27 +112,6 @@ export class BroadcastRepository {
       [id],
     );
     return rows[0] ?? null;
-  }
-
-  async list(
-    scope: UnitScope,
-    filter: { status?: BroadcastStatus; messageId?: string; limit: number; offset: number },
-  ): Promise<{ items: BroadcastRow[]; total: number }> {
-    const params: unknown[] = [scope.unitPath];
-    const where = ['u.path <@ $1::ltree'];
-    if (filter.status) where.push(`b.status = $${params.push(filter.status)}`);
-    if (filter.messageId) where.push(`b.message_id = $${params.push(filter.messageId)}`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM broadcast b JOIN admin_unit u ON u.id = b.unit_id WHERE ${sql}`,
-      params,
-    );
-    const items = await this.db.query(
-      `SELECT ${BROADCAST_COLUMNS} FROM broadcast b JOIN admin_unit u ON u.id = b.unit_id WHERE ${sql}
-        ORDER BY b.created_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.limit, filter.offset],
-    );
-    return { items, total };
   }
 
   async occurrences(broadcastId: string): Promise<OccurrenceRow[]> {
@@ -205,11 +194,17 @@ export class BroadcastRepository {
           RETURNING o.id`,
       );
       const bc: { id: string }[] = await returning(m,
-        `UPDATE broadcast b SET status = 'completed', updated_at = now()
+        `UPDATE broadcast b SET status = ${OUTCOME}, updated_at = now()
           WHERE b.status IN ('scheduled','running')
             AND NOT EXISTS (SELECT 1 FROM occurrence o WHERE o.broadcast_id = b.id AND o.status IN ('pending','held','planned'))
             AND b.fully_expanded
           RETURNING b.id`,
+      );
+      // Receipts keep arriving after the last send ('sent' becomes 'undelivered'): recent outcomes are re-read.
+      await m.query(
+        `UPDATE broadcast b SET status = ${OUTCOME}, updated_at = now()
+          WHERE b.status IN ('completed','partially-failed','failed') AND b.updated_at > now() - interval '7 days'
+            AND b.status <> ${OUTCOME}`,
       );
       return { occurrences: occ.length, broadcasts: bc.length };
     });

@@ -105,6 +105,16 @@ export class ChannelAccountRepository {
     return row ?? null;
   }
 
+  /** How many of a unit's accounts on a platform can post, and how many wait to be reconnected. */
+  async statusCounts(unitId: string, platform: 'zalo' | 'facebook'): Promise<{ active: number; needsReconnect: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE status = 'active')::int AS active, count(*) FILTER (WHERE status = 'needs_reconnect')::int AS "needsReconnect"
+         FROM channel_account WHERE unit_id = $1 AND platform = $2`,
+      [unitId, platform],
+    );
+    return row;
+  }
+
   /** Zalo refresh tokens are single-use: the pair is written together, before the new access token is used. */
   async saveTokens(
     m: EntityManager,

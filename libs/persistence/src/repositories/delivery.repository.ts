@@ -36,6 +36,25 @@ const SUBSCRIBER_MATCH = `
    AND (cardinality($2::uuid[]) = 0 OR s.village_id = ANY($2::uuid[]))
    AND (cardinality($3::text[]) = 0 OR s.tags && $3::text[])`;
 
+/** A delivery as the broadcast's deliveries table shows it. */
+export interface DeliveryListRow {
+  id: string;
+  occurrenceId: string;
+  channel: string;
+  endpoint: string;
+  status: DeliveryStatus;
+  attempts: number;
+  provider: string | null;
+  providerMessageId: string | null;
+  providerCode: string | null;
+  lastError: string | null;
+  failureKind: 'permanent' | 'exhausted' | null;
+  notBefore: Date;
+  sentAt: Date | null;
+  updatedAt: Date;
+  post: { state: string; postId: string | null; scheduledFor: string | null } | null;
+}
+
 /** Deliveries: planned set-based, claimed in small chunks, settled in bulk. */
 @Injectable()
 export class DeliveryRepository {
@@ -47,6 +66,16 @@ export class DeliveryRepository {
       filter.villageIds,
       filter.tags,
     ]);
+    return n;
+  }
+
+  /** Recipients who already reached the daily SMS cap on that local day ('YYYY-MM-DD'). */
+  async countCappedRecipients(filter: RecipientFilter, day: string, cap: number): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n ${SUBSCRIBER_MATCH}
+         AND EXISTS (SELECT 1 FROM sms_daily_count c WHERE c.phone = s.phone AND c.day = $4::date AND c.count >= $5)`,
+      [filter.targetPaths, filter.villageIds, filter.tags, day, cap],
+    );
     return n;
   }
 
@@ -253,11 +282,12 @@ export class DeliveryRepository {
 
   async listByStatus(
     broadcastId: string,
-    filter: { status?: DeliveryStatus; failureKind?: 'permanent' | 'exhausted'; limit: number; offset: number },
-  ): Promise<{ items: Record<string, unknown>[]; total: number }> {
+    filter: { status?: DeliveryStatus; channel?: string; failureKind?: 'permanent' | 'exhausted'; limit: number; offset: number },
+  ): Promise<{ items: DeliveryListRow[]; total: number }> {
     const params: unknown[] = [broadcastId];
     const where = ['d.broadcast_id = $1'];
     if (filter.status) where.push(`d.status = $${params.push(filter.status)}`);
+    if (filter.channel) where.push(`d.channel = $${params.push(filter.channel)}`);
     if (filter.failureKind) where.push(`d.failure_kind = $${params.push(filter.failureKind)}`);
     const sql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM delivery d WHERE ${sql}`, params);

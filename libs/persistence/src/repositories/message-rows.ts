@@ -1,5 +1,14 @@
 import type { Audience, ContentGroup, MessageStatus, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
 import type { Renditions } from '../entities/index.js';
+import { foldedSql } from '../vietnamese-search.js';
+
+/**
+ * The folded text a version is searched by (message_version.search_text, generated from this):
+ * title and body, marks, đ and case removed, blanks collapsed, as foldVietnamese folds the query.
+ */
+export function messageSearchSql(): string {
+  return foldedSql(`regexp_replace(title || ' ' || body, '\\s+', ' ', 'g')`);
+}
 
 /** The content of one version, as written by an author. */
 export interface MessageContent {
@@ -43,6 +52,8 @@ export interface MessageView extends MessageHead {
 }
 
 export interface MessageSummary extends MessageHead {
+  /** The current version's author, for the list's column. */
+  authorName: string | null;
   version: VersionSummary;
 }
 
@@ -59,11 +70,14 @@ export const MESSAGE_COLUMNS = `
 
 export const VERSION_CONTENT_COLUMNS = `v.body, v.reform_areas, v.indices, v.audiences, v.renditions, v.attachment_ids::text[] AS attachment_ids`;
 
-export const MESSAGE_FROM = `
-  FROM message m
+/** What a message row (alias m) is joined to for MESSAGE_COLUMNS. */
+export const MESSAGE_JOINS = `
   JOIN admin_unit au ON au.id = m.unit_id
   JOIN message_version v ON v.message_id = m.id AND v.version_no = m.current_version
   LEFT JOIN app_user author ON author.id = v.author_id`;
+
+export const MESSAGE_FROM = `
+  FROM message m ${MESSAGE_JOINS}`;
 
 export function toVersionSummary(r: Row): VersionSummary {
   return {
@@ -111,5 +125,5 @@ export function toMessageView(r: Row): MessageView {
 }
 
 export function toMessageSummary(r: Row): MessageSummary {
-  return { ...toHead(r), version: toVersionSummary(r) };
+  return { ...toHead(r), authorName: r.author_name as string | null, version: toVersionSummary(r) };
 }

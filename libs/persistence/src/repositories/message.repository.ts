@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { foldVietnamese, type ContentGroup, type MessageStatus, type UnitScope, type UnitSupervisors } from '../../../domain/src/index.js';
-import { containsPattern, foldedSql } from '../vietnamese-search.js';
+import {
+  foldVietnamese,
+  MESSAGE_STATUSES,
+  PRIORITIES,
+  type ContentGroup,
+  type MessageStatus,
+  type Priority,
+  type UnitScope,
+  type UnitSupervisors,
+} from '../../../domain/src/index.js';
+import { containsPattern, vietnameseCollation } from '../vietnamese-search.js';
 import {
   MESSAGE_COLUMNS,
   MESSAGE_FROM,
+  MESSAGE_JOINS,
   toMessageSummary,
   toMessageView,
   toVersionSummary,
@@ -39,16 +49,29 @@ const VERSIONS_FROM = `
   JOIN admin_unit au ON au.id = m.unit_id
   LEFT JOIN app_user author ON author.id = v.author_id`;
 
+export const MESSAGE_SORT_FIELDS = ['updatedAt', 'createdAt', 'title', 'status', 'priority'] as const;
+export type MessageSortField = (typeof MESSAGE_SORT_FIELDS)[number];
+
 export interface MessageFilter {
   status?: MessageStatus;
   contentGroup?: ContentGroup;
+  priority?: Priority;
+  /** The author of the current version. */
+  authorId?: string;
   /** The unit or anything below it. */
   unitId?: string;
-  /** Part of the title, diacritics ignored. */
+  /** Part of the title or the body, diacritics ignored. */
   q?: string;
+  /** Newest change first when absent. */
+  sort?: { field: MessageSortField; direction: 'asc' | 'desc' };
   limit: number;
   offset: number;
 }
+
+const VERSION_SORTS: readonly MessageSortField[] = ['title', 'priority'];
+
+/** Statuses and priorities sort in their workflow and urgency order, not alphabetically. */
+const rankOf = (column: string, order: readonly string[]) => `array_position(ARRAY[${order.map((v) => `'${v}'`).join(',')}], ${column})`;
 
 export interface Paged<T> {
   items: T[];
@@ -186,9 +209,29 @@ export class MessageRepository {
     };
     if (filter.status) add((n) => `m.status = $${n}`, filter.status);
     if (filter.contentGroup) add((n) => `v.content_group = $${n}`, filter.contentGroup);
+    if (filter.priority) add((n) => `v.priority = $${n}`, filter.priority);
+    if (filter.authorId) add((n) => `v.author_id = $${n}`, filter.authorId);
     if (filter.unitId) add((n) => `au.path <@ (SELECT path FROM admin_unit WHERE id = $${n})`, filter.unitId);
-    if (filter.q) add((n) => `${foldedSql('v.title')} LIKE $${n}`, containsPattern(foldVietnamese(filter.q)));
-    return this.page(where.join(' AND '), params, 'm.updated_at DESC, m.id', filter);
+    // The index finds the matching versions first; the planner, misjudging how many messages a unit holds, would
+    // otherwise test every message of the subtree row by row.
+    if (filter.q) {
+      add((n) => `v.id = ANY (ARRAY(SELECT id FROM message_version WHERE search_text LIKE $${n}))`, containsPattern(foldVietnamese(filter.q)));
+    }
+    const sort = filter.sort ?? { field: 'updatedAt', direction: 'desc' };
+    const readsVersion = Boolean(filter.contentGroup || filter.priority || filter.authorId || filter.q) || VERSION_SORTS.includes(sort.field);
+    return this.page(where.join(' AND '), params, await this.orderBy(sort), filter, readsVersion);
+  }
+
+  private async orderBy(sort: NonNullable<MessageFilter['sort']>): Promise<string> {
+    const keys: Record<MessageSortField, () => Promise<string> | string> = {
+      updatedAt: () => 'm.updated_at',
+      createdAt: () => 'm.created_at',
+      title: async () => `v.title COLLATE ${await vietnameseCollation(this.db)}`,
+      status: () => rankOf('m.status', MESSAGE_STATUSES),
+      priority: () => rankOf('v.priority', PRIORITIES),
+    };
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    return `${await keys[sort.field]()} ${direction}, m.updated_at DESC, m.id`;
   }
 
   /** What waits for the supervisors of a unit: submitted to it, less the versions the reader wrote (they may not approve those). */
@@ -198,6 +241,7 @@ export class MessageRepository {
       [scope.unitPath, reviewer.unitId, reviewer.userId],
       'm.submitted_at, m.id',
       page,
+      true,
     );
   }
 
@@ -227,14 +271,34 @@ export class MessageRepository {
     return rows.length > 0;
   }
 
-  private async page(where: string, params: unknown[], orderBy: string, page: { limit: number; offset: number }): Promise<Paged<MessageSummary>> {
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total ${MESSAGE_FROM} WHERE ${where}`, params);
+  /**
+   * One round trip. The matching messages are found and numbered in sort order with the fewest joins
+   * (the current version only when a filter or the sort reads it); only the page's rows are then joined
+   * to everything the list shows. The count row is there even past the last page (its columns null).
+   */
+  private async page(
+    where: string,
+    params: unknown[],
+    orderBy: string,
+    page: { limit: number; offset: number },
+    readsVersion: boolean,
+  ): Promise<Paged<MessageSummary>> {
+    const hitFrom = `FROM message m JOIN admin_unit au ON au.id = m.unit_id${
+      readsVersion ? ' JOIN message_version v ON v.message_id = m.id AND v.version_no = m.current_version' : ''
+    }`;
+    const offset = params.length + 2;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${MESSAGE_COLUMNS} ${MESSAGE_FROM} WHERE ${where} ORDER BY ${orderBy}
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `WITH hit AS (SELECT m.id, row_number() OVER (ORDER BY ${orderBy}) AS ord ${hitFrom} WHERE ${where})
+       SELECT t.total, p.*
+         FROM (SELECT count(*)::int AS total FROM hit) t
+         LEFT JOIN LATERAL (
+           SELECT ${MESSAGE_COLUMNS}, hit.ord FROM hit JOIN message m ON m.id = hit.id ${MESSAGE_JOINS}
+            WHERE hit.ord > $${offset} AND hit.ord <= $${offset} + $${params.length + 1}
+         ) p ON true
+        ORDER BY p.ord`,
       [...params, page.limit, page.offset],
     );
-    return { total, items: rows.map(toMessageSummary) };
+    return { total: rows[0].total as number, items: rows.filter((r) => r.id !== null).map(toMessageSummary) };
   }
 
   private async update(messageId: string, assignments: string, params: unknown[], tx: EntityManager): Promise<void> {

@@ -53,6 +53,23 @@ export class RefreshTokenRepository {
     );
   }
 
+  /** Ends one session of the user (the family an access token names); a family of someone else is left alone. */
+  async revokeFamily(userId: string, familyId: string): Promise<void> {
+    await this.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL`, [
+      userId,
+      familyId,
+    ]);
+  }
+
+  /** The user of a token that could still be exchanged (unused, not revoked, not expired), else null. */
+  async ownerOf(tokenHash: string): Promise<string | null> {
+    const rows: { user_id: string }[] = await this.db.query(
+      `SELECT user_id FROM refresh_token WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
+      [tokenHash],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
   async revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }

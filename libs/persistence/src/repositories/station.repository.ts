@@ -44,6 +44,17 @@ export interface SlotView extends WeeklySlot {
   groupId: string | null;
 }
 
+/** An item placed in a slot airing, as a station's day programme shows it. */
+export interface PlacedItemRow {
+  slotId: string;
+  airsAt: Date;
+  broadcastId: string;
+  messageTitle: string;
+  priority: 'normal' | 'priority' | 'emergency';
+  durationSeconds: number;
+  status: string;
+}
+
 const STATION_COLUMNS = `s.id, s.unit_id AS "unitId", u.path::text AS "unitPath", u.time_zone AS "timeZone", s.group_id AS "groupId",
   s.name, s.kind, s.vendor, s.location, s.village_ids AS "villageIds", s.last_seen_at AS "lastSeenAt", s.last_status AS "lastStatus",
   s.created_at AS "createdAt"`;
@@ -198,6 +209,29 @@ export class StationRepository {
   /** Slots of a group (for the group view). */
   slotsOfGroup(groupId: string): Promise<SlotView[]> {
     return this.db.query(`SELECT ${SLOT_COLUMNS} FROM station_slot sl WHERE sl.group_id = $1 ORDER BY sl.start_time, sl.id`, [groupId]);
+  }
+
+  /** Stations reached by the targets (as loudspeaker planning finds them) that have no slot of their own or their group's. */
+  async countTargetsWithoutSlots(targetPaths: string[], villageIds: string[]): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM station s JOIN admin_unit u ON u.id = s.unit_id
+        WHERE $1::ltree[] @> u.path AND (cardinality($2::uuid[]) = 0 OR s.village_ids && $2::uuid[] OR s.unit_id = ANY($2::uuid[]))
+          AND NOT EXISTS (SELECT 1 FROM station_slot sl WHERE sl.station_id = s.id OR sl.group_id = s.group_id)`,
+      [targetPaths, villageIds],
+    );
+    return n;
+  }
+
+  /** Items placed in this station's slot airings starting in [from, to), with their delivery's state, in playing order. */
+  placedItems(stationId: string, from: Date, to: Date): Promise<PlacedItemRow[]> {
+    return this.db.query(
+      `SELECT i.slot_id AS "slotId", i.airs_at AS "airsAt", d.broadcast_id AS "broadcastId", i.title AS "messageTitle",
+              i.priority, round(i.duration_ms / 1000.0)::int AS "durationSeconds", d.status
+         FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id
+        WHERE i.station_id = $1 AND i.slot_id IS NOT NULL AND i.airs_at >= $2 AND i.airs_at < $3
+        ORDER BY i.airs_at, CASE i.priority WHEN 'emergency' THEN 0 WHEN 'priority' THEN 1 ELSE 2 END, i.created_at, i.delivery_id`,
+      [stationId, from, to],
+    );
   }
 
   /** The station a device token belongs to. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FieldProblem, UnitScope } from '../../../domain/src/index.js';
+import { ConflictError, type FieldProblem, type UnitScope } from '../../../domain/src/index.js';
+import { isUniqueViolation } from '../pg-errors.js';
 import { returning } from '../returning.js';
 
 export type ImportStatus = 'running' | 'completed' | 'failed';
@@ -13,6 +14,10 @@ export interface SubscriberImportView {
   fileName: string;
   status: ImportStatus;
   rowsRead: number;
+  /** The same as rowsRead, named for a progress bar. */
+  processedRows: number;
+  /** The rows the file holds, counted before reading them; exact once the import is completed. */
+  totalRows: number | null;
   inserted: number;
   merged: number;
   rejected: number;
@@ -44,7 +49,10 @@ export interface ProgressDelta {
   rejected: number;
 }
 
-const VIEW_COLUMNS = `i.id, i.unit_id, i.created_by, i.file_name, i.status, i.rows_read, i.inserted, i.merged, i.rejected,
+/** The primary key's name, as the generated schema migration created it. */
+const SUBSCRIBER_IMPORT_PRIMARY_KEY = 'PK_0277c7f026907408a080b7a10ea';
+
+const VIEW_COLUMNS = `i.id, i.unit_id, i.created_by, i.file_name, i.status, i.rows_read, i.total_rows, i.inserted, i.merged, i.rejected,
                       i.failure, i.created_at, i.updated_at`;
 
 /** Subscriber CSV imports: the set-based merge of each chunk, its row errors and the import's progress. */
@@ -56,12 +64,20 @@ export class SubscriberImportRepository {
     return this.db.transaction(work);
   }
 
-  async create(input: { unitId: string; createdBy: string; fileName: string }): Promise<SubscriberImportView> {
-    const rows = await this.db.query(
-      `INSERT INTO subscriber_import AS i (unit_id, created_by, file_name, status) VALUES ($1, $2, $3, 'running') RETURNING ${VIEW_COLUMNS}`,
-      [input.unitId, input.createdBy, input.fileName],
-    );
-    return toView(rows[0]);
+  /** `id` may be chosen by the client (to follow the progress); an id already taken is a ConflictError naming importId. */
+  async create(input: { id?: string; unitId: string; createdBy: string; fileName: string; totalRows: number | null }): Promise<SubscriberImportView> {
+    try {
+      const rows = await this.db.query(
+        `INSERT INTO subscriber_import AS i (id, unit_id, created_by, file_name, status, total_rows)
+         VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, 'running', $5) RETURNING ${VIEW_COLUMNS}`,
+        [input.id ?? null, input.unitId, input.createdBy, input.fileName, input.totalRows],
+      );
+      return toView(rows[0]);
+    } catch (error) {
+      if (!isUniqueViolation(error, SUBSCRIBER_IMPORT_PRIMARY_KEY)) throw error;
+      const message = 'Mã lần nhập này đã được dùng; hãy tạo mã mới cho mỗi lần nhập';
+      throw new ConflictError('subscriber-import.id-taken', message, [{ field: 'importId', rule: 'unique', message }]);
+    }
   }
 
   /**
@@ -135,7 +151,9 @@ export class SubscriberImportRepository {
   async finish(tx: EntityManager, importId: string, status: Exclude<ImportStatus, 'running'>, failure: string | null): Promise<SubscriberImportView> {
     const [row] = await returning<Record<string, unknown>>(
       tx,
-      `UPDATE subscriber_import i SET status = $2, failure = $3, updated_at = now() WHERE id = $1 RETURNING ${VIEW_COLUMNS}`,
+      `UPDATE subscriber_import i SET status = $2, failure = $3, updated_at = now(),
+              total_rows = CASE WHEN $2 = 'completed' THEN rows_read ELSE total_rows END
+        WHERE id = $1 RETURNING ${VIEW_COLUMNS}`,
       [importId, status, failure],
     );
     return toView(row);
@@ -179,6 +197,8 @@ function toView(row: Record<string, unknown>): SubscriberImportView {
     fileName: row.file_name as string,
     status: row.status as ImportStatus,
     rowsRead: row.rows_read as number,
+    processedRows: row.rows_read as number,
+    totalRows: row.total_rows as number | null,
     inserted: row.inserted as number,
     merged: row.merged as number,
     rejected: row.rejected as number,

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type UnitScope } from '../../../domain/src/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
-import { containsPattern, foldedSql } from '../vietnamese-search.js';
+import { containsPattern, foldedSql, vietnameseCollation } from '../vietnamese-search.js';
+
+/** The folded name subscribers are searched by; migration SubscriberSearchProgress indexes this exact expression. */
+export function subscriberNameSearchSql(alias = ''): string {
+  return foldedSql(`coalesce(${alias}full_name, '')`);
+}
+
+export const SUBSCRIBER_SORT_FIELDS = ['createdAt', 'updatedAt', 'fullName', 'phone'] as const;
+export type SubscriberSortField = (typeof SUBSCRIBER_SORT_FIELDS)[number];
 
 export interface SubscriberView {
   id: string;
@@ -52,6 +60,7 @@ export interface SubscriberFilter {
   /** A name fragment, matched ignoring case and diacritics. */
   name?: string;
   optedOut?: boolean;
+  sort: { field: SubscriberSortField; direction: 'asc' | 'desc' };
   limit: number;
   offset: number;
 }
@@ -118,7 +127,7 @@ export class SubscriberRepository {
       }
       if (filter.name) {
         params.push(containsPattern(filter.name));
-        either.push(`${foldedSql("coalesce(s.full_name, '')")} LIKE $${params.length}`);
+        either.push(`${subscriberNameSearchSql('s.')} LIKE $${params.length}`);
       }
       where.push(`(${either.join(' OR ')})`);
     }
@@ -128,10 +137,22 @@ export class SubscriberRepository {
       params,
     );
     const rows = await this.db.query(
-      `${SELECT_VIEW} WHERE ${whereSql} ORDER BY s.created_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `${SELECT_VIEW} WHERE ${whereSql} ORDER BY ${await this.orderBy(filter.sort)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { total, items: rows.map((r: Record<string, unknown>) => toView(r)) };
+  }
+
+  /** Names sort in Vietnamese order, nameless subscribers last either way. */
+  private async orderBy(sort: SubscriberFilter['sort']): Promise<string> {
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const keys: Record<SubscriberSortField, () => Promise<string> | string> = {
+      createdAt: () => `s.created_at ${direction}`,
+      updatedAt: () => `s.updated_at ${direction}`,
+      fullName: async () => `s.full_name COLLATE ${await vietnameseCollation(this.db)} ${direction} NULLS LAST`,
+      phone: () => `s.phone ${direction}`,
+    };
+    return `${await keys[sort.field]()}, s.id`;
   }
 
   /** One subscriber per number: a number already subscribed, anywhere, is a ConflictError naming the phone. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type UnitLevel, type UnitScope, type UnitSource } from '../../../domain/src/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
+import { returning } from '../returning.js';
 import { escapeLike, vietnameseCollation } from '../vietnamese-search.js';
 
 export interface UnitRef {
@@ -39,6 +40,21 @@ export interface UnitSearchFilter {
   validOn?: string;
   limit: number;
   offset: number;
+}
+
+/** How many rows of each kind refer to a unit (UnitRepository.usageOf). */
+export interface UnitUsage {
+  childUnits: number;
+  subscribers: number;
+  stations: number;
+  stationGroups: number;
+  boards: number;
+  broadcasts: number;
+  messages: number;
+  attachments: number;
+  users: number;
+  channelAccounts: number;
+  subscriberImports: number;
 }
 
 export interface NewLocalUnit {
@@ -167,12 +183,94 @@ export class UnitRepository {
     return rows[0] ? { ...toView(rows[0]), path: rows[0].path } : null;
   }
 
-  async childNames(parentId: string, manager: EntityManager = this.db.manager): Promise<{ name: string; fullName: string }[]> {
-    const rows: { name: string; full_name: string }[] = await manager.query(
-      `SELECT name, full_name FROM admin_unit WHERE parent_id = $1`,
+  async childNames(parentId: string, manager: EntityManager = this.db.manager): Promise<{ id: string; name: string; fullName: string }[]> {
+    const rows: { id: string; name: string; full_name: string }[] = await manager.query(
+      `SELECT id, name, full_name FROM admin_unit WHERE parent_id = $1`,
       [parentId],
     );
-    return rows.map((r) => ({ name: r.name, fullName: r.full_name }));
+    return rows.map((r) => ({ id: r.id, name: r.name, fullName: r.full_name }));
+  }
+
+  /**
+   * The parent of a unit in the caller's subtree, locked as lockInScope locks a commune, so renaming
+   * a village and adding one under the same commune check their names one after the other.
+   */
+  async lockParentOf(scope: UnitScope, childId: string, manager: EntityManager): Promise<(UnitView & { path: string }) | null> {
+    const rows = await manager.query(
+      `SELECT ${VIEW_COLUMNS}, u.path::text AS path
+         FROM admin_unit c JOIN admin_unit u ON u.id = c.parent_id
+        WHERE c.id = $1 AND c.path <@ $2::ltree
+          FOR NO KEY UPDATE OF u`,
+      [childId, scope.unitPath],
+    );
+    return rows[0] ? { ...toView(rows[0]), path: rows[0].path } : null;
+  }
+
+  /** The unit in the caller's subtree, locked against any change or new reference until the transaction ends (before a delete). */
+  async lockForDeleteInScope(scope: UnitScope, unitId: string, manager: EntityManager): Promise<(UnitView & { path: string }) | null> {
+    const rows = await manager.query(
+      `SELECT ${VIEW_COLUMNS}, u.path::text AS path FROM admin_unit u WHERE u.id = $1 AND u.path <@ $2::ltree FOR UPDATE`,
+      [unitId, scope.unitPath],
+    );
+    return rows[0] ? { ...toView(rows[0]), path: rows[0].path } : null;
+  }
+
+  /** Renames a unit of the caller's subtree that the project maintains itself (source 'local'); null when there is none. */
+  async renameLocal(
+    scope: UnitScope,
+    unitId: string,
+    names: { name: string; fullName: string; searchName: string },
+    manager: EntityManager,
+  ): Promise<UnitView | null> {
+    const rows = await returning<Record<string, unknown>>(
+      manager,
+      `UPDATE admin_unit u SET name = $3, full_name = $4, search_name = $5, updated_at = now()
+        WHERE u.id = $1 AND u.path <@ $2::ltree AND u.source = 'local'
+        RETURNING ${VIEW_COLUMNS}`,
+      [unitId, scope.unitPath, names.name, names.fullName, names.searchName],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /**
+   * What refers to a unit, counted by kind: rows whose foreign keys point at it and the references
+   * kept without one (subscribers' and boards' village, stations' village list, broadcast targets).
+   */
+  async usageOf(unitId: string, manager: EntityManager): Promise<UnitUsage> {
+    const [row] = await manager.query(
+      `SELECT
+         (SELECT count(*) FROM admin_unit WHERE parent_id = $1)::int AS "childUnits",
+         (SELECT count(*) FROM subscriber WHERE unit_id = $1 OR village_id = $1)::int AS subscribers,
+         (SELECT count(*) FROM station WHERE unit_id = $1 OR $1 = ANY(village_ids))::int AS stations,
+         (SELECT count(*) FROM station_group WHERE unit_id = $1)::int AS "stationGroups",
+         (SELECT count(*) FROM board WHERE unit_id = $1 OR village_id = $1)::int AS boards,
+         (SELECT count(*) FROM broadcast
+           WHERE unit_id = $1 OR targets->'unitIds' @> to_jsonb($1::text) OR targets->'villageIds' @> to_jsonb($1::text))::int AS broadcasts,
+         (SELECT count(*) FROM message WHERE unit_id = $1 OR approval_unit_id = $1)::int AS messages,
+         (SELECT count(*) FROM attachment WHERE unit_id = $1)::int AS attachments,
+         (SELECT count(*) FROM app_user WHERE unit_id = $1)::int AS users,
+         (SELECT count(*) FROM channel_account WHERE unit_id = $1)::int AS "channelAccounts",
+         (SELECT count(*) FROM subscriber_import WHERE unit_id = $1)::int AS "subscriberImports"`,
+      [unitId],
+    );
+    return row;
+  }
+
+  /**
+   * Deletes a local village of the caller's subtree; false when there is none. A foreign key that
+   * usageOf does not know of yet still refuses the delete, answered as the same conflict.
+   */
+  async deleteLocalVillage(scope: UnitScope, unitId: string, manager: EntityManager): Promise<boolean> {
+    try {
+      const [, affected]: [unknown, number] = await manager.query(
+        `DELETE FROM admin_unit u WHERE u.id = $1 AND u.path <@ $2::ltree AND u.source = 'local' AND u.level = 'village'`,
+        [unitId, scope.unitPath],
+      );
+      return affected > 0;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23503') throw error;
+      throw new ConflictError('unit.in-use', 'Không xóa được thôn vì vẫn còn dữ liệu dùng đến nó; có thể đổi tên thay vì xóa');
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, foldVietnamese, type Actor, type Role, type UnitScope } from '../../../domain/src/index.js';
+import { ConflictError, foldVietnamese, type Actor, type Role, type UnitLevel, type UnitScope } from '../../../domain/src/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { containsPattern, foldedSql, vietnameseCollation } from '../vietnamese-search.js';
 
@@ -25,8 +25,14 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
-/** Who the signed-in user is, for the console header (GET /auth/me). */
-export type UserProfile = Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'unitName'>;
+/** Who the signed-in user is, for the console header (GET /auth/me); timeZone is null when the unit sets none. */
+export type UserProfile = Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'unitName'> & {
+  unitLevel: UnitLevel;
+  timeZone: string | null;
+};
+
+export const USER_SORT_FIELDS = ['displayName', 'username', 'role', 'unitName', 'createdAt', 'updatedAt', 'disabledAt'] as const;
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 
 export interface UserFilter {
   role?: Role;
@@ -34,7 +40,9 @@ export interface UserFilter {
   unitPath?: string;
   /** Matches the username or the display name, ignoring case and Vietnamese diacritics. */
   q?: string;
-  includeDisabled: boolean;
+  /** Only disabled (true) or only active (false) accounts; both when undefined. */
+  disabled?: boolean;
+  sort: { field: UserSortField; direction: 'asc' | 'desc' };
   limit: number;
   offset: number;
 }
@@ -98,7 +106,8 @@ export class UserRepository {
 
   async findProfile(userId: string): Promise<UserProfile | null> {
     const rows = await this.db.query(
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.unit_id AS "unitId", au.full_name AS "unitName"
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.unit_id AS "unitId", au.full_name AS "unitName",
+              au.level AS "unitLevel", au.time_zone AS "timeZone"
          FROM app_user u JOIN admin_unit au ON au.id = u.unit_id WHERE u.id = $1`,
       [userId],
     );
@@ -131,7 +140,7 @@ export class UserRepository {
     };
     if (filter.unitPath !== undefined) add((p) => `au.path <@ ${p}::ltree`, filter.unitPath);
     if (filter.role !== undefined) add((p) => `u.role = ${p}`, filter.role);
-    if (!filter.includeDisabled) where.push('u.disabled_at IS NULL');
+    if (filter.disabled !== undefined) where.push(filter.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
     const folded = filter.q === undefined ? '' : foldVietnamese(filter.q);
     if (folded) add((p) => `(u.username LIKE ${p} OR ${foldedSql('u.display_name')} LIKE ${p})`, containsPattern(folded));
 
@@ -139,11 +148,27 @@ export class UserRepository {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
     const items: UserRecord[] = await this.db.query(
       `SELECT ${USER_COLUMNS} ${from}
-        ORDER BY u.display_name COLLATE ${await vietnameseCollation(this.db)}, u.username
+        ORDER BY ${await this.orderBy(filter.sort)}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { items, total };
+  }
+
+  /** The sort whitelist: names in Vietnamese alphabetical order, roles by rank, ties by username (unique). */
+  private async orderBy(sort: UserFilter['sort']): Promise<string> {
+    const collation = await vietnameseCollation(this.db);
+    const keys: Record<UserSortField, string> = {
+      displayName: `u.display_name COLLATE ${collation}`,
+      username: 'u.username',
+      role: `array_position(ARRAY['officer','supervisor','admin'], u.role)`,
+      unitName: `au.full_name COLLATE ${collation}`,
+      createdAt: 'u.created_at',
+      updatedAt: 'u.updated_at',
+      disabledAt: 'u.disabled_at',
+    };
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    return `${keys[sort.field]} ${direction} NULLS LAST, u.username`;
   }
 
   /** Inserts the account and returns its id; a taken username is a ConflictError naming the field. */

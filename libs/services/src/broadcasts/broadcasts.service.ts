@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { ConflictError, ForbiddenActionError, NotFoundError, estimateCost, expandAhead, formatWallTime, type Actor } from '../../../domain/src/index.js';
+import { ConflictError, ForbiddenActionError, NotFoundError, expandAhead, type Actor } from '../../../domain/src/index.js';
+import { broadcastViewStatus, type BroadcastViewStatus } from '../../../domain/src/delivery/broadcast-view-status.js';
 import {
   AuditRepository,
   BroadcastRepository,
@@ -8,31 +9,22 @@ import {
   type BroadcastRow,
   type DeliveryStatus,
 } from '../../../persistence/src/index.js';
-import { BoardRepository } from '../../../persistence/src/repositories/board.repository.js';
-import { StationPlaylistRepository } from '../../../persistence/src/repositories/station-playlist.repository.js';
-import { SocialDeliveryRepository } from '../../../persistence/src/repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue } from '../../../queue/src/index.js';
 import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from '../dispatch/channel-planner.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
 import { BroadcastValidator } from './broadcast-validator.js';
 
-export interface BroadcastPreview {
-  recipients: Record<string, number>;
-  sms: { text: string; encoding: string; characters: number; parts: number; perPart: number; maxParts: number } | null;
-  estimatedCost: { currency: 'VND'; perPart: number; perOccurrence: number } | null;
-  timeZone: string;
-  occurrences: { at: string; local: string }[];
-}
-
 export interface BroadcastProgress {
   broadcastId: string;
-  status: BroadcastRow['status'];
+  status: BroadcastViewStatus;
   total: number;
   byStatus: Partial<Record<DeliveryStatus, number>>;
   byChannel: Record<string, Partial<Record<DeliveryStatus, number>>>;
   occurrences: { id: string; dueAt: Date; status: string; batchCount: number }[];
 }
+
+const FINISHED: readonly BroadcastRow['status'][] = ['completed', 'partially-failed', 'failed'];
 
 @Injectable()
 export class BroadcastsService {
@@ -42,42 +34,9 @@ export class BroadcastsService {
     private readonly deliveries: DeliveryRepository,
     private readonly audit: AuditRepository,
     private readonly jobs: JobQueue,
-    private readonly boards: BoardRepository,
-    private readonly stationPlaylists: StationPlaylistRepository,
-    private readonly socialDeliveries: SocialDeliveryRepository,
     @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** What would happen, without writing anything: recipients per channel, SMS parts and cost, the first due times. */
-  async preview(actor: Actor, req: BroadcastRequest): Promise<BroadcastPreview> {
-    const v = await this.validator.validate(actor, req);
-    const recipients: Record<string, number> = {};
-    if (req.channels.includes('sms')) {
-      recipients.sms = await this.deliveries.countSmsRecipients({
-        targetPaths: v.targetUnits.map((u) => u.path),
-        villageIds: req.targets.villageIds,
-        tags: req.targets.tags,
-      });
-    }
-    if (req.channels.includes('board')) {
-      recipients.board = await this.boards.countTargets(v.targetUnits.map((u) => u.path), req.targets.villageIds);
-    }
-    if (req.channels.includes('loudspeaker')) {
-      recipients.loudspeaker = await this.stationPlaylists.countTargetStations(v.targetUnits.map((u) => u.path), req.targets.villageIds);
-    }
-    for (const channel of ['zalo', 'facebook'] as const) {
-      if (req.channels.includes(channel)) recipients[channel] = await this.socialDeliveries.countAccounts(v.message.unitId, channel);
-    }
-    const perPart = this.config.sms.pricePerPartVnd;
-    return {
-      recipients,
-      sms: v.sms && { text: v.smsText as string, encoding: v.sms.encoding, characters: v.sms.characters, parts: v.sms.parts, perPart: v.sms.perPart, maxParts: v.smsMaxParts },
-      estimatedCost: v.sms ? { currency: 'VND', perPart, perOccurrence: estimateCost(v.sms.parts, recipients.sms ?? 0, perPart) } : null,
-      timeZone: v.timeZone,
-      occurrences: v.firstOccurrences.map((d) => ({ at: d.toISOString(), local: formatWallTime(d, v.timeZone) })),
-    };
-  }
 
   async schedule(actor: Actor, req: BroadcastRequest): Promise<BroadcastRow> {
     const v = await this.validator.validate(actor, req);
@@ -132,10 +91,6 @@ export class BroadcastsService {
     return broadcast;
   }
 
-  list(actor: Actor, filter: Parameters<BroadcastRepository['list']>[1]) {
-    return this.broadcasts.list(actor, filter);
-  }
-
   async progress(actor: Actor, id: string): Promise<BroadcastProgress> {
     const broadcast = await this.get(actor, id);
     const rows = await this.deliveries.progress(id);
@@ -151,9 +106,10 @@ export class BroadcastsService {
       status: o.status,
       batchCount: o.batchCount,
     }));
+    const held = occurrences.find((o) => o.status === 'held');
     return {
       broadcastId: id,
-      status: broadcast.status,
+      status: broadcastViewStatus({ stored: broadcast.status, held: held ? { dueAt: held.dueAt, note: null } : null }),
       total: rows.reduce((n, r) => n + r.count, 0),
       byStatus,
       byChannel,
@@ -166,8 +122,8 @@ export class BroadcastsService {
     const broadcast = await this.get(actor, id);
     const result = await this.broadcasts.transaction(async (m) => {
       const locked = (await this.broadcasts.findById(id, m, true)) as BroadcastRow;
-      if (locked.status === 'cancelled' || locked.status === 'completed') {
-        throw new ConflictError('broadcast.not-cancellable', `Lượt phát đã ${locked.status === 'cancelled' ? 'bị hủy' : 'hoàn thành'}`);
+      if (locked.status !== 'scheduled' && locked.status !== 'running') {
+        throw new ConflictError('broadcast.not-cancellable', `Lượt phát đã ${locked.status === 'cancelled' ? 'bị hủy' : 'kết thúc'}`);
       }
       await this.broadcasts.setStatus(m, id, 'cancelled', actor.userId);
       const occurrences = await this.broadcasts.cancelOpenOccurrences(m, id);
@@ -192,11 +148,6 @@ export class BroadcastsService {
     return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
   }
 
-  async deliveriesOf(actor: Actor, id: string, filter: Parameters<DeliveryRepository['listByStatus']>[1]) {
-    await this.get(actor, id);
-    return this.deliveries.listByStatus(id, filter);
-  }
-
   /** A supervisor sends exhausted deliveries (retries ran out) once more. */
   async retryExhausted(actor: Actor, id: string, deliveryIds: string[] | null): Promise<{ retried: number }> {
     if (actor.role !== 'supervisor') {
@@ -209,7 +160,8 @@ export class BroadcastsService {
         { actorId: actor.userId, unitId: broadcast.unitId, unitPath: broadcast.unitPath, entityType: 'broadcast', entityId: id, action: 'retry', data: { deliveryIds } },
         m,
       );
-      if (result.retried && broadcast.status === 'completed') await this.broadcasts.setStatus(m, id, 'running');
+      // A finished broadcast runs again until the retried deliveries settle; its outcome is then decided anew.
+      if (result.retried && FINISHED.includes(broadcast.status)) await this.broadcasts.setStatus(m, id, 'running');
       return result;
     });
     const now = new Date();

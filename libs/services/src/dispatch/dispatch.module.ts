@@ -55,6 +55,7 @@ import { FacebookPlanner, ZaloPlanner } from '../social/social-planner.js';
     SmsDispatchService,
     ReconcilerService,
     BroadcastsService,
+    BroadcastValidator,
     DeliveryReceiptsService,
     SandboxSmsRepository,
     ChannelPolicyRepository,

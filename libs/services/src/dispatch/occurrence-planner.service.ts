@@ -33,7 +33,7 @@ export class OccurrencePlannerService {
       const occurrence = await this.broadcasts.lockOccurrence(manager, occurrenceId);
       if (!occurrence || occurrence.status !== 'pending') return { kind: 'skipped' as const, reason: `occurrence is ${occurrence?.status ?? 'missing'}` };
       const broadcast = (await this.broadcasts.findById(occurrence.broadcastId, manager, true)) as BroadcastRow;
-      if (broadcast.status === 'cancelled' || broadcast.status === 'completed') {
+      if (broadcast.status !== 'scheduled' && broadcast.status !== 'running') {
         await this.broadcasts.setOccurrence(manager, occurrence.id, { status: 'cancelled', note: `broadcast ${broadcast.status}` });
         return { kind: 'skipped' as const, reason: `broadcast ${broadcast.status}` };
       }

@@ -1,8 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { parse, type CsvError } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import { cleanFileName, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
@@ -12,25 +8,18 @@ import {
   type SubscriberImportView,
 } from '../../../persistence/src/repositories/subscriber-import.repository.js';
 import { SubscriberRepository } from '../../../persistence/src/repositories/subscriber.repository.js';
+import { openCsvSource } from './csv-import-source.js';
 import { ImportChunk } from './import-chunk.js';
 import { errorReportCsv } from './import-error-report.js';
-import {
-  checkSubscriberRecord,
-  detectDelimiter,
-  fileProblem,
-  headerColumns,
-  isBlankRecord,
-  recordStartLine,
-  rowError,
-  villageFinder,
-  type RowContext,
-  type SubscriberCsvRecord,
-} from './subscriber-csv-row.js';
+import { importFormatOf, UNSUPPORTED_FORMAT, type SourceRow } from './import-format.js';
+import { checkSubscriberRecord, fileProblem, rowError, villageFinder, type RowContext } from './subscriber-csv-row.js';
+import { openXlsxSource } from './xlsx-import-source.js';
 
-export interface CsvUpload {
+export interface ListUpload {
   /** A file on local disk: the upload is streamed from it, never loaded whole. */
   path: string;
   originalName: string;
+  mimeType: string;
 }
 
 export interface SubscriberImportSummary extends SubscriberImportView {
@@ -40,7 +29,6 @@ export interface SubscriberImportSummary extends SubscriberImportView {
 
 /** Rows written per transaction: large enough for set-based SQL, small enough for steady progress and memory. */
 export const IMPORT_CHUNK_SIZE = 5_000;
-const HEAD_BYTES = 64 * 1024;
 const FIRST_ERRORS = 20;
 
 const OUTSIDE_SCOPE: FieldProblem = {
@@ -65,24 +53,33 @@ export class SubscriberImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async import(actor: Actor, file: CsvUpload | undefined, unitId: string | undefined): Promise<SubscriberImportSummary> {
-    if (!file) throw fileProblem('required', 'là bắt buộc (gửi tệp CSV trong trường "file" của biểu mẫu)');
-    const unit = await this.units.findInScope(actor, unitId ?? actor.unitId);
+  /** `importId`, chosen by the client, lets it follow the progress while this request runs. */
+  async import(actor: Actor, file: ListUpload | undefined, options: { unitId?: string; importId?: string }): Promise<SubscriberImportSummary> {
+    if (!file) throw fileProblem('required', 'là bắt buộc (gửi tệp Excel .xlsx hoặc CSV trong trường "file" của biểu mẫu)');
+    const format = importFormatOf(file.originalName, file.mimeType);
+    if (!format) throw new InvalidInputError([UNSUPPORTED_FORMAT]);
+    const unit = await this.units.findInScope(actor, options.unitId ?? actor.unitId);
     if (!unit) throw new NotFoundError('unit');
     if (unit.level === 'village') {
       throw new InvalidInputError([
         { field: 'unitId', rule: 'not-village', message: 'hãy chọn xã, phường; thôn, tổ dân phố ghi ở cột village của tệp' },
       ]);
     }
-    const delimiter = await checkHead(file.path);
+    const source = format === 'xlsx' ? await openXlsxSource(file.path) : await openCsvSource(file.path);
     const context: RowContext = {
       findVillage: villageFinder(await this.subscribers.villagesUnder(unit.path)),
       timeZone: unit.timeZone ?? this.config.defaultTimeZone,
       now: new Date(),
     };
-    const started = await this.imports.create({ unitId: unit.id, createdBy: actor.userId, fileName: cleanFileName(file.originalName, 'subscribers.csv') });
+    const started = await this.imports.create({
+      id: options.importId,
+      unitId: unit.id,
+      createdBy: actor.userId,
+      fileName: cleanFileName(file.originalName, `subscribers.${format}`),
+      totalRows: source.totalRows,
+    });
     try {
-      await this.streamRows(actor, unit, started.id, file.path, delimiter, context);
+      await this.streamRows(actor, unit, started.id, source.rows(), context);
     } catch (error) {
       await this.finish(actor, unit, started.id, 'failed', 'Lỗi hệ thống khi đọc hoặc ghi tệp; các dòng đã báo trong tiến độ vẫn được lưu');
       throw error;
@@ -122,49 +119,29 @@ export class SubscriberImportService {
         afterRow = page[page.length - 1].rowNo;
       }
     }
-    const base = found.fileName.replace(/\.csv$/i, '');
+    const base = found.fileName.replace(/\.(csv|xlsx|txt)$/i, '');
     return { fileName: `${base}-loi.csv`, lines: errorReportCsv(pages()) };
   }
 
-  private async streamRows(actor: Actor, unit: UnitRef, importId: string, path: string, delimiter: string, context: RowContext): Promise<void> {
+  private async streamRows(actor: Actor, unit: UnitRef, importId: string, rows: AsyncIterable<SourceRow>, context: RowContext): Promise<void> {
     let chunk = new ImportChunk();
-    // Lines csv-parse cannot read arrive through a callback; they join the chunk being filled, in the loop below.
-    const unreadable: { rowNo: number; raw: string; message: string }[] = [];
-    const parser = parse({
-      delimiter,
-      bom: true,
-      columns: (header: string[]) => headerColumns(header),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-      raw: true,
-      skip_records_with_error: true,
-      on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-        if (error) unreadable.push({ rowNo: recordStartLine(Number(error.lines) || 0, raw ?? ''), raw: raw ?? '', message: csvProblem(error) });
-        return undefined;
-      },
-    });
-    const source = createReadStream(path);
-    source.on('error', (error) => parser.destroy(error));
-    source.pipe(parser);
-    // One chunk is written while the next is parsed: Node parses while Postgres writes. Writes stay
+    // One chunk is written while the next is read: Node parses while Postgres writes. Writes stay
     // in file order (each starts after the previous committed), so a later chunk merges into an earlier one.
     let writing: Promise<void> = Promise.resolve();
     const flush = async (full: ImportChunk) => {
-      for (const line of unreadable.splice(0)) full.addInvalid(line.rowNo, line.raw, { field: 'file', rule: 'csv', message: line.message });
       await writing;
       writing = this.write(actor, unit, importId, full);
       // Handled when awaited at the next flush or at the end; this keeps a failure from being reported as unhandled meanwhile.
       writing.catch(() => undefined);
     };
     try {
-      for await (const { record, info, raw } of parser as AsyncIterable<{ record: SubscriberCsvRecord; info: { lines: number }; raw: string }>) {
-        if (isBlankRecord(record)) continue;
-        const rowNo = recordStartLine(info.lines, raw);
-        const check = checkSubscriberRecord(record, context);
-        if (check.ok) chunk.addValid(rowNo, raw, check.row);
-        else chunk.addInvalid(rowNo, raw, rowError(check.problems));
+      for await (const row of rows) {
+        if ('unreadable' in row) chunk.addInvalid(row.rowNo, row.raw, row.unreadable);
+        else {
+          const check = checkSubscriberRecord(row.record, context);
+          if (check.ok) chunk.addValid(row.rowNo, row.raw, check.row);
+          else chunk.addInvalid(row.rowNo, row.raw, rowError(check.problems));
+        }
         if (chunk.size >= IMPORT_CHUNK_SIZE) {
           await flush(chunk);
           chunk = new ImportChunk();
@@ -206,31 +183,4 @@ export class SubscriberImportService {
       return done;
     });
   }
-}
-
-/** Reads the first line only: the file is refused before an import is recorded if it cannot be a subscriber CSV. */
-async function checkHead(path: string): Promise<',' | ';'> {
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw fileProblem('encoding', 'tệp đang ở dạng UTF-16; hãy lưu lại dạng "CSV UTF-8 (Comma delimited)"');
-  }
-  const firstLine = head.toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine.trim() === '') throw fileProblem('empty', 'tệp rỗng hoặc thiếu dòng tiêu đề (cột phone)');
-  const delimiter = detectDelimiter(firstLine);
-  const [header] = parseSync(firstLine, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
-  headerColumns(header ?? []);
-  return delimiter;
-}
-
-function csvProblem(error: CsvError): string {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'dấu ngoặc kép mở nhưng không đóng; phần còn lại của tệp không đọc được';
-  return `dòng CSV không đọc được (${error.code})`;
 }

@@ -6,6 +6,7 @@ import { AuditRepository, UnitRepository, type UnitRef } from '../../../persiste
 import {
   SubscriberRepository,
   type SubscriberChanges,
+  type SubscriberFilter,
   type SubscriberRecord,
   type SubscriberView,
 } from '../../../persistence/src/repositories/subscriber.repository.js';
@@ -49,6 +50,7 @@ export interface SubscriberQuery {
   tag?: string;
   q?: string;
   optedOut?: boolean;
+  sort: SubscriberFilter['sort'];
   limit: number;
   offset: number;
 }
@@ -115,6 +117,7 @@ export class SubscribersService {
       phoneDigits: phoneDigits ?? undefined,
       name: phoneDigits === null && folded ? folded : undefined,
       optedOut: query.optedOut,
+      sort: query.sort,
       limit: query.limit,
       offset: query.offset,
     });

@@ -10,12 +10,12 @@ import {
   InvalidInputError,
   NotFoundError,
   type Actor,
-  type UnitLevel,
   type VillageType,
 } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
 import type { UnitSearchFilter, UnitView } from '../../../persistence/src/repositories/unit.repository.js';
 import { searchNameOf, villageFullName } from './unit-text.js';
+import { assertCanEditVillage, assertLocalVillage, assertUnused, LEVEL_LABELS } from './village-rules.js';
 
 /** The repository's filter, with the search text as typed rather than folded. */
 export type UnitQuery = Omit<UnitSearchFilter, 'folded'> & { q?: string };
@@ -31,9 +31,7 @@ export interface NewVillage {
   code?: string;
 }
 
-const LEVEL_LABELS: Record<UnitLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã', village: 'thôn' };
-
-/** Reading the administrative tree within the caller's subtree, and adding villages under a commune. */
+/** Reading the administrative tree within the caller's subtree; adding, renaming and removing villages of a commune. */
 @Injectable()
 export class UnitsService {
   constructor(
@@ -113,8 +111,78 @@ export class UnitsService {
     });
   }
 
+  /**
+   * Renames a village created here, its full name rebuilt from its kind ("Thôn …"). The commune is
+   * locked as when adding, so a rename and an addition cannot both take the same name.
+   */
+  async renameVillage(actor: Actor, villageId: string, newName: string): Promise<UnitView> {
+    const name = cleanText(newName);
+    if (!name) throw new InvalidInputError([{ field: 'name', rule: 'isNotEmpty', message: 'không được để trống' }]);
+    return this.db.transaction(async (tx) => {
+      const village = await this.units.lockInScope(actor, villageId, tx);
+      if (!village) throw new NotFoundError('unit');
+      assertCanEditVillage(actor);
+      assertLocalVillage(village);
+      const commune = await this.units.lockParentOf(actor, village.id, tx);
+      if (!commune) throw new NotFoundError('unit');
+      const fullName = villageFullName(name, village.type as VillageType);
+      if (name === village.name && fullName === village.fullName) return stripPath(village);
+      const folded = foldVietnamese(name);
+      const foldedFull = foldVietnamese(fullName);
+      const twin = (await this.units.childNames(commune.id, tx)).find(
+        (s) => s.id !== village.id && (foldVietnamese(s.name) === folded || foldVietnamese(s.fullName) === foldedFull),
+      );
+      if (twin) throw new ConflictError('unit.village-duplicate', `"${commune.fullName}" đã có "${twin.fullName}" (trùng tên)`);
+      const renamed = await this.units.renameLocal(actor, village.id, { name, fullName, searchName: searchNameOf(name, fullName) }, tx);
+      if (!renamed) throw new NotFoundError('unit');
+      await this.audit.append(
+        {
+          actorId: actor.userId,
+          unitId: commune.id,
+          unitPath: commune.path,
+          entityType: 'unit',
+          entityId: village.id,
+          action: 'rename-village',
+          data: { from: { name: village.name, fullName: village.fullName }, to: { name, fullName }, parentId: commune.id },
+        },
+        tx,
+      );
+      return renamed;
+    });
+  }
+
+  /** Removes a village created here that nothing refers to; otherwise a 409 names what still uses it. */
+  async deleteVillage(actor: Actor, villageId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const village = await this.units.lockForDeleteInScope(actor, villageId, tx);
+      if (!village) throw new NotFoundError('unit');
+      assertCanEditVillage(actor);
+      assertLocalVillage(village);
+      const commune = await this.units.lockParentOf(actor, village.id, tx);
+      if (!commune) throw new NotFoundError('unit');
+      assertUnused(village, await this.units.usageOf(village.id, tx));
+      if (!(await this.units.deleteLocalVillage(actor, village.id, tx))) throw new NotFoundError('unit');
+      await this.audit.append(
+        {
+          actorId: actor.userId,
+          unitId: commune.id,
+          unitPath: commune.path,
+          entityType: 'unit',
+          entityId: village.id,
+          action: 'delete-village',
+          data: { name: village.name, fullName: village.fullName, type: village.type, code: village.code, parentId: commune.id },
+        },
+        tx,
+      );
+    });
+  }
+
   /** Today's date where the units are ('YYYY-MM-DD'), to compare with validity dates. */
   private today(): string {
     return new Intl.DateTimeFormat('en-CA', { timeZone: this.config.defaultTimeZone }).format(new Date());
   }
+}
+
+function stripPath({ path: _path, ...view }: UnitView & { path: string }): UnitView {
+  return view;
 }

@@ -26,6 +26,7 @@ import {
   UserRepository,
   type UnitRef,
   type UserChanges,
+  type UserFilter,
   type UserRecord,
 } from '../../../persistence/src/index.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
@@ -43,7 +44,11 @@ export interface UserQuery {
   role?: Role;
   unitId?: string;
   q?: string;
+  /** Only disabled (true) or only active (false) accounts. */
+  disabled?: boolean;
+  /** When `disabled` is not given: false (the default) lists active accounts only, true lists both. */
   includeDisabled?: boolean;
+  sort: UserFilter['sort'];
   limit: number;
   offset: number;
 }
@@ -101,7 +106,8 @@ export class UsersService {
       role: query.role,
       unitPath,
       q: query.q,
-      includeDisabled: query.includeDisabled ?? false,
+      disabled: query.disabled ?? (query.includeDisabled ? undefined : false),
+      sort: query.sort,
       limit: query.limit,
       offset: query.offset,
     });

@@ -5,24 +5,30 @@ import type { Request } from 'express';
 import multer from 'multer';
 import { finalize, type Observable } from 'rxjs';
 import { InvalidInputError } from '../../../../libs/domain/src/index.js';
+import { importFormatOf, UNSUPPORTED_FORMAT } from '../../../../libs/services/src/subscribers/import-format.js';
 
 /** A million rows with names and tags stay well under this; anything larger is not a subscriber list. */
-export const CSV_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
+export const LIST_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
- * Writes the multipart field `file` to a temporary file (never to memory), so the import can stream it
- * row by row, and deletes that file once the request is answered, whatever the outcome. multer's
- * refusals become the one error body, naming the field.
+ * Writes the multipart field `file` (a .csv or .xlsx) to a temporary file (never to memory), so the
+ * import can stream it row by row, and deletes that file once the request is answered, whatever the
+ * outcome. Any other kind of file is refused before it is stored; multer's refusals become the one
+ * error body, naming the field.
  */
 @Injectable()
-export class CsvUploadInterceptor implements NestInterceptor {
+export class ListUploadInterceptor implements NestInterceptor {
   private readonly multer: NestInterceptor;
 
   constructor() {
     const Multer = FileInterceptor('file', {
       storage: multer.diskStorage({}),
-      limits: { fileSize: CSV_UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+      limits: { fileSize: LIST_UPLOAD_MAX_BYTES, files: 1, fields: 5, parts: 6 },
       defParamCharset: 'utf8',
+      fileFilter: (_req, file, accept) => {
+        if (importFormatOf(file.originalname, file.mimetype)) accept(null, true);
+        else accept(new InvalidInputError([UNSUPPORTED_FORMAT]), false);
+      },
     });
     this.multer = new Multer();
   }
@@ -49,7 +55,7 @@ function toFieldProblem(error: unknown): unknown {
   switch (cause?.code) {
     case 'LIMIT_FILE_SIZE':
       return new InvalidInputError([
-        { field: 'file', rule: 'maxSize', message: `tệp lớn quá ${CSV_UPLOAD_MAX_BYTES / 1024 / 1024} MB; hãy chia thành nhiều tệp` },
+        { field: 'file', rule: 'maxSize', message: `tệp lớn quá ${LIST_UPLOAD_MAX_BYTES / 1024 / 1024} MB; hãy chia thành nhiều tệp` },
       ]);
     case 'LIMIT_FILE_COUNT':
       return new InvalidInputError([{ field: 'file', rule: 'maxCount', message: 'chỉ nhận một tệp mỗi lần nhập' }]);

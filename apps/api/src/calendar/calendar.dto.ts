@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PRIORITIES } from '../../../../libs/domain/src/index.js';
+import { SUPPORTED_CHANNELS } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
+
+const CHANNEL = { enum: SUPPORTED_CHANNELS, enumName: 'Channel' } as const;
+const OCCURRENCE_STATUSES = ['pending', 'held', 'planned', 'completed', 'cancelled', 'skipped'];
+
+export class CalendarQueryDto {
+  @ApiProperty({ description: 'Start of the range (ISO 8601, inclusive)', example: '2026-12-01T00:00:00+07:00' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiProperty({ description: 'End of the range (ISO 8601, exclusive); at most 62 days after from', example: '2027-01-01T00:00:00+07:00' })
+  @IsDateString({ strict: true })
+  to!: string;
+
+  @ApiPropertyOptional(CHANNEL)
+  @IsOptional()
+  @IsIn(SUPPORTED_CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Broadcasts of this unit and the units below it' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class CalendarOccurrenceDto {
+  @ApiProperty({ format: 'uuid' }) occurrenceId!: string;
+  @ApiProperty({ format: 'uuid' }) broadcastId!: string;
+  @ApiProperty() dueAt!: Date;
+  @ApiProperty({ enum: OCCURRENCE_STATUSES, enumName: 'OccurrenceStatus' }) status!: string;
+  @ApiProperty({ enum: PRIORITIES, enumName: 'Priority' }) priority!: string;
+  @ApiProperty({ type: [String], ...CHANNEL }) channels!: string[];
+  @ApiProperty() messageTitle!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitName!: string;
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { DashboardModule } from '../../../../libs/services/src/dashboard/dashboard.module.js';
+import { DashboardController } from './dashboard.controller.js';
+
+@Module({ imports: [DashboardModule], controllers: [DashboardController] })
+export class DashboardApiModule {}

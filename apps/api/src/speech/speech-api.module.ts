@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { SpeechModule } from '../../../../libs/services/src/speech/speech.module.js';
+import { SpeechController } from './speech.controller.js';
+
+@Module({
+  imports: [SpeechModule],
+  controllers: [SpeechController],
+})
+export class SpeechApiModule {}

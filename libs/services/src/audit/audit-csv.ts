@@ -1,0 +1,98 @@
+import { wallTimeOf } from '../../../domain/src/index.js';
+import type { AuditRow } from '../../../persistence/src/repositories/audit.repository.js';
+
+/**
+ * The audit log as CSV for Excel in Vietnam: UTF-8 with a BOM (so diacritics show), ';' between cells
+ * (the list separator of Vietnamese Windows), CRLF line ends, times as dd/MM/yyyy HH:mm:ss in the unit's zone.
+ */
+export const AUDIT_CSV_HEADER = [
+  'Thời gian',
+  'Người thực hiện',
+  'Tên đăng nhập',
+  'Đơn vị',
+  'Hành động',
+  'Loại đối tượng',
+  'Mã đối tượng',
+  'Phiên bản',
+  'Ghi chú',
+  'Chi tiết',
+];
+
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Tạo mới',
+  edit: 'Sửa',
+  update: 'Cập nhật',
+  submit: 'Gửi duyệt',
+  approve: 'Duyệt',
+  return: 'Trả lại',
+  upload: 'Tải lên',
+  schedule: 'Lên lịch phát',
+  cancel: 'Hủy phát',
+  retry: 'Gửi lại',
+  import: 'Nhập danh sách',
+  'opt-out': 'Từ chối nhận tin',
+  'opt-in': 'Đăng ký nhận tin lại',
+  reconnect: 'Kết nối lại',
+  disable: 'Khóa tài khoản',
+  enable: 'Mở khóa tài khoản',
+  'password-change': 'Đổi mật khẩu',
+  'password-reset': 'Đặt lại mật khẩu',
+  'logout-everywhere': 'Đăng xuất mọi thiết bị',
+  'create-village': 'Thêm thôn',
+  'rename-village': 'Đổi tên thôn',
+  'delete-village': 'Xóa thôn',
+  'withdraw-board-slides': 'Gỡ tin khỏi bảng tin',
+  'withdraw-scheduled-post': 'Gỡ bài đã hẹn giờ',
+};
+
+const ENTITY_LABELS: Record<string, string> = {
+  message: 'Tin bài',
+  attachment: 'Tệp đính kèm',
+  broadcast: 'Lượt phát',
+  subscriber: 'Người nhận tin',
+  'subscriber-import': 'Lần nhập người nhận tin',
+  user: 'Người dùng',
+  unit: 'Đơn vị',
+  board: 'Bảng tin điện tử',
+  station: 'Cụm loa',
+  'channel-account': 'Tài khoản kênh',
+};
+
+export async function* auditCsv(batches: AsyncIterable<readonly AuditRow[]>, timeZone: string): AsyncGenerator<string> {
+  yield `\ufeff${csvLine(AUDIT_CSV_HEADER)}`;
+  for await (const batch of batches) {
+    yield batch.map((row) => csvLine(auditCells(row, timeZone))).join('');
+  }
+}
+
+export function auditCells(row: AuditRow, timeZone: string): string[] {
+  return [
+    formatDateTime(row.occurredAt, timeZone),
+    row.actorName ?? (row.actorId ? row.actorId : 'Hệ thống'),
+    row.actorUsername ?? '',
+    row.unitName ?? row.unitId,
+    ACTION_LABELS[row.action] ?? row.action,
+    ENTITY_LABELS[row.entityType] ?? row.entityType,
+    row.entityId,
+    row.versionNo === null ? '' : String(row.versionNo),
+    row.comment ?? '',
+    Object.keys(row.data).length ? JSON.stringify(row.data) : '',
+  ];
+}
+
+/** dd/MM/yyyy HH:mm:ss, 24-hour, as the wall clock reads in the zone. */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  const w = wallTimeOf(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(w.day)}/${two(w.month)}/${w.year} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
+}
+
+function csvLine(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(';')}\r\n`;
+}
+
+/** Quoted when it holds a separator, a quote or a line break; a leading = + - @ is defused so Excel never runs it as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

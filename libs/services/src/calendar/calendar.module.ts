@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { BroadcastViewRepository } from '../../../persistence/src/repositories/broadcast-view.repository.js';
+import { StationRepository } from '../../../persistence/src/repositories/station.repository.js';
+import { CalendarService } from './calendar.service.js';
+
+/** The calendar of occurrences and the stations' day programmes. */
+@Module({ providers: [BroadcastViewRepository, StationRepository, CalendarService], exports: [CalendarService] })
+export class CalendarModule {}

@@ -1,0 +1,61 @@
+import { ConflictError, ForbiddenActionError, type Actor, type FieldProblem, type UnitLevel, type UnitSource } from '../../../domain/src/index.js';
+import type { UnitUsage } from '../../../persistence/src/repositories/unit.repository.js';
+
+export const LEVEL_LABELS: Record<UnitLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã', village: 'thôn' };
+
+/** Villages are renamed and removed by those who add them: the commune's officers and admins of the area. */
+export function assertCanEditVillage(actor: Actor): void {
+  if (actor.role === 'officer' || actor.role === 'admin') return;
+  throw new ForbiddenActionError('unit.village-role', 'Chỉ cán bộ của xã hoặc quản trị viên mới được đổi tên, xóa thôn, tổ dân phố');
+}
+
+/**
+ * Only villages created here can be renamed or removed: provinces, districts and communes, and
+ * anything from an official list, change only when the list is imported again.
+ */
+export function assertLocalVillage(unit: { level: UnitLevel; source: UnitSource; fullName: string }): void {
+  if (unit.level !== 'village') {
+    throw new ConflictError(
+      'unit.not-village',
+      `"${unit.fullName}" là đơn vị cấp ${LEVEL_LABELS[unit.level]}; chỉ đổi tên hoặc xóa được thôn, tổ dân phố do địa phương tạo`,
+    );
+  }
+  if (unit.source !== 'local') {
+    throw new ConflictError(
+      'unit.official',
+      `"${unit.fullName}" thuộc danh mục hành chính chính thức; chỉ đổi tên hoặc xóa được thôn, tổ dân phố do địa phương tạo`,
+    );
+  }
+}
+
+const USAGE_LABELS: Record<keyof UnitUsage, string> = {
+  subscribers: 'người nhận tin',
+  stations: 'cụm loa',
+  stationGroups: 'nhóm cụm loa',
+  boards: 'bảng tin điện tử',
+  broadcasts: 'lượt phát',
+  messages: 'tin bài',
+  attachments: 'tệp đính kèm',
+  users: 'tài khoản người dùng',
+  channelAccounts: 'tài khoản kênh',
+  subscriberImports: 'lần nhập danh sách người nhận tin',
+  childUnits: 'đơn vị trực thuộc',
+};
+
+/** One problem per kind of thing that still uses the unit ("3 người nhận tin"); empty when nothing does. */
+export function usageProblems(usage: UnitUsage): FieldProblem[] {
+  return (Object.keys(USAGE_LABELS) as (keyof UnitUsage)[])
+    .filter((kind) => usage[kind] > 0)
+    .map((kind) => ({ field: kind, rule: 'in-use', message: `${usage[kind]} ${USAGE_LABELS[kind]}` }));
+}
+
+/** A village still in use is kept: deleting it would orphan those rows or rewrite what was sent. */
+export function assertUnused(unit: { fullName: string }, usage: UnitUsage): void {
+  const problems = usageProblems(usage);
+  if (problems.length === 0) return;
+  throw new ConflictError(
+    'unit.in-use',
+    `Không xóa được "${unit.fullName}" vì đang được dùng: ${problems.map((p) => p.message).join(', ')}. Chỉ xóa được thôn chưa được dùng; có thể đổi tên thay vì xóa.`,
+    problems,
+  );
+}

@@ -1,0 +1,24 @@
+import { ConsoleStack } from './console-stack.js';
+import { sessionScenarios } from './session.scenario.js';
+import { accessibilityScenarios } from './accessibility.scenario.js';
+import { reviewScenarios } from './review.scenario.js';
+
+/**
+ * Every browser test shares one built api and worker (starting them is the slow part); each scenario
+ * opens its own browser context, so cookies and storage never leak between them.
+ */
+describe('the console in headless Chromium', () => {
+  const stack = new ConsoleStack();
+
+  beforeAll(async () => {
+    await stack.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack.stop();
+  }, 60_000);
+
+  describe('sign-in', () => sessionScenarios(stack));
+  describe('review', () => reviewScenarios(stack));
+  describe('accessibility', () => accessibilityScenarios(stack));
+});
