@@ -25,8 +25,10 @@ RUN npm ci --ignore-scripts --no-audit --no-fund \
 COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
-# tsc fails the build on a type error; the test helpers are not shipped; dev dependencies are pruned.
+# tsc fails the build on a type error; the console is built (its packages are dev dependencies); the
+# test helpers are not shipped; dev dependencies are pruned.
 RUN npx tsc -p tsconfig.build.json \
+ && npx vite build --config apps/console/vite.config.ts --logLevel warn \
  && rm -rf dist/libs/testing \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
  && node -e "import('argon2').then((a) => a.default.hash('check')).then(() => console.log('argon2 ok'))"

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -12,17 +14,16 @@ function precompress(): Plugin {
   return {
     name: 'tincoso-precompress',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (!/\.(js|css|svg|json)$/.test(file.fileName)) continue;
-        const source = file.type === 'chunk' ? Buffer.from(file.code) : Buffer.from(file.source);
+    // After the files are written: by then Vite has filled in its preload placeholders.
+    writeBundle(options, bundle) {
+      const dir = options.dir as string;
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|svg|json)$/.test(fileName)) continue;
+        const path = join(dir, fileName);
+        const source = readFileSync(path);
         if (source.length < 1024) continue;
-        this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gzipSync(source, { level: 9 }) });
-        this.emitFile({
-          type: 'asset',
-          fileName: `${file.fileName}.br`,
-          source: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        });
+        writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
       }
     },
   };
@@ -47,7 +48,8 @@ export default defineConfig({
   },
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/health', '/feeds', '/public', '/boards'].map((p) => [p, 'http://localhost:3000']),
+      // `/boards/<token>` is a kiosk page of the api; `/boards` alone is the console's.
+      ['/api', '/health', '/feeds', '/public', '^/boards/.'].map((p) => [p, 'http://localhost:3000']),
     ),
   },
 });

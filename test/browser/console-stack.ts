@@ -152,6 +152,15 @@ export class ConsoleStack {
     return ((await res.json()) as { accessToken: string }).accessToken;
   }
 
+  waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+    return waitUntilTrue(check, timeoutMs);
+  }
+
+  /** A call as a loudspeaker cluster or board makes it, with its device token. */
+  device<T>(deviceToken: string, method: string, path: string, body?: unknown): Promise<T> {
+    return this.apiCall<T>(deviceToken, method, path, body);
+  }
+
   async apiCall<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
@@ -161,6 +170,14 @@ export class ConsoleStack {
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+export async function waitUntilTrue(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 

@@ -2,6 +2,8 @@ import { ConsoleStack } from './console-stack.js';
 import { sessionScenarios } from './session.scenario.js';
 import { accessibilityScenarios } from './accessibility.scenario.js';
 import { reviewScenarios } from './review.scenario.js';
+import { importScenarios } from './import.scenario.js';
+import { officerDayScenarios } from './officer-day.scenario.js';
 
 /**
  * Every browser test shares one built api and worker (starting them is the slow part); each scenario
@@ -20,5 +22,8 @@ describe('the console in headless Chromium', () => {
 
   describe('sign-in', () => sessionScenarios(stack));
   describe('review', () => reviewScenarios(stack));
+  describe('subscriber import', () => importScenarios(stack));
+  describe("an officer's day", () => officerDayScenarios(stack));
+  // Last: its showcase adds a station whose slots would hold the officer's day broadcast open.
   describe('accessibility', () => accessibilityScenarios(stack));
 });

@@ -42,8 +42,10 @@ export function sessionScenarios(stack: ConsoleStack): void {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(await page.getByRole('alert').textContent()).toMatch(/không đúng/);
     for (let i = 0; i < 6; i++) {
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
+        page.getByRole('button', { name: 'Đăng nhập' }).click(),
+      ]);
     }
     await expect(await page.getByRole('alert').textContent()).toMatch(/phút/);
     await context.close();

@@ -1,14 +1,13 @@
 import { createApprovedMessage, createSubscribers } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import type { TestApi } from '../../libs/testing/src/test-api.js';
-import { localDay, markAudioReady, once, type ScheduleBody, vn } from './broadcasts-test-kit.js';
-import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
+import { localDay, markAudioReady, once, startCommuneTestbed, vn, type CommuneTestbed, type ScheduleBody } from './broadcasts-test-kit.js';
 
 const SMS = 'Xa thong bao lich tiem chung mo rong thang 12.';
 const SCRIPT = 'Thông báo lịch tiêm chủng mở rộng tháng mười hai.';
 
 describe('broadcast preview (counts, total cost, warnings) and channel readiness', () => {
-  let bed: SmsTestbed;
+  let bed: CommuneTestbed;
   let api: TestApi;
   let province: TestUnit;
   let supervisor: TestUser;
@@ -18,13 +17,8 @@ describe('broadcast preview (counts, total cost, warnings) and channel readiness
   let outsiderAuth: string;
 
   beforeAll(async () => {
-    bed = await startSmsTestbed({ name: 'Tỉnh Xem Trước' });
-    ({ api, province, supervisor } = bed);
-    commune = await createUnit(api.db, { name: 'Xã Tiêm Chủng', level: 'commune', parent: province });
-    const other = await createUnit(api.db, { name: 'Xã Khác', level: 'commune', parent: province });
-    officer = await createUser(api.db, { role: 'officer', unit: commune });
-    auth = await bearer(api.http, officer);
-    outsiderAuth = await bearer(api.http, await createUser(api.db, { role: 'officer', unit: other }));
+    bed = await startCommuneTestbed({ province: 'Tỉnh Xem Trước', commune: 'Xã Tiêm Chủng', outsider: 'Xã Khác' });
+    ({ api, province, supervisor, commune, communeOfficer: officer, communeAuth: auth, outsiderAuth } = bed);
     await createSubscribers(api.db, { unit: commune, count: 4, from: 7000 });
   });
   afterAll(() => bed?.close());

@@ -2,20 +2,18 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
 import { ReconcilerService } from '../../libs/services/src/dispatch/reconciler.service.js';
 import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import type { TestApi } from '../../libs/testing/src/test-api.js';
 import { behaviours, type FakeTwilioServer } from '../fakes/fake-twilio.server.js';
-import { localDay, occurrenceIds, once, scheduleBroadcast, vn } from './broadcasts-test-kit.js';
-import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
+import { localDay, occurrenceIds, once, scheduleBroadcast, startCommuneTestbed, vn, type CommuneTestbed } from './broadcasts-test-kit.js';
 
 const SMS = 'UBND xa thong bao: tiep cong dan sang thu Hai hang tuan.';
 
 describe('broadcast lists, truthful statuses and deliveries in words', () => {
-  let bed: SmsTestbed;
+  let bed: CommuneTestbed;
   let fake: FakeTwilioServer;
   let api: TestApi;
   let worker: INestApplicationContext;
-  let province: TestUnit;
   let supervisor: TestUser;
   let supervisorAuth: string;
   let communeA: TestUnit;
@@ -24,13 +22,8 @@ describe('broadcast lists, truthful statuses and deliveries in words', () => {
   let authB: string;
 
   beforeAll(async () => {
-    bed = await startSmsTestbed({ name: 'Tỉnh Trạng Thái', listen: true });
-    ({ fake, api, worker, province, supervisor, supervisorAuth } = bed);
-    communeA = await createUnit(api.db, { name: 'Xã An Bình', level: 'commune', parent: province });
-    const communeB = await createUnit(api.db, { name: 'Xã Bình Minh', level: 'commune', parent: province });
-    officerA = await createUser(api.db, { role: 'officer', unit: communeA });
-    authA = await bearer(api.http, officerA);
-    authB = await bearer(api.http, await createUser(api.db, { role: 'officer', unit: communeB }));
+    bed = await startCommuneTestbed({ province: 'Tỉnh Trạng Thái', commune: 'Xã An Bình', outsider: 'Xã Bình Minh' }, { listen: true });
+    ({ fake, api, worker, supervisor, supervisorAuth, commune: communeA, communeOfficer: officerA, communeAuth: authA, outsiderAuth: authB } = bed);
   });
   afterAll(() => bed?.close());
   beforeEach(() => fake.reset());

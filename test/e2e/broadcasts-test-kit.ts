@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { formatLocalDateTime } from '../../libs/domain/src/delivery/broadcast-view-status.js';
+import { formatLocalDateTime } from '../../libs/domain/src/schedule/local-format.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
 import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -47,4 +49,29 @@ export async function markAudioReady(db: DataSource, durationMs = 20_000): Promi
 export async function occurrenceIds(db: DataSource, broadcastId: string): Promise<string[]> {
   const rows: { id: string }[] = await db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1 ORDER BY due_at`, [broadcastId]);
   return rows.map((r) => r.id);
+}
+
+/** An SMS testbed whose province holds a commune with its officer, and a sibling commune whose officer must see none of it. */
+export interface CommuneTestbed extends SmsTestbed {
+  commune: TestUnit;
+  communeOfficer: TestUser;
+  communeAuth: string;
+  outsiderAuth: string;
+}
+
+export async function startCommuneTestbed(
+  names: { province: string; commune: string; outsider: string },
+  options: { listen?: boolean } = {},
+): Promise<CommuneTestbed> {
+  const bed = await startSmsTestbed({ name: names.province, listen: options.listen });
+  const { api, province } = bed;
+  const commune = await createUnit(api.db, { name: names.commune, level: 'commune', parent: province });
+  const outsider = await createUnit(api.db, { name: names.outsider, level: 'commune', parent: province });
+  const communeOfficer = await createUser(api.db, { role: 'officer', unit: commune });
+  return Object.assign(bed, {
+    commune,
+    communeOfficer,
+    communeAuth: await bearer(api.http, communeOfficer),
+    outsiderAuth: await bearer(api.http, await createUser(api.db, { role: 'officer', unit: outsider })),
+  });
 }

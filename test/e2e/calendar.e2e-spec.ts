@@ -1,15 +1,13 @@
 import { createApprovedMessage, createSubscribers, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import type { TestUnit, TestUser } from '../../libs/testing/src/fixtures.js';
 import type { TestApi } from '../../libs/testing/src/test-api.js';
-import { localDay, markAudioReady, once, scheduleBroadcast, TZ } from './broadcasts-test-kit.js';
-import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
+import { localDay, markAudioReady, once, scheduleBroadcast, startCommuneTestbed, TZ, type CommuneTestbed } from './broadcasts-test-kit.js';
 
 const SCRIPT = 'Thông báo lịch trực ban phòng chống thiên tai.';
 
 describe('calendar of occurrences and a station day programme', () => {
-  let bed: SmsTestbed;
+  let bed: CommuneTestbed;
   let api: TestApi;
-  let province: TestUnit;
   let supervisor: TestUser;
   let commune: TestUnit;
   let officer: TestUser;
@@ -17,14 +15,9 @@ describe('calendar of occurrences and a station day programme', () => {
   let outsiderAuth: string;
 
   beforeAll(async () => {
-    bed = await startSmsTestbed({ name: 'Tỉnh Lịch' });
-    ({ api, province, supervisor } = bed);
+    bed = await startCommuneTestbed({ province: 'Tỉnh Lịch', commune: 'Xã Lịch Phát', outsider: 'Xã Bên Cạnh' });
+    ({ api, supervisor, commune, communeOfficer: officer, communeAuth: auth, outsiderAuth } = bed);
     await api.db.query(`UPDATE channel_policy SET quiet_start = NULL, quiet_end = NULL WHERE channel = 'loudspeaker'`);
-    commune = await createUnit(api.db, { name: 'Xã Lịch Phát', level: 'commune', parent: province });
-    officer = await createUser(api.db, { role: 'officer', unit: commune });
-    auth = await bearer(api.http, officer);
-    const other = await createUnit(api.db, { name: 'Xã Bên Cạnh', level: 'commune', parent: province });
-    outsiderAuth = await bearer(api.http, await createUser(api.db, { role: 'officer', unit: other }));
     await createSubscribers(api.db, { unit: commune, count: 2, from: 8100 });
   });
   afterAll(() => bed?.close());

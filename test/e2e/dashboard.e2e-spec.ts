@@ -1,15 +1,14 @@
 import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
 import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
+import type { TestUnit, TestUser } from '../../libs/testing/src/fixtures.js';
 import type { TestApi } from '../../libs/testing/src/test-api.js';
 import { behaviours } from '../fakes/fake-twilio.server.js';
-import { localDay, occurrenceIds, once, scheduleBroadcast } from './broadcasts-test-kit.js';
-import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
+import { localDay, occurrenceIds, once, scheduleBroadcast, startCommuneTestbed, type CommuneTestbed } from './broadcasts-test-kit.js';
 
 const SMS = 'Xa thong bao: nop thue dat truoc ngay 31/12.';
 
 describe('the dashboard: what waits, what goes out, alerts and the month, per subtree', () => {
-  let bed: SmsTestbed;
+  let bed: CommuneTestbed;
   let api: TestApi;
   let province: TestUnit;
   let supervisor: TestUser;
@@ -19,13 +18,8 @@ describe('the dashboard: what waits, what goes out, alerts and the month, per su
   let outsiderAuth: string;
 
   beforeAll(async () => {
-    bed = await startSmsTestbed({ name: 'Tỉnh Tổng Quan' });
-    ({ api, province, supervisor } = bed);
-    commune = await createUnit(api.db, { name: 'Xã Tổng Quan', level: 'commune', parent: province });
-    officer = await createUser(api.db, { role: 'officer', unit: commune });
-    auth = await bearer(api.http, officer);
-    const other = await createUnit(api.db, { name: 'Xã Ngoài', level: 'commune', parent: province });
-    outsiderAuth = await bearer(api.http, await createUser(api.db, { role: 'officer', unit: other }));
+    bed = await startCommuneTestbed({ province: 'Tỉnh Tổng Quan', commune: 'Xã Tổng Quan', outsider: 'Xã Ngoài' });
+    ({ api, province, supervisor, commune, communeOfficer: officer, communeAuth: auth, outsiderAuth } = bed);
   });
   afterAll(() => bed?.close());
 

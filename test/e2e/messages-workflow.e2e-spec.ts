@@ -245,7 +245,14 @@ describe('reform message approval workflow over HTTP', () => {
     }
     const create = doc.components.schemas.CreateMessageDto;
     expect(create.required).toEqual(expect.arrayContaining(['title', 'body', 'contentGroup']));
-    expect(create.properties.contentGroup.enum).toHaveLength(10);
+    // Enums are named schemas, shared by the request, the response and the list's query parameter.
+    expect(create.properties.contentGroup.allOf ?? [create.properties.contentGroup]).toEqual([{ $ref: '#/components/schemas/ContentGroup' }]);
+    expect(doc.components.schemas.ContentGroup.enum).toHaveLength(10);
+    const listParameters = doc.paths['/api/v1/messages'].get.parameters;
+    expect(listParameters.find((p: { name: string }) => p.name === 'contentGroup').schema).toEqual({ $ref: '#/components/schemas/ContentGroup' });
+    expect(listParameters.find((p: { name: string }) => p.name === 'sort').schema.enum).toEqual(
+      expect.arrayContaining(['updatedAt', '-updatedAt', 'title', '-priority', 'status', 'createdAt']),
+    );
     expect(create.properties.title.maxLength).toBe(200);
     expect(doc.paths['/api/v1/attachments'].post.requestBody.content).toHaveProperty(['multipart/form-data']);
   });

@@ -2,10 +2,12 @@ import { wavDurationMs } from '../../libs/channels/src/tts/wav-duration.js';
 import { bearer, createUnit, createUser } from '../../libs/testing/src/fixtures.js';
 import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
 
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** supertest buffers unknown types as text; audio is collected as bytes. */
+const binary = (res: unknown, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
   const parts: Buffer[] = [];
-  res.on('data', (part: Buffer) => parts.push(part));
-  res.on('end', () => done(null, Buffer.concat(parts)));
+  stream.on('data', (part: Buffer) => parts.push(part));
+  stream.on('end', () => done(null, Buffer.concat(parts)));
 };
 
 describe('POST /speech/preview: the loudspeaker voice, as a WAV, for officers and supervisors', () => {
@@ -68,6 +70,6 @@ describe('POST /speech/preview: the loudspeaker voice, as a WAV, for officers an
     expect((await api.http.post('/api/v1/speech/preview').send({ text: 'Xin chào' })).status).toBe(401);
     const res = await api.http.post('/api/v1/speech/preview').set('authorization', admin).send({ text: 'Xin chào' });
     expect(res.status).toBe(403);
-    expect(res.body.message).toBe('Chỉ cán bộ hoặc lãnh đạo phụ trách mới dùng được chức năng nghe thử');
+    expect(res.body.message).toBe('Chỉ cán bộ hoặc lãnh đạo phụ trách mới được soạn tin bài');
   });
 });

@@ -78,7 +78,7 @@ describe('subscriber CSV import streams: flat memory and visible progress', () =
       livePeak = Math.max(livePeak, liveHeap());
     }, 1000);
 
-    const progress: { status: string; rowsRead: number }[] = [];
+    const progress: { status: string; rowsRead: number; processedRows: number; totalRows: number | null }[] = [];
     let answered = false;
     const started = Date.now();
     // superagent streams any Readable into the multipart body; its types only name fs.ReadStream.
@@ -95,7 +95,7 @@ describe('subscriber CSV import streams: flat memory and visible progress', () =
       while (!answered) {
         const list = await api.http.get('/api/v1/subscribers/imports').set('authorization', area.supervisor.auth);
         const running = list.body.items?.[0];
-        if (running) progress.push({ status: running.status, rowsRead: running.rowsRead });
+        if (running) progress.push({ status: running.status, rowsRead: running.rowsRead, processedRows: running.processedRows, totalRows: running.totalRows });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
@@ -127,6 +127,8 @@ describe('subscriber CSV import streams: flat memory and visible progress', () =
     expect(running.some((p) => p.rowsRead > 0 && p.rowsRead < ROWS)).toBe(true);
     const rowsSeen = running.map((p) => p.rowsRead);
     expect(rowsSeen).toEqual([...rowsSeen].sort((a, b) => a - b));
+    // A progress bar: the length of the file is known from the first poll that sees the import.
+    expect(running.every((p) => p.totalRows === ROWS && p.processedRows === p.rowsRead)).toBe(true);
 
     const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
     process.stdout.write(

@@ -29,6 +29,6 @@ export const ROUTES: ScreenRoute[] = [
   { path: '/admin/users', component: lazy(() => import('./pages/admin/users-page')), menu: { label: 'Người dùng', icon: 'users', group: 'Quản trị' }, roles: ['admin'] },
   { path: '/admin/units', component: lazy(() => import('./pages/admin/units-page')), menu: { label: 'Đơn vị, thôn', icon: 'units', group: 'Quản trị' }, roles: ['admin', 'supervisor', 'officer'] },
   { path: '/admin/channel-accounts', component: lazy(() => import('./pages/admin/channel-accounts-page')), menu: { label: 'Tài khoản kênh', icon: 'accounts', group: 'Quản trị' }, roles: ['admin'] },
-  { path: '/admin/audit', component: lazy(() => import('./pages/admin/audit-page')), menu: { label: 'Nhật ký', icon: 'audit', group: 'Quản trị' } },
+  { path: '/admin/audit', component: lazy(() => import('./pages/admin/audit-page')), menu: { label: 'Nhật ký', icon: 'audit', group: 'Quản trị' }, roles: ['supervisor', 'admin'] },
   { path: '/account', component: lazy(() => import('./pages/account/account-page')) },
 ];

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { BroadcastSchedule } from '../../../../libs/persistence/src/index.js';
+import type { BroadcastSchedule, BroadcastTargets } from '../../../../libs/persistence/src/index.js';
 import type { BroadcastSortField } from '../../../../libs/persistence/src/repositories/broadcast-view.repository.js';
 import { BroadcastPreviewService } from '../../../../libs/services/src/broadcasts/broadcast-preview.service.js';
 import { BroadcastReadinessService } from '../../../../libs/services/src/broadcasts/broadcast-readiness.service.js';
@@ -35,7 +35,14 @@ import {
   DeliveryPageDto,
   RetryResultDto,
 } from './broadcast-responses.dto.js';
-import { BroadcastListQueryDto, BroadcastRequestDto, DeliveryListQueryDto, ReadinessRequestDto, RetryDeliveriesDto } from './broadcast.dto.js';
+import {
+  BroadcastListQueryDto,
+  BroadcastRequestDto,
+  DeliveryListQueryDto,
+  ReadinessRequestDto,
+  RetryDeliveriesDto,
+  type TargetsDto,
+} from './broadcast.dto.js';
 
 @ApiTags('broadcasts')
 @ApiBearerAuth()
@@ -65,11 +72,7 @@ export class BroadcastsController {
   @ApiOkResponse({ type: [ChannelReadinessDto] })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: "The message is not in the caller's subtree" })
   readiness(@CurrentActor() actor: Actor, @Body() dto: ReadinessRequestDto) {
-    return this.readinessCheck.readiness(actor, dto.messageId, {
-      unitIds: dto.targets.unitIds,
-      villageIds: dto.targets.villageIds ?? [],
-      tags: normaliseTags(dto.targets.tags ?? []),
-    });
+    return this.readinessCheck.readiness(actor, dto.messageId, toTargets(dto.targets));
   }
 
   @Post()
@@ -153,9 +156,13 @@ function toRequest(dto: BroadcastRequestDto): BroadcastRequest {
   return {
     messageId: dto.messageId,
     channels: dto.channels,
-    targets: { unitIds: dto.targets.unitIds, villageIds: dto.targets.villageIds ?? [], tags: normaliseTags(dto.targets.tags ?? []) },
+    targets: toTargets(dto.targets),
     schedule,
     smsWithoutDiacritics: dto.smsWithoutDiacritics,
     smsMaxParts: dto.smsMaxParts,
   };
+}
+
+function toTargets(dto: TargetsDto): BroadcastTargets {
+  return { unitIds: dto.unitIds, villageIds: dto.villageIds ?? [], tags: normaliseTags(dto.tags ?? []) };
 }

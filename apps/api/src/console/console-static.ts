@@ -4,8 +4,11 @@ import type { DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths the console never answers: the API, devices, webhooks and the public pages keep their own 404s. */
-export const NOT_CONSOLE = /^\/(api|health|feeds|public|boards|webhooks)(\/|$)/;
+/**
+ * Paths the console never answers: the API, devices, webhooks and the public pages keep their own 404s.
+ * `/boards` alone is the console's list of boards; `/boards/<token>` is a kiosk page.
+ */
+export const NOT_CONSOLE = /^\/((api|health|feeds|public|webhooks)(\/|$)|boards\/.)/;
 
 export function consoleRoot(dir: string): string | null {
   const root = resolve(dir);

@@ -44,7 +44,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (operation) completeOperation(operation, publicOperations.has(operation.operationId ?? ''));
     }
   }
-  return sorted(document);
+  return sorted(unwrapLoneReferences(document));
 }
 
 /**
@@ -57,7 +57,7 @@ function completeOperation(operation: Operation, isPublic: boolean): void {
   if (!isPublic && !responses['401']) {
     responses['401'] = { description: 'Missing, expired or revoked access token' };
   }
-  const validated = operation.requestBody || operation.parameters?.some((p) => 'in' in p && p.in === 'query');
+  const validated = operation.requestBody || operation.parameters?.some(isValidatedParameter);
   if (validated && !responses['400']) {
     responses['400'] = { description: 'A field or parameter breaks a rule; details name the field and the rule' };
   }
@@ -67,6 +67,13 @@ function completeOperation(operation: Operation, isPublic: boolean): void {
       response.content = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } };
     }
   }
+}
+
+/** Query DTOs are validated strictly; a path parameter with a format (UuidParam, IntParam) is parsed. */
+function isValidatedParameter(parameter: NonNullable<Operation['parameters']>[number]): boolean {
+  if (!('in' in parameter)) return false;
+  const schema = parameter.schema && !('$ref' in parameter.schema) ? parameter.schema : {};
+  return parameter.in === 'query' || (parameter.in === 'path' && (schema.format !== undefined || schema.type === 'integer'));
 }
 
 /**
@@ -93,6 +100,18 @@ function publicOperationIds(app: INestApplication): Set<string> {
     }
   }
   return ids;
+}
+
+/**
+ * @nestjs/swagger wraps every enumName property in a one-item allOf, which OpenAPI 3.0 needs only when
+ * the $ref has siblings (description, nullable); a bare one is replaced by the $ref itself.
+ */
+function unwrapLoneReferences<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(unwrapLoneReferences) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const { allOf, ...rest } = node as { allOf?: unknown[] };
+  if (allOf?.length === 1 && Object.keys(rest).length === 0) return unwrapLoneReferences(allOf[0]) as T;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, unwrapLoneReferences(value)])) as T;
 }
 
 function sorted(document: OpenAPIObject): OpenAPIObject {

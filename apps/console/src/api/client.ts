@@ -42,18 +42,21 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 api.use(auth);
 
+/** The ApiError for a failed answer, whatever its body (a proxy's HTML page has none of the fields). */
+export function apiError(status: number, error: unknown, statusText = ''): ApiError {
+  const body = (error && typeof error === 'object' ? error : { message: statusText }) as Partial<ApiErrorBody>;
+  return new ApiError(status, {
+    statusCode: status,
+    error: body.error ?? '',
+    message: body.message || `Lỗi máy chủ (${status})`,
+    details: body.details ?? [],
+    requestId: body.requestId,
+  });
+}
+
 /** Returns the data of a successful answer or throws an ApiError with the API's Vietnamese message. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) {
-    const body = (error && typeof error === 'object' ? error : { message: response.statusText }) as ApiErrorBody;
-    throw new ApiError(response.status, {
-      statusCode: response.status,
-      error: body.error ?? '',
-      message: body.message || `Lỗi máy chủ (${response.status})`,
-      details: body.details ?? [],
-      requestId: body.requestId,
-    });
-  }
+  if (!response.ok) throw apiError(response.status, error, response.statusText);
   return data as T;
 }

@@ -1699,7 +1699,7 @@ export interface components {
             occurrences: components["schemas"]["DueTimeDto"][];
             /** @description Due times the schedule yields until its end (within one year when it runs longer) */
             occurrenceCount: number;
-            /** @description True when the schedule runs past one year and the count covers that year only */
+            /** @description True when the schedule runs more than a year past its first due time; the count and total then cover that year */
             occurrenceCountCapped: boolean;
             warnings: components["schemas"]["PreviewWarningDto"][];
         };
@@ -1870,6 +1870,8 @@ export interface components {
             accessExpiresAt: string | null;
             /** Format: date-time */
             lastCheckedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @enum {string} */
         ChannelAccountStatus: "active" | "needs_reconnect" | "disabled";
@@ -1911,6 +1913,8 @@ export interface components {
             limits: {
                 [key: string]: number;
             };
+            sms: components["schemas"]["SmsSettingsDto"];
+            uploads: components["schemas"]["UploadLimitsDto"];
         };
         CostDto: {
             currency: components["schemas"]["Currency"];
@@ -2121,11 +2125,8 @@ export interface components {
         CreateVillageDto: {
             /** @example Thôn Đông */
             name: string;
-            /**
-             * @description village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản
-             * @enum {string}
-             */
-            type: "village" | "residential-group" | "hamlet" | "other";
+            /** @description village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản */
+            type: components["schemas"]["VillageType"];
             /**
              * @description Unique among local units
              * @example TD-01
@@ -2745,6 +2746,12 @@ export interface components {
             perPart: number;
             maxParts: number;
         };
+        SmsSettingsDto: {
+            /** @description Estimated price of one SMS part, in đồng (SMS_PRICE_PER_PART_VND) */
+            pricePerPartVnd: number;
+            /** @description Parts a broadcast may use per SMS unless it says otherwise */
+            defaultMaxParts: number;
+        };
         /** @enum {string} */
         SocialPlatform: "zalo" | "facebook";
         SocialPostDto: {
@@ -3028,8 +3035,7 @@ export interface components {
             parentId: string | null;
             /** @description Code in its list; codes repeat across lists */
             code: string | null;
-            /** @enum {string} */
-            source: "vn-2025" | "vn-pre2025" | "local";
+            source: components["schemas"]["UnitSource"];
             level: components["schemas"]["UnitLevel"];
             /** @example province */
             type: string;
@@ -3054,8 +3060,7 @@ export interface components {
             parentId: string | null;
             /** @description Code in its list; codes repeat across lists */
             code: string | null;
-            /** @enum {string} */
-            source: "vn-2025" | "vn-pre2025" | "local";
+            source: components["schemas"]["UnitSource"];
             level: components["schemas"]["UnitLevel"];
             /** @example province */
             type: string;
@@ -3079,6 +3084,8 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /** @enum {string} */
+        UnitSource: "vn-2025" | "vn-pre2025" | "local";
         UpcomingDto: {
             /** @description From now to the end of the local day */
             today: components["schemas"]["UpcomingOccurrenceDto"][];
@@ -3143,6 +3150,12 @@ export interface components {
              */
             unitId?: string;
         };
+        UploadLimitsDto: {
+            /** @description Largest image attachment, in bytes */
+            maxImageBytes: number;
+            /** @description Largest audio attachment, in bytes */
+            maxAudioBytes: number;
+        };
         UserDto: {
             /** Format: uuid */
             id: string;
@@ -3204,6 +3217,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @description village = thôn, residential-group = tổ dân phố, hamlet = ấp/bản
+         * @enum {string}
+         */
+        VillageType: "village" | "residential-group" | "hamlet" | "other";
         WaitingDto: {
             /** @description The caller's messages returned by a supervisor (newest first, at most 10) */
             returned: components["schemas"]["ReturnedMessageDto"][];
@@ -3302,6 +3320,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -3345,6 +3372,15 @@ export interface operations {
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, expired or revoked access token */
@@ -3623,15 +3659,6 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description A field breaks a rule; details name the field and the rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -3858,6 +3885,15 @@ export interface operations {
                     "application/json": components["schemas"]["WithdrawnDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -3897,6 +3933,15 @@ export interface operations {
                     "application/json": components["schemas"]["BoardDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -3934,6 +3979,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Missing, expired or revoked access token */
             401: {
@@ -4024,6 +4078,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BoardWithTokenDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, expired or revoked access token */
@@ -5340,6 +5403,15 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDetailDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -5436,6 +5508,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Missing, expired or revoked access token */
             401: {
@@ -5576,6 +5657,15 @@ export interface operations {
                     "application/json": components["schemas"]["StationDetailDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -5674,6 +5764,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Missing, expired or revoked access token */
             401: {
@@ -5816,6 +5915,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeviceTokenDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, expired or revoked access token */
@@ -7137,7 +7245,7 @@ export interface operations {
                 q?: string;
                 level?: components["schemas"]["UnitLevel"];
                 /** @description The list a unit came from */
-                source?: "vn-2025" | "vn-pre2025" | "local";
+                source?: components["schemas"]["UnitSource"];
                 /** @description Only direct children of this unit */
                 parentId?: string;
                 /** @description Only units valid on this day */
@@ -8063,6 +8171,15 @@ export interface operations {
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Unknown token, or not an image of a live slide */

@@ -38,14 +38,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password, useCookie: true } as never }));
+    const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password, useCookie: true } }));
     session.accept(answer as { accessToken: string; expiresIn: number });
     setProfile(await loadProfile());
   }, []);
 
   const logout = useCallback(async () => {
     try {
-      await api.POST('/api/v1/auth/logout', { body: { everywhere: true } as never });
+      await api.POST('/api/v1/auth/logout', { body: { everywhere: true } });
     } finally {
       session.clear();
       queryClient.clear();

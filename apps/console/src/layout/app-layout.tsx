@@ -109,11 +109,13 @@ export function AppLayout() {
                 },
               }}
             >
-              <Button type="text" aria-label="Tài khoản" style={{ height: 48 }}>
-                <Flex vertical align="end" style={{ lineHeight: 1.2 }}>
-                  <Typography.Text strong>{profile.displayName}</Typography.Text>
+              <Button type="text" aria-label="Tài khoản" style={{ height: 48, maxWidth: narrow ? 160 : 360 }}>
+                <Flex vertical align="end" style={{ lineHeight: 1.2, minWidth: 0 }}>
+                  <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 140 : 340 }}>
+                    {profile.displayName}
+                  </Typography.Text>
                   {!narrow && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 340 }}>
                       {ROLE[profile.role]} · {profile.unitName}
                     </Typography.Text>
                   )}

@@ -1,3 +1,5 @@
+import { TAG_COLOR, type StatusMap } from './labels';
+
 /** Vietnamese labels for the admin screens: unit levels, channel accounts and the audit log's actions. */
 
 export const UNIT_LEVEL: Record<string, string> = {
@@ -17,12 +19,6 @@ export const VILLAGE_TYPE: Record<string, string> = {
 export const PLATFORM: Record<string, string> = {
   zalo: 'Zalo OA',
   facebook: 'Facebook Page',
-};
-
-export const ACCOUNT_STATUS: Record<string, { label: string; color: string }> = {
-  active: { label: 'Đang hoạt động', color: 'success' },
-  needs_reconnect: { label: 'Cần kết nối lại', color: 'error' },
-  disabled: { label: 'Đã tắt', color: 'default' },
 };
 
 /** What an audit event is about (`entityType`). */
@@ -138,3 +134,14 @@ export function auditActionOptions(entityType?: string): { value: string; label:
     .map(([value, labels]) => ({ value, label: labels.length > 2 ? `${ACTION_VERB[value] ?? labels[0]} (mọi loại)` : labels.join(', ') }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 }
+
+export const USER_STATE: StatusMap = {
+  active: { label: 'Đang hoạt động', color: TAG_COLOR.green },
+  disabled: { label: 'Đã khóa', color: TAG_COLOR.red },
+};
+
+export const ACCOUNT_STATUS: StatusMap = {
+  active: { label: 'Đang hoạt động', color: TAG_COLOR.green },
+  needs_reconnect: { label: 'Cần kết nối lại', color: TAG_COLOR.red },
+  disabled: { label: 'Đã tắt', color: TAG_COLOR.grey },
+};

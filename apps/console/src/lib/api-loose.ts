@@ -1,5 +1,13 @@
 import { api, unwrap } from '../api/client';
 
+/** Every list answer of the API. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 type Params = { query?: Record<string, unknown>; path?: Record<string, string> };
 type Init = { params?: Params; body?: unknown };
 type Answer = Promise<{ data?: unknown; error?: unknown; response: Response }>;

@@ -1,43 +1,49 @@
 /**
  * Vietnamese labels for the API's codes (the words officers use, ../shared/CONSOLE.md). Colours are
- * dark enough that a Tag's white text on them passes WCAG AA.
+ * dark enough to pass WCAG AA both as a Tag's text on its light tint and under white text; show
+ * them with components/status-tag.tsx.
  */
-export const MESSAGE_STATUS: Record<string, { label: string; color: string }> = {
-  draft: { label: 'Bản nháp', color: '#595959' },
-  submitted: { label: 'Chờ duyệt', color: '#0958d9' },
-  approved: { label: 'Đã duyệt', color: '#237804' },
-  returned: { label: 'Bị trả lại', color: '#ad4e00' },
+export type StatusMap = Record<string, { label: string; color: string }>;
+
+/** For a tag whose text is not a code (it carries a number or a name). */
+export const TAG_COLOR = { grey: '#595959', blue: '#0958d9', green: '#237804', orange: '#ad4e00', red: '#a8071a' };
+
+export const MESSAGE_STATUS: StatusMap = {
+  draft: { label: 'Bản nháp', color: TAG_COLOR.grey },
+  submitted: { label: 'Chờ duyệt', color: TAG_COLOR.blue },
+  approved: { label: 'Đã duyệt', color: TAG_COLOR.green },
+  returned: { label: 'Bị trả lại', color: TAG_COLOR.orange },
 };
 
-export const BROADCAST_STATUS: Record<string, { label: string; color: string }> = {
-  scheduled: { label: 'Đã lên lịch', color: '#595959' },
-  running: { label: 'Đang phát', color: '#0958d9' },
-  held: { label: 'Đang tạm giữ', color: '#ad4e00' },
-  completed: { label: 'Hoàn thành', color: '#237804' },
-  'partially-failed': { label: 'Hoàn thành, có lỗi', color: '#ad4e00' },
-  failed: { label: 'Thất bại', color: '#a8071a' },
-  cancelled: { label: 'Đã hủy phát', color: '#595959' },
+export const BROADCAST_STATUS: StatusMap = {
+  scheduled: { label: 'Đã lên lịch', color: TAG_COLOR.grey },
+  running: { label: 'Đang phát', color: TAG_COLOR.blue },
+  held: { label: 'Đang tạm giữ', color: TAG_COLOR.orange },
+  completed: { label: 'Hoàn thành', color: TAG_COLOR.green },
+  'partially-failed': { label: 'Hoàn thành, có lỗi', color: TAG_COLOR.orange },
+  failed: { label: 'Thất bại', color: TAG_COLOR.red },
+  cancelled: { label: 'Đã hủy phát', color: TAG_COLOR.grey },
 };
 
-export const OCCURRENCE_STATUS: Record<string, { label: string; color: string }> = {
-  pending: { label: 'Chờ đến giờ', color: '#595959' },
-  held: { label: 'Đang tạm giữ', color: '#ad4e00' },
-  planned: { label: 'Đang phát', color: '#0958d9' },
-  completed: { label: 'Đã phát', color: '#237804' },
-  cancelled: { label: 'Đã hủy', color: '#595959' },
-  skipped: { label: 'Bỏ qua', color: '#595959' },
+export const OCCURRENCE_STATUS: StatusMap = {
+  pending: { label: 'Chờ đến giờ', color: TAG_COLOR.grey },
+  held: { label: 'Đang tạm giữ', color: TAG_COLOR.orange },
+  planned: { label: 'Đang phát', color: TAG_COLOR.blue },
+  completed: { label: 'Đã phát', color: TAG_COLOR.green },
+  cancelled: { label: 'Đã hủy', color: TAG_COLOR.grey },
+  skipped: { label: 'Bỏ qua', color: TAG_COLOR.grey },
 };
 
-export const DELIVERY_STATUS: Record<string, { label: string; color: string }> = {
-  planned: { label: 'Chờ gửi', color: '#595959' },
-  sending: { label: 'Đang gửi', color: '#0958d9' },
-  sent: { label: 'Đã gửi', color: '#0958d9' },
-  delivered: { label: 'Đã nhận', color: '#237804' },
-  failed: { label: 'Lỗi', color: '#a8071a' },
-  undelivered: { label: 'Không đến được', color: '#a8071a' },
-  unknown: { label: 'Đang xác minh', color: '#ad4e00' },
-  cancelled: { label: 'Đã hủy', color: '#595959' },
-  skipped: { label: 'Bỏ qua', color: '#595959' },
+export const DELIVERY_STATUS: StatusMap = {
+  planned: { label: 'Chờ gửi', color: TAG_COLOR.grey },
+  sending: { label: 'Đang gửi', color: TAG_COLOR.blue },
+  sent: { label: 'Đã gửi', color: TAG_COLOR.blue },
+  delivered: { label: 'Đã nhận', color: TAG_COLOR.green },
+  failed: { label: 'Lỗi', color: TAG_COLOR.red },
+  undelivered: { label: 'Không đến được', color: TAG_COLOR.red },
+  unknown: { label: 'Đang xác minh', color: TAG_COLOR.orange },
+  cancelled: { label: 'Đã hủy', color: TAG_COLOR.grey },
+  skipped: { label: 'Bỏ qua', color: TAG_COLOR.grey },
 };
 
 export const CHANNEL: Record<string, string> = {
@@ -49,10 +55,10 @@ export const CHANNEL: Record<string, string> = {
   feed: 'Trang tin',
 };
 
-export const PRIORITY: Record<string, { label: string; color: string }> = {
-  normal: { label: 'Thông thường', color: '#595959' },
-  priority: { label: 'Ưu tiên', color: '#ad4e00' },
-  emergency: { label: 'Khẩn cấp', color: '#a8071a' },
+export const PRIORITY: StatusMap = {
+  normal: { label: 'Thông thường', color: TAG_COLOR.grey },
+  priority: { label: 'Ưu tiên', color: TAG_COLOR.orange },
+  emergency: { label: 'Khẩn cấp', color: TAG_COLOR.red },
 };
 
 export const ROLE: Record<string, string> = {

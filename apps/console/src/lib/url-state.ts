@@ -3,13 +3,15 @@ import { useSearchParams } from 'react-router';
 
 /**
  * A list's filters, page and sort kept in the URL search params, so a reload or a shared link shows the
- * same list. Setting a filter returns to page 1; empty values are dropped from the URL.
+ * same list. Setting a filter returns to page 1; empty values are dropped from the URL, and an empty
+ * parameter read from it (`?actorId=` from an edited link) means "no filter", so it is not sent to the
+ * API to be refused by its validation.
  */
 export function useUrlState<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
   const values = useMemo(() => {
     const v = {} as Record<K, string | undefined>;
-    for (const k of keys) v[k] = params.get(k) ?? undefined;
+    for (const k of keys) v[k] = params.get(k) || undefined;
     return v;
   }, [params, keys]);
   const set = useCallback(

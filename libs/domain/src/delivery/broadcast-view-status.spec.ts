@@ -1,4 +1,4 @@
-import { broadcastStatusNote, broadcastViewStatus, formatLocalDateTime, type BroadcastStatusFacts } from './broadcast-view-status.js';
+import { broadcastStatusNote, broadcastViewStatus, type BroadcastStatusFacts } from './broadcast-view-status.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const facts = (over: Partial<BroadcastStatusFacts>): BroadcastStatusFacts => ({ stored: 'running', held: null, deferred: null, timeZone: TZ, ...over });
@@ -24,9 +24,5 @@ describe('broadcast status as officers read it', () => {
     );
     expect(broadcastStatusNote(facts({}))).toBeNull();
     expect(broadcastStatusNote(facts({ stored: 'completed' }))).toBeNull();
-  });
-
-  it('formats times as dd/MM/yyyy with a 24-hour clock', () => {
-    expect(formatLocalDateTime(new Date('2026-12-31T15:05:00Z'), TZ)).toBe('22:05 31/12/2026');
   });
 });

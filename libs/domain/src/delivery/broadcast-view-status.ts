@@ -1,4 +1,4 @@
-import { wallTimeOf } from '../schedule/zoned-time.js';
+import { formatLocalDateTime } from '../schedule/local-format.js';
 
 /**
  * The status an officer sees. The engine stores scheduled → running → completed | partially-failed
@@ -21,13 +21,6 @@ export interface BroadcastStatusFacts {
 
 export function broadcastViewStatus(f: Pick<BroadcastStatusFacts, 'stored' | 'held'>): BroadcastViewStatus {
   return f.held && (f.stored === 'scheduled' || f.stored === 'running') ? 'held' : f.stored;
-}
-
-/** 'HH:mm dd/MM/yyyy' in the zone, as officers read times. */
-export function formatLocalDateTime(instant: Date, timeZone: string): string {
-  const w = wallTimeOf(instant, timeZone);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(w.hour)}:${p(w.minute)} ${p(w.day)}/${p(w.month)}/${w.year}`;
 }
 
 /** A Vietnamese sentence saying why a broadcast waits or how it ended badly; null when there is nothing to explain. */

@@ -24,6 +24,14 @@ describe('deliveryFailureText', () => {
       expect(text).toMatch(/^[A-ZĐÀ-Ỹ][^]*\(mã X-99\)\.$/u);
       expect(text).not.toContain(reason);
     }
+    const texts = PERMANENT_REASONS.map((reason) => deliveryFailureText(failed({ providerCode: 'X-99', lastError: `${reason}: provider said no` })));
+    expect(new Set(texts).size).toBe(PERMANENT_REASONS.length);
+    expect(deliveryFailureText(failed({ providerCode: 'X-99', lastError: 'unauthorized: token revoked' }))).toBe(
+      'Tài khoản kênh không có quyền gửi (thông tin xác thực sai hoặc đã bị thu hồi) (mã X-99).',
+    );
+    expect(deliveryFailureText(failed({ providerCode: 'X-99', lastError: 'something else' }))).toBe(
+      'Gửi không thành công, nhà cung cấp không nêu lý do (mã X-99).',
+    );
   });
 
   it('says when retries ran out and that a supervisor may retry', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { UnitScope } from '../../../domain/src/index.js';
+import type { DeliveryStatus, UnitScope } from '../../../domain/src/index.js';
 import type { BroadcastViewStatus, StoredBroadcastStatus } from '../../../domain/src/delivery/broadcast-view-status.js';
 import type { BroadcastSchedule, BroadcastTargets, OccurrenceStatus } from '../entities/index.js';
 
@@ -40,6 +40,33 @@ export interface BroadcastListFilter {
   unitId?: string;
   from?: Date;
   to?: Date;
+}
+
+/** A delivery as the broadcast's deliveries table shows it. */
+export interface DeliveryListRow {
+  id: string;
+  occurrenceId: string;
+  channel: string;
+  endpoint: string;
+  status: DeliveryStatus;
+  attempts: number;
+  provider: string | null;
+  providerMessageId: string | null;
+  providerCode: string | null;
+  lastError: string | null;
+  failureKind: 'permanent' | 'exhausted' | null;
+  notBefore: Date;
+  sentAt: Date | null;
+  updatedAt: Date;
+  post: { state: string; postId: string | null; scheduledFor: string | null } | null;
+}
+
+export interface DeliveryListFilter {
+  status?: DeliveryStatus;
+  channel?: string;
+  failureKind?: 'permanent' | 'exhausted';
+  limit: number;
+  offset: number;
 }
 
 export type BroadcastSortField = 'createdAt' | 'nextDueAt' | 'status';
@@ -171,5 +198,32 @@ export class BroadcastViewRepository {
         ORDER BY o.due_at, o.id LIMIT $${params.length + 1}`,
       [...params, filter.limit],
     );
+  }
+
+  /** A page of one broadcast's deliveries in id order; none when the broadcast lies outside the caller's subtree. */
+  async deliveries(scope: UnitScope, broadcastId: string, filter: DeliveryListFilter): Promise<{ items: DeliveryListRow[]; total: number }> {
+    const params: unknown[] = [broadcastId, scope.unitPath];
+    const where = [
+      'd.broadcast_id = $1',
+      'EXISTS (SELECT 1 FROM broadcast b JOIN admin_unit u ON u.id = b.unit_id WHERE b.id = $1 AND u.path <@ $2::ltree)',
+    ];
+    if (filter.status) where.push(`d.status = $${params.push(filter.status)}`);
+    if (filter.channel) where.push(`d.channel = $${params.push(filter.channel)}`);
+    if (filter.failureKind) where.push(`d.failure_kind = $${params.push(filter.failureKind)}`);
+    const sql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM delivery d WHERE ${sql}`, params);
+    // A social delivery also shows its post: 'scheduled' (Facebook holds it until scheduledFor), 'published' or 'deleted'.
+    const items: DeliveryListRow[] = await this.db.query(
+      `SELECT d.id::text, d.occurrence_id AS "occurrenceId", d.channel, d.endpoint, d.status, d.attempts, d.provider,
+              d.provider_message_id AS "providerMessageId", d.provider_code AS "providerCode", d.last_error AS "lastError",
+              d.failure_kind AS "failureKind", d.not_before AS "notBefore", d.sent_at AS "sentAt", d.updated_at AS "updatedAt",
+              CASE WHEN p.delivery_id IS NULL THEN NULL
+                   ELSE json_build_object('state', p.state, 'postId', p.post_id,
+                     'scheduledFor', to_char(p.scheduled_for AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS post
+         FROM delivery d LEFT JOIN social_post p ON p.delivery_id = d.id
+        WHERE ${sql} ORDER BY d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
   }
 }

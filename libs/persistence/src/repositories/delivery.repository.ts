@@ -36,25 +36,6 @@ const SUBSCRIBER_MATCH = `
    AND (cardinality($2::uuid[]) = 0 OR s.village_id = ANY($2::uuid[]))
    AND (cardinality($3::text[]) = 0 OR s.tags && $3::text[])`;
 
-/** A delivery as the broadcast's deliveries table shows it. */
-export interface DeliveryListRow {
-  id: string;
-  occurrenceId: string;
-  channel: string;
-  endpoint: string;
-  status: DeliveryStatus;
-  attempts: number;
-  provider: string | null;
-  providerMessageId: string | null;
-  providerCode: string | null;
-  lastError: string | null;
-  failureKind: 'permanent' | 'exhausted' | null;
-  notBefore: Date;
-  sentAt: Date | null;
-  updatedAt: Date;
-  post: { state: string; postId: string | null; scheduledFor: string | null } | null;
-}
-
 /** Deliveries: planned set-based, claimed in small chunks, settled in bulk. */
 @Injectable()
 export class DeliveryRepository {
@@ -280,32 +261,6 @@ export class DeliveryRepository {
     );
   }
 
-  async listByStatus(
-    broadcastId: string,
-    filter: { status?: DeliveryStatus; channel?: string; failureKind?: 'permanent' | 'exhausted'; limit: number; offset: number },
-  ): Promise<{ items: DeliveryListRow[]; total: number }> {
-    const params: unknown[] = [broadcastId];
-    const where = ['d.broadcast_id = $1'];
-    if (filter.status) where.push(`d.status = $${params.push(filter.status)}`);
-    if (filter.channel) where.push(`d.channel = $${params.push(filter.channel)}`);
-    if (filter.failureKind) where.push(`d.failure_kind = $${params.push(filter.failureKind)}`);
-    const sql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM delivery d WHERE ${sql}`, params);
-    // A social delivery also shows its post: 'scheduled' (Facebook holds it until scheduledFor), 'published' or 'deleted'.
-    const items = await this.db.query(
-      `SELECT d.id::text, d.occurrence_id AS "occurrenceId", d.channel, d.endpoint, d.status, d.attempts, d.provider,
-              d.provider_message_id AS "providerMessageId", d.provider_code AS "providerCode", d.last_error AS "lastError",
-              d.failure_kind AS "failureKind", d.not_before AS "notBefore", d.sent_at AS "sentAt", d.updated_at AS "updatedAt",
-              CASE WHEN p.delivery_id IS NULL THEN NULL
-                   ELSE json_build_object('state', p.state, 'postId', p.post_id,
-                     'scheduledFor', to_char(p.scheduled_for AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS post
-         FROM delivery d LEFT JOIN social_post p ON p.delivery_id = d.id
-        WHERE ${sql} ORDER BY d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.limit, filter.offset],
-    );
-    return { items, total };
-  }
-
   /** Exhausted (or chosen) failed deliveries go back to planned, due now; their occurrences reopen. */
   async retryExhausted(
     m: EntityManager,
@@ -330,5 +285,4 @@ export class DeliveryRepository {
     }
     return { retried: rows.length, batches };
   }
-
 }

@@ -57,6 +57,20 @@ export interface MessageSummary extends MessageHead {
   version: VersionSummary;
 }
 
+export const MESSAGE_SORT_FIELDS = ['updatedAt', 'createdAt', 'title', 'status', 'priority'] as const;
+export type MessageSortField = (typeof MESSAGE_SORT_FIELDS)[number];
+
+/** The sorts that read the current version. */
+export const VERSION_SORTS: readonly MessageSortField[] = ['title', 'priority'];
+
+/** Statuses and priorities sort in their workflow and urgency order, not alphabetically. */
+export const rankOf = (column: string, order: readonly string[]) => `array_position(ARRAY[${order.map((v) => `'${v}'`).join(',')}], ${column})`;
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
 type Row = Record<string, unknown>;
 
 /** Columns of toVersionSummary; aliases of the tables: v (message_version), author (app_user). */

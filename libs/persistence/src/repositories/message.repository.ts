@@ -16,20 +16,25 @@ import {
   MESSAGE_COLUMNS,
   MESSAGE_FROM,
   MESSAGE_JOINS,
+  rankOf,
   toMessageSummary,
   toMessageView,
   toVersionSummary,
   toVersionView,
   VERSION_CONTENT_COLUMNS,
+  VERSION_SORTS,
   VERSION_SUMMARY_COLUMNS,
   type MessageContent,
+  type MessageSortField,
   type MessageSummary,
   type MessageView,
+  type Paged,
   type VersionSummary,
   type VersionView,
 } from './message-rows.js';
 
-export type { MessageContent, MessageSummary, MessageView, VersionSummary, VersionView } from './message-rows.js';
+export { MESSAGE_SORT_FIELDS } from './message-rows.js';
+export type { MessageContent, MessageSortField, MessageSummary, MessageView, Paged, VersionSummary, VersionView } from './message-rows.js';
 
 /** A message row locked for a workflow change, with what the rules need to decide. */
 export interface LockedMessage {
@@ -49,9 +54,6 @@ const VERSIONS_FROM = `
   JOIN admin_unit au ON au.id = m.unit_id
   LEFT JOIN app_user author ON author.id = v.author_id`;
 
-export const MESSAGE_SORT_FIELDS = ['updatedAt', 'createdAt', 'title', 'status', 'priority'] as const;
-export type MessageSortField = (typeof MESSAGE_SORT_FIELDS)[number];
-
 export interface MessageFilter {
   status?: MessageStatus;
   contentGroup?: ContentGroup;
@@ -66,16 +68,6 @@ export interface MessageFilter {
   sort?: { field: MessageSortField; direction: 'asc' | 'desc' };
   limit: number;
   offset: number;
-}
-
-const VERSION_SORTS: readonly MessageSortField[] = ['title', 'priority'];
-
-/** Statuses and priorities sort in their workflow and urgency order, not alphabetically. */
-const rankOf = (column: string, order: readonly string[]) => `array_position(ARRAY[${order.map((v) => `'${v}'`).join(',')}], ${column})`;
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
 }
 
 /**

@@ -88,6 +88,16 @@ export class StationPlaylistRepository {
       .then((rows: { n: number }[]) => rows[0].n);
   }
 
+  /** Stations the targets reach that have no slot of their own or their group's, so nothing placed for them would air. */
+  async countTargetStationsWithoutSlots(targetPaths: string[], villageIds: string[]): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n ${TARGET_STATIONS}
+          AND NOT EXISTS (SELECT 1 FROM station_slot sl WHERE sl.station_id = s.id OR sl.group_id = s.group_id)`,
+      [targetPaths, villageIds],
+    );
+    return n;
+  }
+
   /** Each station's slots (own and its group's). */
   slotsOfStations(m: EntityManager, stationIds: string[]): Promise<(SlotView & { forStation: string })[]> {
     return m.query(

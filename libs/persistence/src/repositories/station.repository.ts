@@ -211,17 +211,6 @@ export class StationRepository {
     return this.db.query(`SELECT ${SLOT_COLUMNS} FROM station_slot sl WHERE sl.group_id = $1 ORDER BY sl.start_time, sl.id`, [groupId]);
   }
 
-  /** Stations reached by the targets (as loudspeaker planning finds them) that have no slot of their own or their group's. */
-  async countTargetsWithoutSlots(targetPaths: string[], villageIds: string[]): Promise<number> {
-    const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM station s JOIN admin_unit u ON u.id = s.unit_id
-        WHERE $1::ltree[] @> u.path AND (cardinality($2::uuid[]) = 0 OR s.village_ids && $2::uuid[] OR s.unit_id = ANY($2::uuid[]))
-          AND NOT EXISTS (SELECT 1 FROM station_slot sl WHERE sl.station_id = s.id OR sl.group_id = s.group_id)`,
-      [targetPaths, villageIds],
-    );
-    return n;
-  }
-
   /** Items placed in this station's slot airings starting in [from, to), with their delivery's state, in playing order. */
   placedItems(stationId: string, from: Date, to: Date): Promise<PlacedItemRow[]> {
     return this.db.query(

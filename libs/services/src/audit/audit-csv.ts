@@ -1,10 +1,6 @@
-import { wallTimeOf } from '../../../domain/src/index.js';
+import { excelCsv, formatLocalTimestamp } from '../../../domain/src/index.js';
 import type { AuditRow } from '../../../persistence/src/repositories/audit.repository.js';
 
-/**
- * The audit log as CSV for Excel in Vietnam: UTF-8 with a BOM (so diacritics show), ';' between cells
- * (the list separator of Vietnamese Windows), CRLF line ends, times as dd/MM/yyyy HH:mm:ss in the unit's zone.
- */
 export const AUDIT_CSV_HEADER = [
   'Thời gian',
   'Người thực hiện',
@@ -58,16 +54,14 @@ const ENTITY_LABELS: Record<string, string> = {
   'channel-account': 'Tài khoản kênh',
 };
 
-export async function* auditCsv(batches: AsyncIterable<readonly AuditRow[]>, timeZone: string): AsyncGenerator<string> {
-  yield `\ufeff${csvLine(AUDIT_CSV_HEADER)}`;
-  for await (const batch of batches) {
-    yield batch.map((row) => csvLine(auditCells(row, timeZone))).join('');
-  }
+/** The audit log as CSV for Excel (see excelCsv), times as dd/MM/yyyy HH:mm:ss in the unit's zone. */
+export function auditCsv(batches: AsyncIterable<readonly AuditRow[]>, timeZone: string): AsyncGenerator<string> {
+  return excelCsv(AUDIT_CSV_HEADER, batches, (row) => auditCells(row, timeZone));
 }
 
 export function auditCells(row: AuditRow, timeZone: string): string[] {
   return [
-    formatDateTime(row.occurredAt, timeZone),
+    formatLocalTimestamp(row.occurredAt, timeZone),
     row.actorName ?? (row.actorId ? row.actorId : 'Hệ thống'),
     row.actorUsername ?? '',
     row.unitName ?? row.unitId,
@@ -78,21 +72,4 @@ export function auditCells(row: AuditRow, timeZone: string): string[] {
     row.comment ?? '',
     Object.keys(row.data).length ? JSON.stringify(row.data) : '',
   ];
-}
-
-/** dd/MM/yyyy HH:mm:ss, 24-hour, as the wall clock reads in the zone. */
-export function formatDateTime(instant: Date, timeZone: string): string {
-  const w = wallTimeOf(instant, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(w.day)}/${two(w.month)}/${w.year} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
-}
-
-function csvLine(cells: readonly string[]): string {
-  return `${cells.map(csvCell).join(';')}\r\n`;
-}
-
-/** Quoted when it holds a separator, a quote or a line break; a leading = + - @ is defused so Excel never runs it as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -28,7 +28,10 @@ interface AccessClaims {
 export type Profile = Omit<UserProfile, 'timeZone'> & { timeZone: string };
 
 export interface LogoutRequest {
-  /** The refresh token the client holds (body or cookie). */
+  /**
+   * The refresh token an API client holds (body). The console's cookie never reaches logout (its Path is
+   * the refresh endpoint): its session ends through the bearer token's `sid`.
+   */
   refreshToken?: string;
   /** The bearer token of the request, when it had one. */
   accessToken?: string;

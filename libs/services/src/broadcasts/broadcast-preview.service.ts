@@ -12,7 +12,6 @@ import {
 import { ChannelPolicyRepository, DeliveryRepository, SocialDeliveryRepository } from '../../../persistence/src/index.js';
 import { BoardRepository } from '../../../persistence/src/repositories/board.repository.js';
 import { StationPlaylistRepository } from '../../../persistence/src/repositories/station-playlist.repository.js';
-import { StationRepository } from '../../../persistence/src/repositories/station.repository.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
 import { BroadcastValidator, type ValidatedBroadcast } from './broadcast-validator.js';
@@ -42,7 +41,6 @@ export class BroadcastPreviewService {
     private readonly deliveries: DeliveryRepository,
     private readonly policies: ChannelPolicyRepository,
     private readonly boards: BoardRepository,
-    private readonly stations: StationRepository,
     private readonly stationPlaylists: StationPlaylistRepository,
     private readonly socialDeliveries: SocialDeliveryRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -110,7 +108,7 @@ export class BroadcastPreviewService {
       recipients,
       quietHours: { sms: sms?.quietHours ?? null, loudspeaker: loudspeaker?.quietHours ?? null },
       capped,
-      stationsWithoutSlots: recipients.loudspeaker ? await this.stations.countTargetsWithoutSlots(paths, req.targets.villageIds) : 0,
+      stationsWithoutSlots: recipients.loudspeaker ? await this.stationPlaylists.countTargetStationsWithoutSlots(paths, req.targets.villageIds) : 0,
       hasSocialRendition: Boolean(v.version.renditions.social),
     });
   }

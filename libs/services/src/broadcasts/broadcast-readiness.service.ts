@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError, isWithin, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
+import { InvalidInputError, isWithin, NotFoundError, type Actor } from '../../../domain/src/index.js';
 import {
   ChannelAccountRepository,
   DeliveryRepository,
   MessageContentRepository,
-  UnitRepository,
   type BroadcastTargets,
   type VersionContent,
 } from '../../../persistence/src/index.js';
@@ -15,6 +14,7 @@ import { SMS_PROVIDER } from '../dispatch/sms-provider.factory.js';
 import { LoudspeakerAudioService } from '../loudspeakers/loudspeaker-audio.service.js';
 import { loudspeakerAudioProblems } from '../loudspeakers/loudspeaker-audio-rules.js';
 import { SUPPORTED_CHANNELS } from './broadcast-request.js';
+import { BroadcastValidator } from './broadcast-validator.js';
 import { CHANNEL_LABELS } from './preview-warnings.js';
 
 export interface ChannelReadiness {
@@ -39,7 +39,7 @@ interface Targets {
 export class BroadcastReadinessService {
   constructor(
     private readonly messages: MessageContentRepository,
-    private readonly units: UnitRepository,
+    private readonly validator: BroadcastValidator,
     private readonly deliveries: DeliveryRepository,
     private readonly boards: BoardRepository,
     private readonly stationPlaylists: StationPlaylistRepository,
@@ -52,16 +52,9 @@ export class BroadcastReadinessService {
     const message = await this.messages.state(messageId);
     if (!message || !isWithin(message.unitPath, actor.unitPath)) throw new NotFoundError('message');
     const version = (await this.messages.version(message.id, message.approvedVersion ?? message.currentVersion)) as VersionContent;
-    const found = await this.units.findRefs(actor, [...targets.unitIds, ...targets.villageIds]);
-    const problems: FieldProblem[] = [];
-    targets.unitIds.forEach((id, i) => {
-      if (!found.has(id)) problems.push({ field: `targets.unitIds[${i}]`, rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' });
-    });
-    targets.villageIds.forEach((id, i) => {
-      if (found.get(id)?.level !== 'village') problems.push({ field: `targets.villageIds[${i}]`, rule: 'village', message: 'Thôn/tổ dân phố không tồn tại hoặc ngoài phạm vi của bạn' });
-    });
+    const { targetUnits, problems } = await this.validator.resolveTargets(actor, targets);
     if (problems.length) throw new InvalidInputError(problems);
-    const t: Targets = { paths: targets.unitIds.map((id) => found.get(id)?.path as string), villageIds: targets.villageIds, tags: targets.tags };
+    const t: Targets = { paths: targetUnits.map((u) => u.path), villageIds: targets.villageIds, tags: targets.tags };
     const out: ChannelReadiness[] = [];
     for (const channel of SUPPORTED_CHANNELS) {
       const reasons = await this.reasons(channel, version, message.unitId, t);

@@ -17,6 +17,7 @@ import {
 import {
   MessageContentRepository,
   UnitRepository,
+  type BroadcastTargets,
   type MessageState,
   type UnitRef,
   type VersionContent,
@@ -92,19 +93,9 @@ export class BroadcastValidator {
       }
     }
 
-    const found = await this.units.findRefs(actor, [...req.targets.unitIds, ...req.targets.villageIds]);
-    const targetUnits: UnitRef[] = [];
-    for (const [i, unitId] of req.targets.unitIds.entries()) {
-      const unit = found.get(unitId);
-      if (unit) targetUnits.push(unit);
-      else problems.push({ field: `targets.unitIds[${i}]`, rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' });
-    }
-    for (const [i, villageId] of req.targets.villageIds.entries()) {
-      const village = found.get(villageId);
-      if (!village || village.level !== 'village' || !targetUnits.some((u) => isWithin(village.path, u.path))) {
-        problems.push({ field: `targets.villageIds[${i}]`, rule: 'village-of-target', message: 'Thôn/tổ dân phố phải thuộc đơn vị được chọn' });
-      }
-    }
+    const targets = await this.resolveTargets(actor, req.targets);
+    const targetUnits = targets.targetUnits;
+    problems.push(...targets.problems);
 
     const owner = await this.units.findRef(message.unitId);
     const timeZone = owner?.timeZone ?? this.config.defaultTimeZone;
@@ -132,5 +123,24 @@ export class BroadcastValidator {
       throw new InvalidInputError([{ field: 'schedule', rule: 'occurrences', message: 'Lịch phát không có lần phát nào trong tương lai' }]);
     }
     return { message, version, targetUnits, timeZone, smsMaxParts, sms, smsText, firstOccurrences };
+  }
+
+  /** The target units, in the caller's subtree, and villages that lie in one of them; each problem names its field. */
+  async resolveTargets(actor: Actor, targets: BroadcastTargets): Promise<{ targetUnits: UnitRef[]; problems: FieldProblem[] }> {
+    const found = await this.units.findRefs(actor, [...targets.unitIds, ...targets.villageIds]);
+    const targetUnits: UnitRef[] = [];
+    const problems: FieldProblem[] = [];
+    for (const [i, unitId] of targets.unitIds.entries()) {
+      const unit = found.get(unitId);
+      if (unit) targetUnits.push(unit);
+      else problems.push({ field: `targets.unitIds[${i}]`, rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' });
+    }
+    for (const [i, villageId] of targets.villageIds.entries()) {
+      const village = found.get(villageId);
+      if (!village || village.level !== 'village' || !targetUnits.some((u) => isWithin(village.path, u.path))) {
+        problems.push({ field: `targets.villageIds[${i}]`, rule: 'village-of-target', message: 'Thôn/tổ dân phố phải thuộc đơn vị được chọn' });
+      }
+    }
+    return { targetUnits, problems };
   }
 }

@@ -1,60 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, type Actor, type DeliveryStatus } from '../../../domain/src/index.js';
+import { NotFoundError, type Actor } from '../../../domain/src/index.js';
 import {
   broadcastStatusNote,
   broadcastViewStatus,
   type BroadcastViewStatus,
 } from '../../../domain/src/delivery/broadcast-view-status.js';
 import { deliveryFailureText } from '../../../domain/src/delivery/failure-text.js';
-import { DeliveryRepository, type BroadcastSchedule, type BroadcastTargets } from '../../../persistence/src/index.js';
 import {
   BroadcastViewRepository,
   type BroadcastListFilter,
   type BroadcastSortField,
   type BroadcastSummaryRow,
+  type DeliveryListFilter,
+  type DeliveryListRow,
 } from '../../../persistence/src/repositories/broadcast-view.repository.js';
-import type { DeliveryListRow } from '../../../persistence/src/repositories/delivery.repository.js';
 
-/** A broadcast as officers see it: the truthful status and, when it waits or ended badly, why. */
-export interface BroadcastSummary {
-  id: string;
-  unitId: string;
-  unitName: string;
-  messageId: string;
-  messageVersion: number;
-  messageTitle: string;
-  priority: 'normal' | 'priority' | 'emergency';
-  channels: string[];
-  status: BroadcastViewStatus;
-  statusNote: string | null;
-  nextDueAt: Date | null;
-  targets: BroadcastTargets;
-  schedule: BroadcastSchedule;
-  timeZone: string;
-  smsWithoutDiacritics: boolean;
-  smsMaxParts: number;
-  createdBy: string;
-  createdAt: Date;
-  cancelledAt: Date | null;
-}
+/** A broadcast as officers see it: the truthful status and, when it waits or ended badly, why (instead of the facts they are read from). */
+export type BroadcastSummary = Omit<BroadcastSummaryRow, keyof StatusFacts> & { status: BroadcastViewStatus; statusNote: string | null };
+
+type StatusFacts = Pick<
+  BroadcastSummaryRow,
+  'storedStatus' | 'heldDueAt' | 'heldNote' | 'deferredQuietHours' | 'deferredDailyCap' | 'deferredRetrying' | 'deferredUntil'
+>;
 
 export type DeliveryView = DeliveryListRow & { failureText: string | null };
-
-export interface DeliveryFilter {
-  status?: DeliveryStatus;
-  channel?: string;
-  failureKind?: 'permanent' | 'exhausted';
-  limit: number;
-  offset: number;
-}
 
 /** Officers' reads of broadcasts: the list, one broadcast, its deliveries with reasons in words. */
 @Injectable()
 export class BroadcastViewsService {
-  constructor(
-    private readonly views: BroadcastViewRepository,
-    private readonly deliveries: DeliveryRepository,
-  ) {}
+  constructor(private readonly views: BroadcastViewRepository) {}
 
   async list(
     actor: Actor,
@@ -72,41 +46,20 @@ export class BroadcastViewsService {
     return toSummary(row);
   }
 
-  async deliveriesOf(actor: Actor, id: string, filter: DeliveryFilter): Promise<{ items: DeliveryView[]; total: number }> {
+  async deliveriesOf(actor: Actor, id: string, filter: DeliveryListFilter): Promise<{ items: DeliveryView[]; total: number }> {
     if (!(await this.views.summary(actor, id))) throw new NotFoundError('broadcast');
-    const { items, total } = await this.deliveries.listByStatus(id, filter);
+    const { items, total } = await this.views.deliveries(actor, id, filter);
     return { items: items.map((d) => ({ ...d, failureText: deliveryFailureText(d) })), total };
   }
 }
 
-export function toSummary(row: BroadcastSummaryRow): BroadcastSummary {
+function toSummary(row: BroadcastSummaryRow): BroadcastSummary {
+  const { storedStatus, heldDueAt, heldNote, deferredQuietHours, deferredDailyCap, deferredRetrying, deferredUntil, ...rest } = row;
   const facts = {
-    stored: row.storedStatus,
-    held: row.heldDueAt ? { dueAt: row.heldDueAt, note: row.heldNote } : null,
-    deferred: row.deferredUntil
-      ? { quietHours: row.deferredQuietHours, dailyCap: row.deferredDailyCap, retrying: row.deferredRetrying, until: row.deferredUntil }
-      : null,
+    stored: storedStatus,
+    held: heldDueAt ? { dueAt: heldDueAt, note: heldNote } : null,
+    deferred: deferredUntil ? { quietHours: deferredQuietHours, dailyCap: deferredDailyCap, retrying: deferredRetrying, until: deferredUntil } : null,
     timeZone: row.timeZone,
   };
-  return {
-    id: row.id,
-    unitId: row.unitId,
-    unitName: row.unitName,
-    messageId: row.messageId,
-    messageVersion: row.messageVersion,
-    messageTitle: row.messageTitle,
-    priority: row.priority,
-    channels: row.channels,
-    status: broadcastViewStatus(facts),
-    statusNote: broadcastStatusNote(facts),
-    nextDueAt: row.nextDueAt,
-    targets: row.targets,
-    schedule: row.schedule,
-    timeZone: row.timeZone,
-    smsWithoutDiacritics: row.smsWithoutDiacritics,
-    smsMaxParts: row.smsMaxParts,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt,
-    cancelledAt: row.cancelledAt,
-  };
+  return { ...rest, status: broadcastViewStatus(facts), statusNote: broadcastStatusNote(facts) };
 }

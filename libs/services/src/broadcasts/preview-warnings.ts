@@ -1,10 +1,10 @@
 import {
+  formatLocalDateTime,
   isInQuietHours,
   nextAllowedInstant,
   type Priority,
   type QuietHours,
 } from '../../../domain/src/index.js';
-import { formatLocalDateTime } from '../../../domain/src/delivery/broadcast-view-status.js';
 
 export const PREVIEW_WARNING_CODES = ['quiet-hours', 'daily-cap', 'no-programme-slot', 'no-recipients', 'no-rendition'] as const;
 export type PreviewWarningCode = (typeof PREVIEW_WARNING_CODES)[number];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TTS_ENGINE, type TtsEngine } from '../../../channels/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { ForbiddenActionError, RateLimitedError, type Actor } from '../../../domain/src/index.js';
+import { assertCanAuthor, RateLimitedError, type Actor } from '../../../domain/src/index.js';
 import { mp3ToWav } from './mp3-to-wav.js';
 import { voiceOf, type SpeechAccent } from './speech-voices.js';
 
@@ -28,9 +28,8 @@ export class SpeechPreviewService {
   ) {}
 
   async preview(actor: Actor, text: string, accent: SpeechAccent | undefined): Promise<SpeechPreview> {
-    if (actor.role !== 'officer' && actor.role !== 'supervisor') {
-      throw new ForbiddenActionError('speech.role', 'Chỉ cán bộ hoặc lãnh đạo phụ trách mới dùng được chức năng nghe thử');
-    }
+    // Hearing a script is part of writing one: the same people may.
+    assertCanAuthor(actor);
     if (this.rendering >= PREVIEW_RENDERS_AT_ONCE) {
       throw new RateLimitedError('speech.busy', `Máy chủ đang đọc thử bản khác; hãy thử lại sau ${RETRY_AFTER_SECONDS} giây`, RETRY_AFTER_SECONDS);
     }

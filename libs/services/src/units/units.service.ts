@@ -1,21 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
 import {
   assertCanAddVillage,
+  assertCanEditVillage,
+  assertLocalVillage,
+  assertNoTwinVillage,
+  assertUnused,
   cleanText,
   ConflictError,
   foldVietnamese,
   InvalidInputError,
+  LEVEL_LABELS,
   NotFoundError,
   type Actor,
   type VillageType,
 } from '../../../domain/src/index.js';
 import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
 import type { UnitSearchFilter, UnitView } from '../../../persistence/src/repositories/unit.repository.js';
+import { UnitUsageRepository } from '../../../persistence/src/repositories/unit-usage.repository.js';
 import { searchNameOf, villageFullName } from './unit-text.js';
-import { assertCanEditVillage, assertLocalVillage, assertUnused, LEVEL_LABELS } from './village-rules.js';
 
 /** The repository's filter, with the search text as typed rather than folded. */
 export type UnitQuery = Omit<UnitSearchFilter, 'folded'> & { q?: string };
@@ -36,6 +41,7 @@ export interface NewVillage {
 export class UnitsService {
   constructor(
     private readonly units: UnitRepository,
+    private readonly usage: UnitUsageRepository,
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -84,29 +90,12 @@ export class UnitsService {
         );
       }
       const fullName = villageFullName(name, input.type);
-      const folded = foldVietnamese(name);
-      const foldedFull = foldVietnamese(fullName);
-      const siblings = await this.units.childNames(commune.id, tx);
-      const twin = siblings.find((s) => foldVietnamese(s.name) === folded || foldVietnamese(s.fullName) === foldedFull);
-      if (twin) {
-        throw new ConflictError('unit.village-duplicate', `"${commune.fullName}" đã có "${twin.fullName}" (trùng tên)`);
-      }
+      assertNoTwinVillage(commune, await this.units.childNames(commune.id, tx), { name, fullName });
       const village = await this.units.insertLocal(
         { parent: commune, level: 'village', type: input.type, code, name, fullName, searchName: searchNameOf(name, fullName) },
         tx,
       );
-      await this.audit.append(
-        {
-          actorId: actor.userId,
-          unitId: commune.id,
-          unitPath: commune.path,
-          entityType: 'unit',
-          entityId: village.id,
-          action: 'create-village',
-          data: { name, fullName, type: input.type, code, parentId: commune.id },
-        },
-        tx,
-      );
+      await this.logVillage(actor, commune, village.id, 'create-village', { name, fullName, type: input.type, code, parentId: commune.id }, tx);
       return village;
     });
   }
@@ -127,26 +116,11 @@ export class UnitsService {
       if (!commune) throw new NotFoundError('unit');
       const fullName = villageFullName(name, village.type as VillageType);
       if (name === village.name && fullName === village.fullName) return stripPath(village);
-      const folded = foldVietnamese(name);
-      const foldedFull = foldVietnamese(fullName);
-      const twin = (await this.units.childNames(commune.id, tx)).find(
-        (s) => s.id !== village.id && (foldVietnamese(s.name) === folded || foldVietnamese(s.fullName) === foldedFull),
-      );
-      if (twin) throw new ConflictError('unit.village-duplicate', `"${commune.fullName}" đã có "${twin.fullName}" (trùng tên)`);
+      assertNoTwinVillage(commune, await this.units.childNames(commune.id, tx), { name, fullName }, village.id);
       const renamed = await this.units.renameLocal(actor, village.id, { name, fullName, searchName: searchNameOf(name, fullName) }, tx);
       if (!renamed) throw new NotFoundError('unit');
-      await this.audit.append(
-        {
-          actorId: actor.userId,
-          unitId: commune.id,
-          unitPath: commune.path,
-          entityType: 'unit',
-          entityId: village.id,
-          action: 'rename-village',
-          data: { from: { name: village.name, fullName: village.fullName }, to: { name, fullName }, parentId: commune.id },
-        },
-        tx,
-      );
+      const data = { from: { name: village.name, fullName: village.fullName }, to: { name, fullName }, parentId: commune.id };
+      await this.logVillage(actor, commune, village.id, 'rename-village', data, tx);
       return renamed;
     });
   }
@@ -160,21 +134,26 @@ export class UnitsService {
       assertLocalVillage(village);
       const commune = await this.units.lockParentOf(actor, village.id, tx);
       if (!commune) throw new NotFoundError('unit');
-      assertUnused(village, await this.units.usageOf(village.id, tx));
-      if (!(await this.units.deleteLocalVillage(actor, village.id, tx))) throw new NotFoundError('unit');
-      await this.audit.append(
-        {
-          actorId: actor.userId,
-          unitId: commune.id,
-          unitPath: commune.path,
-          entityType: 'unit',
-          entityId: village.id,
-          action: 'delete-village',
-          data: { name: village.name, fullName: village.fullName, type: village.type, code: village.code, parentId: commune.id },
-        },
-        tx,
-      );
+      assertUnused(village, await this.usage.usageOf(village.id, tx));
+      if (!(await this.usage.deleteLocalVillage(actor, village.id, tx))) throw new NotFoundError('unit');
+      const data = { name: village.name, fullName: village.fullName, type: village.type, code: village.code, parentId: commune.id };
+      await this.logVillage(actor, commune, village.id, 'delete-village', data, tx);
     });
+  }
+
+  /** A village's change is logged under its commune, so the commune's supervisors read it in their audit log. */
+  private logVillage(
+    actor: Actor,
+    commune: { id: string; path: string },
+    villageId: string,
+    action: 'create-village' | 'rename-village' | 'delete-village',
+    data: Record<string, unknown>,
+    tx: EntityManager,
+  ): Promise<void> {
+    return this.audit.append(
+      { actorId: actor.userId, unitId: commune.id, unitPath: commune.path, entityType: 'unit', entityId: villageId, action, data },
+      tx,
+    );
   }
 
   /** Today's date where the units are ('YYYY-MM-DD'), to compare with validity dates. */

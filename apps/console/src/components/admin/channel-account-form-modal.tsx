@@ -7,7 +7,7 @@ import { PLATFORM } from '../../lib/admin-labels';
 import { applyApiErrors } from '../../lib/form-errors';
 import { toZonedIso } from '../../lib/time';
 import type { ChannelAccount } from './admin-types';
-import { UnitPicker } from './unit-picker';
+import { UnitSelect } from '../unit-select';
 
 export type AccountEdit = { mode: 'add' } | { mode: 'edit'; account: ChannelAccount } | { mode: 'reconnect'; account: ChannelAccount };
 
@@ -113,7 +113,7 @@ export function ChannelAccountFormModal({ edit, timeZone, onClose }: { edit: Acc
               <Radio.Group optionType="button" options={Object.entries(PLATFORM).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item name="unitId" label="Đơn vị sở hữu" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
-              <UnitPicker />
+              <UnitSelect />
             </Form.Item>
           </>
         )}

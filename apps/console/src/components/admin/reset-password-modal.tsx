@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { applyApiErrors } from '../../lib/form-errors';
 import type { UserItem } from './admin-types';
 import { randomPassword } from './user-form-modal';
@@ -12,7 +12,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem | null; o
   const [problem, setProblem] = useState<string | null>(null);
   const { message } = App.useApp();
   const reset = useMutation({
-    mutationFn: ({ password }: { password: string }) => send<void>('POST', `/api/v1/users/${user!.id}/password`, { body: { password } }),
+    mutationFn: ({ password }: { password: string }) => unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id: user!.id } }, body: { password } })),
     onSuccess: () => {
       message.success(`Đã đặt mật khẩu mới cho ${user!.username}`);
       onClose();

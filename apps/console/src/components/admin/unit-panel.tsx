@@ -2,8 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import { getJson, send } from '../../lib/api-loose';
+import { unwrap, api, ApiError } from '../../api/client';
 import { UNIT_LEVEL, VILLAGE_TYPE } from '../../lib/admin-labels';
 import { errorMessage } from '../../lib/form-errors';
 import { formatDate } from '../../lib/time';
@@ -29,7 +28,7 @@ interface Props {
 
 /** One unit: where it sits, what it is, and for a commune (or a village) its Thôn / Tổ dân phố. */
 export function UnitPanel({ unitId, rootId, canEditVillages, onSelect, onChanged }: Props) {
-  const detail = useQuery({ queryKey: ['unit', unitId], queryFn: () => getJson<UnitDetail>(`/api/v1/units/${unitId}`) });
+  const detail = useQuery({ queryKey: ['unit', unitId], queryFn: () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id: unitId } } })) });
   const unit = detail.data;
   const listsVillages = unit?.level === 'commune';
   const children = useQuery({ ...childrenQuery(unitId), enabled: !!unit && unit.level !== 'village' });
@@ -51,7 +50,7 @@ export function UnitPanel({ unitId, rootId, canEditVillages, onSelect, onChanged
       cancelText: 'Hủy',
       onOk: async () => {
         try {
-          await send<void>('DELETE', `/api/v1/units/${village.id}`);
+          await unwrap(api.DELETE('/api/v1/units/{id}', { params: { path: { id: village.id } } }));
           message.success(`Đã xóa ${village.fullName}`);
           onChanged(village.parentId ?? unit.id, village.id);
         } catch (error) {

@@ -2,9 +2,9 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { Alert, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useImperativeHandle, useMemo, useState, type Ref } from 'react';
-import { getJson } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
-import type { PageOf, UnitItem } from './admin-types';
+import type { UnitItem } from './admin-types';
 
 const PAGE = 100;
 
@@ -16,7 +16,7 @@ export function childrenQuery(id: string) {
     queryFn: async () => {
       const items: UnitItem[] = [];
       for (let page = 1; ; page++) {
-        const answer = await getJson<PageOf<UnitItem>>(`/api/v1/units/${id}/children`, { params: { query: { page, pageSize: PAGE } } });
+        const answer = await unwrap(api.GET('/api/v1/units/{id}/children', { params: { path: { id }, query: { page, pageSize: PAGE } } }));
         items.push(...answer.items);
         if (answer.items.length < PAGE || items.length >= answer.total) return items;
       }
@@ -84,7 +84,8 @@ export function UnitTree({ root, selectedId, onSelect, ref }: { root: UnitItem; 
       title: (
         <span>
           {u.fullName}
-          {u.validTo && (
+          {/* Under a unit that is itself out of date (a pre-2025 district), every node would say so: only flag it under a current one. */}
+          {u.validTo && !root.validTo && (
             <Tag style={{ marginInlineStart: 6 }} color="default">
               hết hiệu lực
             </Tag>

@@ -5,7 +5,7 @@ import { send } from '../../lib/api-loose';
 import { applyApiErrors } from '../../lib/form-errors';
 import { ROLE } from '../../lib/labels';
 import type { UserItem } from './admin-types';
-import { UnitPicker } from './unit-picker';
+import { UnitSelect } from '../unit-select';
 
 const ROLE_OPTIONS = Object.entries(ROLE).map(([value, label]) => ({ value, label }));
 const PASSWORD_MIN = 10;
@@ -118,7 +118,7 @@ export function UserFormModal({ user, selfId, open, onClose }: { user?: UserItem
           </Form.Item>
         ) : (
           <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
-            <UnitPicker />
+            <UnitSelect />
           </Form.Item>
         )}
         {problem && <Alert type="error" showIcon title={problem} />}

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { getJson } from '../../lib/api-loose';
-import type { PageOf, UserItem } from './admin-types';
+import { useMemo, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useDebounced } from '../../lib/use-debounced';
+import type { UserItem } from './admin-types';
 
 /**
  * A user of the caller's subtree (locked ones too), found by name or username without diacritics; the
@@ -10,21 +11,17 @@ import type { PageOf, UserItem } from './admin-types';
  */
 export function UserPicker({ id, value, onChange, placeholder }: { id?: string; value?: string; onChange?: (v: string | undefined) => void; placeholder?: string }) {
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const q = useDebounced(text.trim(), 300);
   const found = useQuery({
     queryKey: ['users', 'pick', q],
-    queryFn: () => getJson<PageOf<UserItem>>('/api/v1/users', { params: { query: { q: q || undefined, includeDisabled: true, pageSize: 20 } } }),
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { q: q || undefined, includeDisabled: true, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
   const listed = found.data?.items.some((u) => u.id === value) ?? false;
   const chosen = useQuery({
     queryKey: ['user', value],
-    queryFn: () => getJson<UserItem>(`/api/v1/users/${value}`),
+    queryFn: () => unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: value! } } })),
     enabled: !!value && !listed,
     staleTime: 300_000,
   });

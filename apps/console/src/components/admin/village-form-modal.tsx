@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
 import { send } from '../../lib/api-loose';
 import { VILLAGE_TYPE } from '../../lib/admin-labels';
 import { applyApiErrors } from '../../lib/form-errors';
@@ -25,7 +26,7 @@ export function VillageFormModal({ edit, onClose, onSaved }: { edit: VillageEdit
         ? send<UnitItem>('POST', `/api/v1/units/${edit!.commune.id}/villages`, {
             body: { name: v.name.trim(), type: v.type, code: v.code?.trim() || undefined },
           })
-        : send<UnitItem>('PATCH', `/api/v1/units/${edit!.village.id}`, { body: { name: v.name.trim() } }),
+        : unwrap(api.PATCH('/api/v1/units/{id}', { params: { path: { id: edit!.village.id } }, body: { name: v.name.trim() } })),
     onSuccess: (unit, v) => {
       const name = unit?.fullName ?? v.name.trim();
       message.success(edit!.mode === 'add' ? `Đã thêm ${name}` : `Đã đổi tên thành ${name}`);

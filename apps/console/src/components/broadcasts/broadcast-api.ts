@@ -60,7 +60,7 @@ export interface BroadcastPreview {
   occurrences: { at: string; local: string }[];
   occurrenceCount?: number;
   occurrenceCountCapped?: boolean;
-  warnings?: { code: string; message: string }[];
+  warnings?: { code: string; channel?: string; message: string }[];
 }
 
 export interface ChannelReadiness {
@@ -107,6 +107,7 @@ export interface CalendarOccurrence {
 }
 
 export interface StationProgramme {
+  timeZone?: string;
   slots: {
     label: string;
     startsAt: string;
@@ -134,7 +135,7 @@ export function apiGet<T>(path: string, query?: Query): Promise<T> {
   return getJson<T>(path, { params: { query: clean(query) } });
 }
 
-export function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
+function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
   return send<T>('POST', path, { body });
 }
 

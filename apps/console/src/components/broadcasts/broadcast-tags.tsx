@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Tag, Tooltip } from 'antd';
 import { BROADCAST_STATUS, CHANNEL, PRIORITY } from '../../lib/labels';
 
@@ -27,4 +28,13 @@ export function channelList(channels: string[]): string {
 /** A table's or list's "nothing here" in a grey dark enough for WCAG AA (antd's default is too faint). */
 export function EmptyText({ children }: { children: string }) {
   return <span style={{ color: '#595959' }}>{children}</span>;
+}
+
+/** An error in words next to what it concerns, in a red dark enough for WCAG AA (antd's danger red is not). */
+export function ErrorText({ children }: { children: ReactNode }) {
+  return (
+    <span role="alert" style={{ color: '#cf1322', display: 'block' }}>
+      {children}
+    </span>
+  );
 }

@@ -2,6 +2,7 @@ import { Checkbox, DatePicker, Flex, InputNumber, Radio, Select, Typography } fr
 import { useId } from 'react';
 import { dayjs } from '../../lib/time';
 import { WEEKDAYS, type RecurrenceValue } from './recurrence-rule';
+import { ErrorText } from './broadcast-tags';
 
 const FREQS = [
   { value: 'DAILY', label: 'Hằng ngày' },
@@ -46,7 +47,7 @@ export function RecurrenceBuilder({
               ))}
             </Flex>
           </Checkbox.Group>
-          {value.byDay.length === 0 && <Typography.Text type="danger">Chọn ít nhất một ngày trong tuần</Typography.Text>}
+          {value.byDay.length === 0 && <ErrorText>Chọn ít nhất một ngày trong tuần</ErrorText>}
         </fieldset>
       )}
       {value.freq === 'MONTHLY' && startDay && (
@@ -54,7 +55,7 @@ export function RecurrenceBuilder({
           Vào ngày {startDay.date()} mỗi tháng{startDay.date() > 28 ? ' (tháng không có ngày này sẽ bỏ qua)' : ''}.
         </Typography.Text>
       )}
-      {errors?.rrule && <Typography.Text type="danger">{errors.rrule}</Typography.Text>}
+      {errors?.rrule && <ErrorText>{errors.rrule}</ErrorText>}
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontSize: 14, marginBottom: 4 }}>Kết thúc</legend>
         <Radio.Group value={value.end} onChange={(e) => set({ end: e.target.value })} style={{ fontSize: 14 }}>
@@ -88,7 +89,7 @@ export function RecurrenceBuilder({
             </Flex>
           </Flex>
         </Radio.Group>
-        {(errors?.count || errors?.until) && <Typography.Text type="danger">{errors.count ?? errors.until}</Typography.Text>}
+        {(errors?.count || errors?.until) && <ErrorText>{errors.count ?? errors.until}</ErrorText>}
       </fieldset>
     </Flex>
   );

@@ -4,6 +4,7 @@ import { Alert, Checkbox, Flex, List, Spin, Switch, Typography } from 'antd';
 import { ApiError } from '../../api/client';
 import { CHANNEL } from '../../lib/labels';
 import { broadcastApi, type Targets } from './broadcast-api';
+import { ErrorText } from './broadcast-tags';
 
 const CHANNELS = ['loudspeaker', 'sms', 'board', 'zalo', 'facebook'];
 
@@ -31,6 +32,8 @@ export function WizardChannelsStep({
     queryKey: ['broadcast-readiness', messageId, targets],
     queryFn: () => broadcastApi.readiness({ messageId: messageId as string, targets }),
     enabled: active && !!messageId && targets.unitIds.length > 0,
+    // Loudspeaker audio is made in the background: ask again while a channel is not ready.
+    refetchInterval: (q) => (active && q.state.data?.some((r) => !r.ready) ? 10_000 : false),
   });
   const byChannel = new Map((readiness.data ?? []).map((r) => [r.channel, r]));
   const errorOf = (channel: string) =>
@@ -39,7 +42,7 @@ export function WizardChannelsStep({
 
   return (
     <Flex vertical gap={12}>
-      {readiness.isFetching && <Spin size="small" aria-label="Đang kiểm tra các kênh" />}
+      {readiness.isLoading && <Spin size="small" aria-label="Đang kiểm tra các kênh" />}
       {readiness.error && (
         <Alert
           type="warning"
@@ -76,9 +79,9 @@ export function WizardChannelsStep({
                   </Flex>
                 )}
                 {problems.map((p) => (
-                  <Typography.Text key={p} type="danger">
+                  <ErrorText key={p}>
                     {p}
-                  </Typography.Text>
+                  </ErrorText>
                 ))}
               </Flex>
             </List.Item>

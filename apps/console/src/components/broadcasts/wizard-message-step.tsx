@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Empty, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { CHANNEL, PRIORITY } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
 import { apiGet, type Page } from './broadcast-api';
+import { ErrorText } from './broadcast-tags';
 
 interface MessageSummary {
   id: string;
@@ -63,7 +64,7 @@ export function WizardMessageStep({
             ...(list.data?.items ?? []),
           ].map((i) => ({ value: i.id, label: `${i.version.title} · ${i.unitName}` }))}
         />
-        {list.error && <Typography.Text type="danger">Không tải được danh sách tin bài.</Typography.Text>}
+        {list.error && <ErrorText>Không tải được danh sách tin bài.</ErrorText>}
       </div>
       {errors?.map((e) => <Alert key={e.message} type="error" showIcon title={e.message} />)}
       {messageId && chosen.isError && <Alert type="error" showIcon title="Tin bài không tồn tại hoặc bạn không có quyền xem." />}

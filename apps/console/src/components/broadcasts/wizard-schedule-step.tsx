@@ -1,11 +1,12 @@
 import { Alert, Button, DatePicker, Flex, Radio, Typography } from 'antd';
 import { dayjs } from '../../lib/time';
 import { RecurrenceBuilder } from './recurrence-builder';
-import { describeRecurrence, toRrule, weekdayCode } from './recurrence-rule';
-import type { WizardChoices } from './wizard-state';
+import { weekdayCode } from './recurrence-rule';
+import { describeSchedule, type WizardChoices } from './wizard-state';
+import { ErrorText } from './broadcast-tags';
 
 /** The unit's wall clock now, as a zone-less dayjs the pickers show as is. */
-export function wallNow(tz: string): dayjs.Dayjs {
+function wallNow(tz: string): dayjs.Dayjs {
   return dayjs(dayjs().tz(tz).format('YYYY-MM-DDTHH:mm'));
 }
 
@@ -26,7 +27,7 @@ export function WizardScheduleStep({
   const other = errors?.filter((e) => !['schedule.at', 'schedule.startsAt', 'schedule.rrule', 'schedule.count', 'schedule.until'].includes(e.field)) ?? [];
   const at = choices.at;
   const presets = [
-    { label: 'Sau 5 phút', value: now.add(5, 'minute') },
+    { label: 'Sau 2 phút', value: now.add(2, 'minute') },
     { label: '17:00 hôm nay', value: now.hour(17).minute(0) },
     { label: '06:00 sáng mai', value: now.add(1, 'day').hour(6).minute(0) },
   ].filter((p) => p.value.isAfter(now));
@@ -37,15 +38,7 @@ export function WizardScheduleStep({
     if (value && choices.recurrence.byDay.length <= 1) patch.recurrence = { ...choices.recurrence, byDay: [weekdayCode(value)] };
     onChange(patch);
   };
-  const readBack =
-    at &&
-    (choices.mode === 'once'
-      ? `Phát một lần lúc ${at.format('HH:mm')} ${at.format('dddd')}, ngày ${at.format('DD/MM/YYYY')}.`
-      : describeRecurrence(toRrule(choices.recurrence), at.format('YYYY-MM-DDTHH:mm'), {
-          count: choices.recurrence.end === 'count' ? choices.recurrence.count : null,
-          untilDate: choices.recurrence.end === 'until' ? choices.recurrence.untilDate : null,
-        }));
-
+  const readBack = describeSchedule(choices);
   return (
     <Flex vertical gap={16}>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
@@ -65,7 +58,7 @@ export function WizardScheduleStep({
         <Flex gap={8} wrap align="center">
           <DatePicker
             id="wizard-at"
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            showTime={{ format: 'HH:mm' }}
             format="DD/MM/YYYY HH:mm"
             placeholder="dd/mm/yyyy hh:mm"
             value={at}
@@ -83,7 +76,7 @@ export function WizardScheduleStep({
         <Typography.Text type="secondary" style={{ display: 'block' }}>
           Giờ địa phương của đơn vị ({tz === 'Asia/Ho_Chi_Minh' ? 'giờ Việt Nam' : tz}), đồng hồ 24 giờ.
         </Typography.Text>
-        {(errorAt('at') || errorAt('startsAt')) && <Typography.Text type="danger">{errorAt('at') ?? errorAt('startsAt')}</Typography.Text>}
+        {(errorAt('at') || errorAt('startsAt')) && <ErrorText>{errorAt('at') ?? errorAt('startsAt')}</ErrorText>}
       </div>
       {choices.mode === 'recurring' && (
         <RecurrenceBuilder

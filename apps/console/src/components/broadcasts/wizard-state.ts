@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/client';
 import { dayjs, toZonedIso } from '../../lib/time';
 import type { BroadcastRequest, ScheduleRequest } from './broadcast-api';
-import { defaultRecurrence, toRrule, type RecurrenceValue } from './recurrence-rule';
+import { defaultRecurrence, describeRecurrence, toRrule, type RecurrenceValue } from './recurrence-rule';
 
 /** Everything the officer chose in the wizard; kept whole while moving between steps. */
 export interface WizardChoices {
@@ -56,6 +56,16 @@ export function toRequest(c: WizardChoices, tz: string): BroadcastRequest {
   };
 }
 
+/** The chosen time read back in Vietnamese; null until a date-time is picked. */
+export function describeSchedule(c: WizardChoices): string | null {
+  if (!c.at) return null;
+  if (c.mode === 'once') return `Phát một lần lúc ${c.at.format('HH:mm')} ${c.at.format('dddd')}, ngày ${c.at.format('DD/MM/YYYY')}`;
+  return describeRecurrence(toRrule(c.recurrence), c.at.format('YYYY-MM-DDTHH:mm'), {
+    count: c.recurrence.end === 'count' ? c.recurrence.count : null,
+    untilDate: c.recurrence.end === 'until' ? c.recurrence.untilDate : null,
+  });
+}
+
 /** What keeps a step from being left, in words; null when it is complete. */
 export function stepProblem(step: StepKey, c: WizardChoices, tz: string): string | null {
   switch (step) {
@@ -87,16 +97,24 @@ function stepOfField(field: string): StepKey {
   return 'preview';
 }
 
+/** Generic rule messages ("phải là UUID") name no field; these say which choice they concern. */
+const FIELD_LABELS: [RegExp, string][] = [
+  [/^messageId/, 'Tin bài'],
+  [/^targets\.unitIds/, 'Đơn vị nhận'],
+  [/^targets\.villageIds/, 'Thôn/tổ dân phố'],
+  [/^targets\.tags/, 'Nhãn người nhận'],
+];
+
+function withLabel(field: string, message: string): string {
+  const label = FIELD_LABELS.find(([re]) => re.test(field))?.[1];
+  return label && !message.startsWith(label) ? `${label}: ${message}` : message;
+}
+
 export function groupErrors(error: unknown): StepErrors {
   if (!(error instanceof ApiError)) return { preview: [{ field: '', message: 'Không kết nối được máy chủ. Lựa chọn của bạn vẫn được giữ, hãy thử lại.' }] };
   const details = error.body.details ?? [];
   if (!details.length) return { [error.status === 404 ? 'message' : 'preview']: [{ field: '', message: error.message }] };
   const out: StepErrors = {};
-  for (const d of details) (out[stepOfField(d.field)] ??= []).push({ field: d.field, message: d.message });
+  for (const d of details) (out[stepOfField(d.field)] ??= []).push({ field: d.field, message: withLabel(d.field, d.message) });
   return out;
-}
-
-export function firstErrorStep(errors: StepErrors): number {
-  const i = STEPS.findIndex((s) => errors[s]?.length);
-  return i < 0 ? STEPS.length - 1 : i;
 }

@@ -2,9 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
+import { api, unwrap } from '../../api/client';
 import { send } from '../../lib/api-loose';
 import { applyApiErrors } from '../../lib/form-errors';
-import { CommuneSelect, VillageSelect } from '../subscribers/unit-selects';
+import { VillageSelect } from '../subscribers/village-select';
+import { UnitSelect } from '../unit-select';
 import type { Board, IssuedToken } from './device-types';
 
 interface Values {
@@ -36,9 +38,9 @@ export function BoardFormModal({ open, board, onClose, onIssued }: { open: boole
           body: { name: v.name.trim(), location: v.location?.trim() || null, villageId: v.villageId ?? null },
         });
       }
-      const created = await send<Board & { token: string; kioskUrl: string }>('POST', '/api/v1/boards', {
+      const created = await unwrap(api.POST('/api/v1/boards', {
         body: { unitId: v.unitId, villageId: v.villageId ?? undefined, name: v.name.trim(), location: v.location?.trim() || undefined },
-      });
+      }));
       onIssued({ deviceName: created.name, token: created.token, kioskUrl: created.kioskUrl });
       return created;
     },
@@ -64,7 +66,7 @@ export function BoardFormModal({ open, board, onClose, onIssued }: { open: boole
       <Form form={form} name="board" layout="vertical" onFinish={(v) => save.mutate(v)} requiredMark="optional">
         {!board && (
           <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị của bảng tin' }]}>
-            <CommuneSelect onChange={() => form.setFieldValue('villageId', undefined)} />
+            <UnitSelect level="commune" ownUnitFirst onChange={() => form.setFieldValue('villageId', undefined)} />
           </Form.Item>
         )}
         <Form.Item name="name" label="Tên bảng tin" rules={[{ required: true, whitespace: true, message: 'Nhập tên bảng tin' }, { max: 200 }]}>

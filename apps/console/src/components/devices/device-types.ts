@@ -1,5 +1,10 @@
+import type { components } from '../../api/schema';
+import { TAG_COLOR, type StatusMap } from '../../lib/labels';
+
+type Schemas = components['schemas'];
+
 /** Answers of /api/v1/loudspeakers and /api/v1/boards the device screens read. */
-export type StationKind = 'ip-cluster' | 'commune-radio' | 'district-radio';
+export type StationKind = Schemas['StationDto']['kind'];
 
 export const STATION_KIND: Record<StationKind, string> = {
   'ip-cluster': 'Cụm loa IP',
@@ -7,73 +12,12 @@ export const STATION_KIND: Record<StationKind, string> = {
   'district-radio': 'Đài truyền thanh huyện',
 };
 
-export interface Station {
-  id: string;
-  unitId: string;
-  timeZone: string | null;
-  groupId: string | null;
-  name: string;
-  kind: StationKind;
-  vendor: string | null;
-  location: string | null;
-  villageIds: string[];
-  lastSeenAt: string | null;
-  createdAt: string;
-  online: boolean;
-}
-
-export interface Slot {
-  id: string;
-  stationId: string | null;
-  groupId: string | null;
-  label: string;
-  daysOfWeek: number[];
-  startTime: string;
-  endTime: string;
-  validFrom: string | null;
-  validUntil: string | null;
-}
-
-export interface StationDetail extends Station {
-  slots: Slot[];
-}
-
-export interface StationGroup {
-  id: string;
-  unitId: string;
-  name: string;
-}
-
-export interface Airtime {
-  stationId: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  totalMinutes: number;
-  days: { day: string; minutes: number; byContentGroup: Record<string, number> }[];
-}
-
-export interface Board {
-  id: string;
-  unitId: string;
-  unitName: string;
-  villageId: string | null;
-  villageName: string | null;
-  name: string;
-  location: string | null;
-  online: boolean;
-  lastSeenAt: string | null;
-  shownVersion: string | null;
-  tokenIssuedAt: string;
-  createdAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type Station = Schemas['StationDto'];
+export type Slot = Schemas['SlotDto'];
+export type StationDetail = Schemas['StationDetailDto'];
+export type StationGroup = Schemas['GroupDto'];
+export type Airtime = Schemas['AirtimeDto'];
+export type Board = Schemas['BoardDto'];
 
 /** What the device needs to be set up: shown once, after create or rotate. */
 export interface IssuedToken {
@@ -81,3 +25,9 @@ export interface IssuedToken {
   token: string;
   kioskUrl?: string;
 }
+
+/** A loudspeaker station's or a board's connection. */
+export const DEVICE_STATE: StatusMap = {
+  online: { label: 'Đang kết nối', color: TAG_COLOR.green },
+  offline: { label: 'Mất kết nối', color: TAG_COLOR.red },
+};

@@ -1,6 +1,8 @@
-import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDateTime, fromNow } from '../../lib/time';
+import { StatusTag } from '../status-tag';
+import { DEVICE_STATE } from './device-types';
 
 /** Re-renders every half minute so "2 phút trước" stays true while the page is open. */
 function useNow(intervalMs = 30_000): number {
@@ -17,7 +19,7 @@ export function OnlineState({ online, lastSeenAt, timeZone }: { online: boolean;
   useNow();
   return (
     <Flex gap={4} align="center" wrap>
-      <Tag color={online ? 'success' : 'error'}>{online ? 'Đang kết nối' : 'Mất kết nối'}</Tag>
+      <StatusTag map={DEVICE_STATE} code={online ? 'online' : 'offline'} />
       {lastSeenAt ? (
         <Tooltip title={`Tín hiệu cuối: ${formatDateTime(lastSeenAt, timeZone)}`}>
           <Typography.Text type="secondary">{fromNow(lastSeenAt)}</Typography.Text>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, TimePicker } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, TimePicker, type GetProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { send } from '../../lib/api-loose';
@@ -16,6 +16,13 @@ export const DAYS: { value: number; short: string; long: string }[] = [
   { value: 6, short: 'T7', long: 'Thứ Bảy' },
   { value: 7, short: 'CN', long: 'Chủ Nhật' },
 ];
+
+type CheckboxGroupProps<T> = GetProps<typeof Checkbox.Group<T>>;
+
+/** The day checkboxes as a labelled group; aria-required is not allowed on a group, so Form.Item's is dropped. */
+function DaysOfWeek({ 'aria-required': _required, ...props }: CheckboxGroupProps<number> & { 'aria-required'?: unknown }) {
+  return <Checkbox.Group {...props} aria-label="Các ngày trong tuần" options={DAYS.map((d) => ({ value: d.value, label: d.long }))} />;
+}
 
 interface Values {
   label: string;
@@ -79,7 +86,7 @@ export function SlotForm({ stationId, onAdded }: { stationId: string; onAdded: (
         </Form.Item>
       </Flex>
       <Form.Item name="daysOfWeek" label="Các ngày trong tuần" rules={[{ required: true, type: 'array', min: 1, message: 'Chọn ít nhất một ngày' }]}>
-        <Checkbox.Group options={DAYS.map((d) => ({ value: d.value, label: d.long }))} />
+        <DaysOfWeek />
       </Form.Item>
       <Flex gap={8} wrap style={{ marginTop: -12, marginBottom: 16 }}>
         <Button size="small" onClick={() => setDays([1, 2, 3, 4, 5, 6, 7])}>

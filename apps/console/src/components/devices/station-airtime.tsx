@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Flex, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { getJson } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { dayjs } from '../../lib/time';
 import type { Airtime } from './device-types';
@@ -23,9 +23,9 @@ export function StationAirtime({ stationId }: { stationId: string }) {
   const to = range[1].format('YYYY-MM-DD');
   const airtime = useQuery({
     queryKey: ['station', stationId, 'airtime', from, to],
-    queryFn: () => getJson<Airtime>(`/api/v1/loudspeakers/stations/${stationId}/airtime`, { params: { query: { from, to } } }),
+    queryFn: () => unwrap(api.GET('/api/v1/loudspeakers/stations/{id}/airtime', { params: { path: { id: stationId }, query: { from, to } } })),
   });
-  const model = useQuery({ queryKey: ['content-model'], queryFn: () => getJson<ContentModel>('/api/v1/reference/content-model'), staleTime: Infinity });
+  const model = useQuery({ queryKey: ['content-model'], queryFn: () => unwrap(api.GET('/api/v1/reference/content-model')), staleTime: Infinity });
   const groupLabel = (code: string) => model.data?.contentGroups.find((g) => g.code === code)?.label ?? code;
 
   return (
@@ -50,7 +50,6 @@ export function StationAirtime({ stationId }: { stationId: string }) {
         loading={airtime.isFetching}
         dataSource={airtime.data?.days ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Typography.Text type="secondary">Không có bản tin nào được phát trong khoảng này.</Typography.Text> }}
         columns={[
           { title: 'Ngày', dataIndex: 'day', render: (d: string) => d.split('-').reverse().join('/') },

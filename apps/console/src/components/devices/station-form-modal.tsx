@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
-import { getJson, send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
+import { send } from '../../lib/api-loose';
 import { applyApiErrors } from '../../lib/form-errors';
-import { CommuneSelect, VillageSelect } from '../subscribers/unit-selects';
+import { VillageSelect } from '../subscribers/village-select';
+import { UnitSelect } from '../unit-select';
 import { STATION_KIND, type IssuedToken, type Station, type StationGroup } from './device-types';
 
 interface Values {
@@ -34,7 +36,7 @@ export function StationFormModal({
   const [formError, setFormError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const unitId = Form.useWatch('unitId', form) ?? station?.unitId ?? profile.unitId;
-  const groups = useQuery({ queryKey: ['station-groups'], queryFn: () => getJson<StationGroup[]>('/api/v1/loudspeakers/groups'), enabled: open, staleTime: 60_000 });
+  const groups = useQuery({ queryKey: ['station-groups'], queryFn: () => unwrap(api.GET('/api/v1/loudspeakers/groups')), enabled: open, staleTime: 60_000 });
 
   useEffect(() => {
     if (!open) return;
@@ -78,7 +80,7 @@ export function StationFormModal({
       <Form form={form} name="station" layout="vertical" onFinish={(v) => save.mutate(v)} requiredMark="optional">
         {!station && (
           <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị của cụm loa' }]}>
-            <CommuneSelect onChange={() => form.setFieldValue('villageIds', [])} />
+            <UnitSelect level="commune" ownUnitFirst onChange={() => form.setFieldValue('villageIds', [])} />
           </Form.Item>
         )}
         <Form.Item name="name" label="Tên cụm loa" rules={[{ required: true, whitespace: true, message: 'Nhập tên cụm loa' }, { max: 200 }]}>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Divider, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
-import { getJson, send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import type { Slot, StationDetail } from './device-types';
 import { SlotForm } from './slot-form';
@@ -13,10 +13,10 @@ export function StationSlots({ station, onChange }: { station: StationDetail; on
   const group = useQuery({
     queryKey: ['station-group', station.groupId],
     enabled: !!station.groupId,
-    queryFn: () => getJson<{ name: string; slots: Slot[] }>(`/api/v1/loudspeakers/groups/${station.groupId}`),
+    queryFn: () => unwrap(api.GET('/api/v1/loudspeakers/groups/{id}', { params: { path: { id: station.groupId! } } })),
   });
   const remove = useMutation({
-    mutationFn: (slot: Slot) => send<void>('DELETE', `/api/v1/loudspeakers/slots/${slot.id}`),
+    mutationFn: (slot: Slot) => unwrap(api.DELETE('/api/v1/loudspeakers/slots/{id}', { params: { path: { id: slot.id } } })),
     onSuccess: (_, slot) => {
       void message.success(`Đã xóa khung giờ "${slot.label}"`);
       onChange(station.slots.filter((s) => s.id !== slot.id));
@@ -48,7 +48,9 @@ export function StationSlots({ station, onChange }: { station: StationDetail; on
         </>
       )}
       <Typography.Text type="secondary">
-        Xem bản tin đã xếp vào từng khung trong <Link to={`/calendar?stationId=${station.id}`}>Lịch phát</Link>.
+        Xem bản tin đã xếp vào từng khung trong <Link to={`/calendar?stationId=${station.id}`} style={{ textDecoration: 'underline' }}>
+          Lịch phát
+        </Link>.
       </Typography.Text>
       <Divider style={{ margin: '4px 0' }} />
       <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>

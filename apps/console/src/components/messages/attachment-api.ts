@@ -18,7 +18,7 @@ export function useAttachments(ids: string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: ['attachments', id],
-      queryFn: async () => (await unwrap(api.GET('/api/v1/attachments/{id}', { params: { path: { id } } }))) as unknown as Attachment,
+      queryFn: () => unwrap(api.GET('/api/v1/attachments/{id}', { params: { path: { id } } })),
       staleTime: Infinity,
     })),
   });

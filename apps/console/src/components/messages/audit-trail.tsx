@@ -2,7 +2,8 @@ import { Alert, Skeleton, Timeline, Typography } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { errorMessage } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/time';
-import type { AuditEvent, Page } from './message-types';
+import type { Page } from '../../lib/api-loose';
+import type { AuditEvent } from './message-types';
 
 const ACTION: Record<string, { label: string; color: string }> = {
   create: { label: 'Tạo tin bài', color: 'gray' },

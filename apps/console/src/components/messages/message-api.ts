@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { AuditEvent, ContentModel, MessageContent, MessageSummary, MessageView, Page, VersionSummary, VersionView } from './message-types';
+import type { Page } from '../../lib/api-loose';
+import type { AuditEvent, ContentModel, MessageContent, MessageSummary, MessageView, VersionSummary, VersionView } from './message-types';
 
-/** Calls of the message screens; each answer is cast to the shapes in message-types.ts. */
+/** Calls of the message screens; answers are typed by the schema, the editor's bodies are cast to its DTOs. */
 
 export const messageKeys = {
   list: (params: Record<string, string>) => ['messages', 'list', params] as const,
@@ -16,7 +17,7 @@ export const messageKeys = {
 export function useContentModel() {
   return useQuery({
     queryKey: ['reference', 'content-model'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/reference/content-model'))) as unknown as ContentModel,
+    queryFn: async () => unwrap(api.GET('/api/v1/reference/content-model')),
     staleTime: Infinity,
   });
 }
@@ -28,32 +29,32 @@ export function labelFrom(list: { code: string; label: string }[] | undefined, c
 
 export async function listMessages(params: Record<string, string>): Promise<Page<MessageSummary>> {
   const query = { page: 1, pageSize: 20, ...params };
-  return (await unwrap(api.GET('/api/v1/messages', { params: { query: query as never } }))) as unknown as Page<MessageSummary>;
+  return unwrap(api.GET('/api/v1/messages', { params: { query: query as never } }));
 }
 
 export async function getMessage(id: string): Promise<MessageView> {
-  return (await unwrap(api.GET('/api/v1/messages/{id}', { params: { path: { id } } }))) as unknown as MessageView;
+  return unwrap(api.GET('/api/v1/messages/{id}', { params: { path: { id } } }));
 }
 
 export async function getVersions(id: string): Promise<VersionSummary[]> {
-  return (await unwrap(api.GET('/api/v1/messages/{id}/versions', { params: { path: { id } } }))) as unknown as VersionSummary[];
+  return unwrap(api.GET('/api/v1/messages/{id}/versions', { params: { path: { id } } }));
 }
 
 export async function getVersion(id: string, no: number): Promise<VersionView> {
-  return (await unwrap(api.GET('/api/v1/messages/{id}/versions/{no}', { params: { path: { id, no } } }))) as unknown as VersionView;
+  return unwrap(api.GET('/api/v1/messages/{id}/versions/{no}', { params: { path: { id, no } } }));
 }
 
 export async function getAudit(id: string): Promise<Page<AuditEvent>> {
   const query = { page: 1, pageSize: 100 };
-  return (await unwrap(api.GET('/api/v1/messages/{id}/audit', { params: { path: { id }, query: query as never } }))) as unknown as Page<AuditEvent>;
+  return unwrap(api.GET('/api/v1/messages/{id}/audit', { params: { path: { id }, query } }));
 }
 
 export async function createMessage(content: MessageContent & { unitId?: string }): Promise<MessageView> {
-  return (await unwrap(api.POST('/api/v1/messages', { body: content as never }))) as unknown as MessageView;
+  return unwrap(api.POST('/api/v1/messages', { body: content as never }));
 }
 
 export async function editMessage(id: string, baseVersion: number, content: MessageContent): Promise<MessageView> {
-  return (await unwrap(api.PUT('/api/v1/messages/{id}', { params: { path: { id } }, body: { ...content, baseVersion } as never }))) as unknown as MessageView;
+  return unwrap(api.PUT('/api/v1/messages/{id}', { params: { path: { id } }, body: { ...content, baseVersion } as never }));
 }
 
 export type ReviewStep = 'submit' | 'approve' | 'return';
@@ -67,9 +68,9 @@ export async function workflowStep(id: string, step: ReviewStep, version: number
       : step === 'approve'
         ? api.POST('/api/v1/messages/{id}/approve', options)
         : api.POST('/api/v1/messages/{id}/return', options);
-  return (await unwrap(call)) as unknown as MessageView;
+  return unwrap(call);
 }
 
 export async function inbox(page: number, pageSize = 10): Promise<Page<MessageSummary>> {
-  return (await unwrap(api.GET('/api/v1/inbox', { params: { query: { page, pageSize } as never } }))) as unknown as Page<MessageSummary>;
+  return unwrap(api.GET('/api/v1/inbox', { params: { query: { page, pageSize } } }));
 }

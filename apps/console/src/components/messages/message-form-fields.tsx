@@ -5,7 +5,7 @@ import { AttachmentsField } from './attachments-field';
 import { BoardSlidePreview } from './board-slide-preview';
 import type { ContentModel } from './message-types';
 import type { MessageFormValues } from './message-form-values';
-import { UnitSelect } from './remote-selects';
+import { UnitSelect } from '../unit-select';
 import { SmsCounter } from './sms-counter';
 import { SpeechPreview } from './speech-preview';
 
@@ -92,7 +92,7 @@ export function MessageFormFields({
         <Col xs={24} md={16}>
           {isNew ? (
             <Form.Item label="Đơn vị" name="unitId" extra="Mặc định là đơn vị của bạn">
-              <UnitSelect placeholder={unitName} />
+              <UnitSelect allowClear placeholder={unitName} />
             </Form.Item>
           ) : (
             <Form.Item label="Đơn vị" htmlFor={unitInputId}>

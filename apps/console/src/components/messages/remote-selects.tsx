@@ -51,32 +51,14 @@ function RemoteSelect({
   );
 }
 
-export function UnitSelect(props: Props) {
-  return (
-    <RemoteSelect
-      {...props}
-      queryKey="units"
-      resolve={async (id) => ((await unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id } } }))) as unknown as { fullName: string }).fullName}
-      fetch={async (q) => {
-        const page = (await unwrap(api.GET('/api/v1/units', { params: { query: { q: q || undefined, pageSize: 30 } as never } }))) as unknown as {
-          items: { id: string; fullName: string }[];
-        };
-        return page.items.map((u) => ({ value: u.id, label: u.fullName }));
-      }}
-    />
-  );
-}
-
 export function AuthorSelect(props: Props) {
   return (
     <RemoteSelect
       {...props}
       queryKey="users"
-      resolve={async (id) => ((await unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id } } }))) as unknown as { displayName: string }).displayName}
+      resolve={async (id) => (await unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id } } }))).displayName}
       fetch={async (q) => {
-        const page = (await unwrap(api.GET('/api/v1/users', { params: { query: { q: q || undefined, pageSize: 30 } as never } }))) as unknown as {
-          items: { id: string; displayName: string; unitName: string }[];
-        };
+        const page = await unwrap(api.GET('/api/v1/users', { params: { query: { q: q || undefined, pageSize: 30 } } }));
         return page.items.map((u) => ({ value: u.id, label: `${u.displayName} (${u.unitName})` }));
       }}
     />

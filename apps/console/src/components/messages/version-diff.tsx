@@ -1,9 +1,9 @@
 import { Descriptions, Grid, Typography } from 'antd';
-import type { ContentModel, MessageContent } from './message-types';
+import type { ContentModel, VersionView } from './message-types';
 import { labelFrom } from './message-api';
 import { WordDiff } from './word-diff';
 
-type Field = { label: string; text: (c: MessageContent, m?: ContentModel) => string };
+type Field = { label: string; text: (c: VersionView, m?: ContentModel) => string };
 
 const labels = (list: { code: string; label: string }[] | undefined, codes: string[]) => codes.map((c) => labelFrom(list, c)).join(', ');
 
@@ -33,8 +33,8 @@ export function VersionDiff({
   model,
   onlyChanged = false,
 }: {
-  before: MessageContent | null;
-  after: MessageContent;
+  before: VersionView | null;
+  after: VersionView;
   model: ContentModel | undefined;
   onlyChanged?: boolean;
 }) {

@@ -3,28 +3,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Progress, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
-import { getJson } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 import { ImportResult } from './import-result';
 import type { SubscriberImport } from './subscriber-types';
-import { CommuneSelect } from './unit-selects';
-import { processedRows, uploadImport, type ImportSummary } from './upload-import';
+import { UnitSelect } from '../unit-select';
+import { newImportId, processedRows, uploadImport, type ImportSummary } from './upload-import';
 
 const POLL_MS = 1_500;
 const ACCEPTED = /\.(csv|xlsx)$/i;
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; file: File; bytes: number; progress?: SubscriberImport }
+  | { kind: 'sending'; file: File; importId: string; bytes: number; progress?: SubscriberImport }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; file: File; message: string };
-
-/** Finds the import the upload started (the upload answers only at the end), by file name, newest first. */
-async function findRunning(fileName: string, since: number): Promise<SubscriberImport | undefined> {
-  const page = await getJson<{ items: SubscriberImport[] }>('/api/v1/subscribers/imports', { params: { query: { pageSize: 5 } } });
-  return page.items.find((i) => i.fileName === fileName && Date.parse(i.createdAt) >= since - 60_000);
-}
 
 /**
  * Import from CSV or Excel: drop the file, watch the bytes go up and then the rows being read, and
@@ -40,24 +34,20 @@ export function ImportPanel() {
 
   useEffect(() => () => abort.current?.abort(), []);
 
-  // While the upload request is open (its bytes all sent), follow the import's progress by polling.
-  const pollFile = phase.kind === 'sending' && phase.bytes >= 100 ? phase.file : null;
+  // While the upload request is open (its bytes all sent), follow the import's progress by its id.
+  const pollId = phase.kind === 'sending' && phase.bytes >= 100 ? phase.importId : null;
   useEffect(() => {
-    if (!pollFile) return;
-    const since = Date.now();
-    let importId: string | undefined;
+    if (!pollId) return;
     const timer = setInterval(async () => {
       try {
-        const found = importId ? await getJson<SubscriberImport>(`/api/v1/subscribers/imports/${importId}`) : await findRunning(pollFile.name, since);
-        if (!found) return;
-        importId = found.id;
-        setPhase((p) => (p.kind === 'sending' && p.file === pollFile ? { ...p, progress: found } : p));
+        const found = await unwrap(api.GET('/api/v1/subscribers/imports/{id}', { params: { path: { id: pollId } } }));
+        setPhase((p) => (p.kind === 'sending' && p.importId === pollId ? { ...p, progress: found } : p));
       } catch {
-        // A missed poll only delays the bar; the upload's own answer has the final word.
+        // Not there yet (the file is still being opened) or a missed poll: the upload's own answer has the final word.
       }
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [pollFile]);
+  }, [pollId]);
 
   const start = async (file: File) => {
     if (!ACCEPTED.test(file.name)) {
@@ -65,15 +55,10 @@ export function ImportPanel() {
       return;
     }
     abort.current = new AbortController();
-    setPhase({ kind: 'sending', file, bytes: 0 });
+    const importId = newImportId();
+    setPhase({ kind: 'sending', file, importId, bytes: 0 });
     try {
-      let summary = await uploadImport(file, unitId, (bytes) => setPhase((p) => (p.kind === 'sending' ? { ...p, bytes } : p)), abort.current.signal);
-      // An API that answers before the end (status running) is followed to completion.
-      while (summary.status === 'running') {
-        setPhase((p) => (p.kind === 'sending' ? { ...p, bytes: 100, progress: summary } : p));
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        summary = { ...summary, ...(await getJson<SubscriberImport>(`/api/v1/subscribers/imports/${summary.id}`)) };
-      }
+      const summary = await uploadImport({ file, unitId, importId }, (bytes) => setPhase((p) => (p.kind === 'sending' ? { ...p, bytes } : p)), abort.current.signal);
       setPhase({ kind: 'done', summary });
       void queryClient.invalidateQueries({ queryKey: ['subscribers'] });
       void queryClient.invalidateQueries({ queryKey: ['subscriber-imports'] });
@@ -92,7 +77,7 @@ export function ImportPanel() {
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="Nhập vào xã, phường" htmlFor="import-unit" style={{ maxWidth: 420 }}>
-          <CommuneSelect id="import-unit" value={unitId} onChange={setUnitId} disabled={sending} />
+          <UnitSelect level="commune" ownUnitFirst id="import-unit" value={unitId} onChange={(v) => v && setUnitId(v)} disabled={sending} />
         </Form.Item>
       </Form>
       <Upload.Dragger

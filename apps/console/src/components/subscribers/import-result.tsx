@@ -54,7 +54,6 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
               rowKey={(r) => `${r.rowNo}:${r.field}`}
               dataSource={summary.firstErrors}
               pagination={false}
-              scroll={{ x: 'max-content' }}
               caption={summary.rejected > summary.firstErrors.length ? `${summary.firstErrors.length} dòng lỗi đầu tiên (đủ cả trong báo cáo lỗi)` : 'Các dòng lỗi'}
               columns={[
                 { title: 'Dòng', dataIndex: 'rowNo', width: 70 },

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
-import { send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { formatPhone, type Subscriber } from './subscriber-types';
 
@@ -12,8 +12,8 @@ export function OptOutButton({ subscriber, onDone, compact }: { subscriber: Subs
   const toggle = useMutation({
     mutationFn: () =>
       subscriber.optedOut
-        ? send<Subscriber>('POST', `/api/v1/subscribers/${subscriber.id}/opt-in`, { body: { consentSource: 'officer' } })
-        : send<Subscriber>('POST', `/api/v1/subscribers/${subscriber.id}/opt-out`),
+        ? unwrap(api.POST('/api/v1/subscribers/{id}/opt-in', { params: { path: { id: subscriber.id } }, body: { consentSource: 'officer' } }))
+        : unwrap(api.POST('/api/v1/subscribers/{id}/opt-out', { params: { path: { id: subscriber.id } } })),
     onSuccess: (s) => {
       void message.success(s.optedOut ? `Đã ngừng gửi SMS tới ${phone}` : `${phone} sẽ nhận SMS trở lại`);
       void queryClient.invalidateQueries({ queryKey: ['subscribers'] });

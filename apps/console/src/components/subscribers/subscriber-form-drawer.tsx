@@ -8,7 +8,8 @@ import { applyApiErrors } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/time';
 import { OptOutButton } from './opt-out-button';
 import { CONSENT_SOURCE, OPT_OUT_SOURCE, formatPhone, type Subscriber } from './subscriber-types';
-import { CommuneSelect, VillageSelect } from './unit-selects';
+import { UnitSelect } from '../unit-select';
+import { VillageSelect } from './village-select';
 
 interface Values {
   phone?: string;
@@ -109,7 +110,7 @@ export function SubscriberFormDrawer({ open, subscriber, onClose }: { open: bool
           <Input placeholder="Nguyễn Văn An" />
         </Form.Item>
         <Form.Item name="unitId" label="Xã, phường" rules={[{ required: true, message: 'Chọn xã, phường' }]}>
-          <CommuneSelect onChange={() => form.setFieldValue('villageId', null)} />
+          <UnitSelect level="commune" ownUnitFirst onChange={() => form.setFieldValue('villageId', null)} />
         </Form.Item>
         <Form.Item name="villageId" label="Thôn, tổ dân phố">
           <VillageSelect unitId={unitId} placeholder="Chưa rõ thôn" />

@@ -3,16 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Grid, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
-import { getJson } from '../../lib/api-loose';
+import { getJson, type Page } from '../../lib/api-loose';
 import { errorMessage } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 import { columnSortOrder, sortParam } from '../../lib/table-sort';
 import { formatDate } from '../../lib/time';
+import { StatusTag } from '../status-tag';
 import type { useUrlState } from '../../lib/url-state';
-import type { Page } from '../devices/device-types';
 import { OptOutButton } from './opt-out-button';
-import { formatPhone, type Subscriber } from './subscriber-types';
-import { CommuneSelect, VillageSelect } from './unit-selects';
+import { SUBSCRIBER_STATE, formatPhone, type Subscriber } from './subscriber-types';
+import { UnitSelect } from '../unit-select';
+import { VillageSelect } from './village-select';
 
 const PAGE_SIZE = 20;
 type Url = ReturnType<typeof useUrlState<'q' | 'unitId' | 'villageId' | 'tag' | 'optedOut' | 'sort'>>;
@@ -56,7 +57,7 @@ export function SubscriberTable({ url, onEdit }: { url: Url; onEdit: (s: Subscri
     {
       title: 'Nhận SMS',
       dataIndex: 'optedOut',
-      render: (o: boolean) => (o ? <Tag color="error">Đã từ chối</Tag> : <Tag color="success">Đang nhận</Tag>),
+      render: (o: boolean) => <StatusTag map={SUBSCRIBER_STATE} code={o ? 'opted-out' : 'receiving'} />,
     },
     { title: 'Ngày thêm', key: 'createdAt', dataIndex: 'createdAt', responsive: ['xxl'], render: (d: string) => formatDate(d, profile.timeZone), sorter: true, sortOrder: columnSortOrder(sort, 'createdAt') },
     {
@@ -89,7 +90,7 @@ export function SubscriberTable({ url, onEdit }: { url: Url; onEdit: (s: Subscri
           </Form.Item>
           {manyCommunes && (
             <Form.Item label="Xã, phường" htmlFor="subscriber-unit" style={{ flex: '1 1 200px', marginBottom: 0 }}>
-              <CommuneSelect id="subscriber-unit" allowClear placeholder="Tất cả" value={unitId} onChange={(v) => url.set({ unitId: v, villageId: undefined })} />
+              <UnitSelect level="commune" ownUnitFirst id="subscriber-unit" allowClear placeholder="Tất cả" value={unitId} onChange={(v) => url.set({ unitId: v, villageId: undefined })} />
             </Form.Item>
           )}
           <Form.Item label="Thôn, tổ dân phố" htmlFor="subscriber-village" style={{ flex: '1 1 180px', marginBottom: 0 }}>
@@ -121,7 +122,6 @@ export function SubscriberTable({ url, onEdit }: { url: Url; onEdit: (s: Subscri
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Typography.Text type="secondary">{list.isPending ? 'Đang tải…' : q || villageId || tag || optedOut ? 'Không có người nhận nào khớp bộ lọc.' : 'Chưa có người nhận tin. Thêm từng người hoặc nhập từ tệp Excel, CSV.'}</Typography.Text> }}
         pagination={{ current: url.page, pageSize: PAGE_SIZE, total: list.data?.total, showSizeChanger: false, hideOnSinglePage: true }}
         onChange={(pagination, _filters, sorter, extra) => {

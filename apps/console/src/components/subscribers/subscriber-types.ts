@@ -1,40 +1,20 @@
-/** Answers of /api/v1/subscribers and its imports. */
-export interface Subscriber {
-  id: string;
-  phone: string;
-  fullName: string | null;
-  unitId: string;
-  unitName: string;
-  villageId: string | null;
-  villageName: string | null;
-  tags: string[];
-  consentSource: string;
-  consentAt: string;
-  preferredLanguage: string;
-  optedOut: boolean;
-  optedOutAt: string | null;
-  optOutSource: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { components } from '../../api/schema';
+import { TAG_COLOR, type StatusMap } from '../../lib/labels';
 
-export interface SubscriberImport {
-  id: string;
-  unitId: string;
-  fileName: string;
-  status: 'running' | 'completed' | 'failed';
-  /** Rows read so far; `processedRows` in newer answers. */
-  rowsRead?: number;
-  processedRows?: number;
-  /** Known once the file has been counted (xlsx at once, csv maybe never). */
-  totalRows?: number | null;
-  inserted: number;
-  merged: number;
-  rejected: number;
-  failure: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** Answers of /api/v1/subscribers and its imports. */
+export type Subscriber = components['schemas']['SubscriberDto'];
+export type SubscriberImport = components['schemas']['SubscriberImportDto'];
+
+export const SUBSCRIBER_STATE: StatusMap = {
+  receiving: { label: 'Đang nhận', color: TAG_COLOR.green },
+  'opted-out': { label: 'Đã từ chối', color: TAG_COLOR.red },
+};
+
+export const IMPORT_STATUS: StatusMap = {
+  running: { label: 'Đang nhập', color: TAG_COLOR.blue },
+  completed: { label: 'Xong', color: TAG_COLOR.green },
+  failed: { label: 'Bị dừng', color: TAG_COLOR.red },
+};
 
 export const CONSENT_SOURCE: Record<string, string> = {
   form: 'Tự đăng ký trên web',

@@ -4,8 +4,9 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row } from 'a
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth, useProfile } from '../../auth/auth-context';
+import { session } from '../../auth/session-store';
 import { PageHeader } from '../../components/page-header';
-import { send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { applyApiErrors } from '../../lib/form-errors';
 import { ROLE } from '../../lib/labels';
 import { DEFAULT_TIME_ZONE } from '../../lib/time';
@@ -20,7 +21,7 @@ interface Values {
 /** The caller's own account: who and where they are, and a password change. */
 export default function AccountPage() {
   const profile = useProfile();
-  const { login, logout } = useAuth();
+  const { logout } = useAuth();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -28,20 +29,16 @@ export default function AccountPage() {
 
   const change = useMutation({
     mutationFn: async (v: Values) => {
-      await send('POST', '/api/v1/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
-      return v.newPassword;
+      // The change ends every other session; this browser gets a fresh one (its refresh cookie is replaced).
+      return unwrap(api.POST('/api/v1/auth/password', {
+        body: { currentPassword: v.currentPassword, newPassword: v.newPassword, useCookie: true },
+      }));
     },
-    onSuccess: async (newPassword) => {
+    onSuccess: (answer) => {
+      session.accept(answer);
       setFormError(null);
       form.resetFields();
-      // The change ends every session, this browser's refresh cookie too: sign in again with the new password to keep working.
-      try {
-        await login(profile.username, newPassword);
-        void message.success('Đã đổi mật khẩu. Các thiết bị khác đã được đăng xuất.');
-      } catch {
-        void message.info('Đã đổi mật khẩu. Hãy đăng nhập lại bằng mật khẩu mới.');
-        navigate('/login');
-      }
+      void message.success('Đã đổi mật khẩu. Các thiết bị khác đã được đăng xuất.');
     },
     onError: (e) => setFormError(applyApiErrors(form, e)),
   });

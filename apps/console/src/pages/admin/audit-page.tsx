@@ -1,16 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Empty, Form, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Empty, Form, Grid, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useProfile } from '../../auth/auth-context';
-import type { AuditEvent, PageOf } from '../../components/admin/admin-types';
+import type { AuditEvent } from '../../components/admin/admin-types';
 import { auditDetails, auditTarget } from '../../components/admin/audit-details';
-import { UnitPicker } from '../../components/admin/unit-picker';
+import { UnitSelect } from '../../components/unit-select';
 import { UserPicker } from '../../components/admin/user-picker';
 import { PageHeader } from '../../components/page-header';
 import { AUDIT_ENTITY, auditActionLabel, auditActionOptions } from '../../lib/admin-labels';
 import { ApiError } from '../../api/client';
-import { getJson } from '../../lib/api-loose';
+import { getJson, type Page } from '../../lib/api-loose';
 import { downloadAuthenticated } from '../../lib/download';
 import { errorMessage } from '../../lib/form-errors';
 import { columnSortOrder, sortParam } from '../../lib/table-sort';
@@ -28,6 +28,7 @@ export default function AuditPage() {
   const { values, page, set } = useUrlState(KEYS);
   const pageSize = Number(values.pageSize) || PAGE_SIZE;
   const { message } = App.useApp();
+  const narrow = !Grid.useBreakpoint().md;
 
   // Days, not instants: the API reads them in the unit's zone (from the start of `from` to the end of `to`).
   const filters = {
@@ -42,8 +43,9 @@ export default function AuditPage() {
   };
   const events = useQuery({
     queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => getJson<PageOf<AuditEvent>>('/api/v1/audit', { params: { query: { ...filters, page, pageSize } } }),
+    queryFn: () => getJson<Page<AuditEvent>>('/api/v1/audit', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: keepPreviousData,
+    enabled: profile.role !== 'officer',
   });
   const exportCsv = useMutation({
     mutationFn: () => downloadAuthenticated('/api/v1/audit/export.csv', filters, `nhat-ky-${dayjs().tz(tz).format('YYYYMMDD-HHmm')}.csv`),
@@ -51,9 +53,40 @@ export default function AuditPage() {
   });
 
   const today = dayjs().tz(tz);
-  const range: [Dayjs, Dayjs] | null = values.from && values.to ? [dayjs(values.from, DAY), dayjs(values.to, DAY)] : null;
-  const forbidden = events.error instanceof ApiError && events.error.status === 403;
+  const range: [Dayjs | null, Dayjs | null] | null = values.from || values.to ? [values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null] : null;
+  const forbidden = profile.role === 'officer' || (events.error instanceof ApiError && events.error.status === 403);
 
+  const details = (e: AuditEvent) => {
+    const lines = auditDetails(e);
+    return (
+      <div style={{ maxWidth: 420 }}>
+        {lines.map((l, i) => (
+          <div key={i}>{l}</div>
+        ))}
+        {e.comment && <Typography.Text italic>Ý kiến: “{e.comment}”</Typography.Text>}
+        {!lines.length && !e.comment && <Typography.Text type="secondary">—</Typography.Text>}
+      </div>
+    );
+  };
+  const actor = (e: AuditEvent) => (e.actorId ? (e.actorName ?? 'Người dùng đã xóa') : 'Hệ thống');
+  // A phone gets one column: what happened, then when, who and where, then the details.
+  const narrowColumns: TableColumnsType<AuditEvent> = [
+    {
+      key: 'event',
+      title: 'Thao tác',
+      render: (_, e) => (
+        <div>
+          <Typography.Text strong>{auditActionLabel(e.entityType, e.action)}</Typography.Text>
+          <div>{auditTarget(e)}</div>
+          <div>
+            {formatDateTime(e.occurredAt, tz)} · {actor(e)}
+            {e.unitName && ` · ${e.unitName}`}
+          </div>
+          {details(e)}
+        </div>
+      ),
+    },
+  ];
   const columns: TableColumnsType<AuditEvent> = [
     {
       key: 'occurredAt',
@@ -69,7 +102,7 @@ export default function AuditPage() {
       render: (_, e) =>
         e.actorId ? (
           <div>
-            <div>{e.actorName ?? 'Người dùng đã xóa'}</div>
+            <div>{actor(e)}</div>
             {e.actorUsername && <Typography.Text type="secondary">{e.actorUsername}</Typography.Text>}
           </div>
         ) : (
@@ -92,20 +125,18 @@ export default function AuditPage() {
     {
       key: 'details',
       title: 'Chi tiết',
-      render: (_, e) => {
-        const lines = auditDetails(e);
-        return (
-          <div style={{ maxWidth: 420 }}>
-            {lines.map((l, i) => (
-              <div key={i}>{l}</div>
-            ))}
-            {e.comment && <Typography.Text italic>Ý kiến: “{e.comment}”</Typography.Text>}
-            {!lines.length && !e.comment && <Typography.Text type="secondary">—</Typography.Text>}
-          </div>
-        );
-      },
+      render: (_, e) => details(e),
     },
   ];
+
+  if (forbidden) {
+    return (
+      <>
+        <PageHeader title="Nhật ký" />
+        <Alert type="info" showIcon title="Nhật ký chỉ dành cho lãnh đạo và quản trị viên." description="Lịch sử của từng tin bài vẫn xem được trong trang tin bài." />
+      </>
+    );
+  }
 
   return (
     <>
@@ -113,7 +144,7 @@ export default function AuditPage() {
         title="Nhật ký"
         subtitle="Mọi thao tác trong phạm vi đơn vị của bạn; không sửa, không xóa được"
         extra={
-          <Button icon={<DownloadOutlined />} loading={exportCsv.isPending} disabled={forbidden} onClick={() => exportCsv.mutate()}>
+          <Button icon={<DownloadOutlined />} loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
             Xuất CSV
           </Button>
         }
@@ -147,7 +178,7 @@ export default function AuditPage() {
           </Col>
           <Col xs={24} md={12} xl={8}>
             <Form.Item label="Đơn vị (gồm các đơn vị trực thuộc)" htmlFor="audit-unit">
-              <UnitPicker id="audit-unit" value={values.unitId} onChange={(v) => set({ unitId: v })} allowClear placeholder="Tất cả" />
+              <UnitSelect id="audit-unit" value={values.unitId} onChange={(v) => set({ unitId: v })} allowClear placeholder="Tất cả" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={6}>
@@ -182,19 +213,19 @@ export default function AuditPage() {
       </Form>
       {events.isError && (
         <Alert
-          type={forbidden ? 'info' : 'error'}
+          type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          title={forbidden ? 'Nhật ký chỉ dành cho lãnh đạo và quản trị viên.' : errorMessage(events.error)}
-          action={forbidden ? undefined : <Button onClick={() => void events.refetch()}>Thử lại</Button>}
+          title={errorMessage(events.error)}
+          action={<Button onClick={() => void events.refetch()}>Thử lại</Button>}
         />
       )}
       <Table<AuditEvent>
         rowKey="id"
-        columns={columns}
+        columns={narrow ? narrowColumns : columns}
         dataSource={events.data?.items}
         loading={events.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={narrow ? undefined : { x: 'max-content' }}
         size="middle"
         locale={{ emptyText: events.isLoading ? 'Đang tải…' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Không có thao tác nào khớp bộ lọc" /> }}
         onChange={(pagination, _f, sorter, extra) => {

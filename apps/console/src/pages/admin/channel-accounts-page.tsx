@@ -1,13 +1,15 @@
 import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Empty, Flex, Form, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Col, Empty, Flex, Form, Grid, Row, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
-import type { ChannelAccount, ConnectionCheck, PageOf } from '../../components/admin/admin-types';
+import type { ChannelAccount, ConnectionCheck } from '../../components/admin/admin-types';
 import { ChannelAccountFormModal, type AccountEdit } from '../../components/admin/channel-account-form-modal';
 import { PageHeader } from '../../components/page-header';
 import { ACCOUNT_STATUS, PLATFORM } from '../../lib/admin-labels';
-import { getJson, send } from '../../lib/api-loose';
+import { StatusTag } from '../../components/status-tag';
+import { api, unwrap } from '../../api/client';
+import { type Page } from '../../lib/api-loose';
 import { errorMessage } from '../../lib/form-errors';
 import { formatDateTime, fromNow } from '../../lib/time';
 import { useUrlState } from '../../lib/url-state';
@@ -23,17 +25,18 @@ export default function ChannelAccountsPage() {
   const pageSize = Number(values.pageSize) || PAGE_SIZE;
   const [edit, setEdit] = useState<AccountEdit | null>(null);
   const { modal } = App.useApp();
+  const narrow = !Grid.useBreakpoint().md;
   const queryClient = useQueryClient();
 
-  const query = { platform: values.platform, page, pageSize };
+  const query = { platform: values.platform as ChannelAccount['platform'] | undefined, page, pageSize };
   const accounts = useQuery({
     queryKey: ['channel-accounts', query],
-    queryFn: () => getJson<PageOf<ChannelAccount>>('/api/v1/channel-accounts', { params: { query } }),
+    queryFn: () => unwrap(api.GET('/api/v1/channel-accounts', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 
   const check = useMutation({
-    mutationFn: (account: ChannelAccount) => send<ConnectionCheck>('POST', `/api/v1/channel-accounts/${account.id}/check`),
+    mutationFn: (account: ChannelAccount) => unwrap(api.POST('/api/v1/channel-accounts/{id}/check', { params: { path: { id: account.id } } })),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['channel-accounts'] }),
     onSuccess: (result, account) => {
       const where = `${PLATFORM[account.platform]} “${account.name}”`;
@@ -69,6 +72,58 @@ export default function ChannelAccountsPage() {
     onError: (error, account) => modal.error({ title: `Không kiểm tra được “${account.name}”`, content: errorMessage(error), okText: 'Đóng' }),
   });
 
+  const status = (a: ChannelAccount) => {
+    return (
+      <div>
+        <StatusTag map={ACCOUNT_STATUS} code={a.needsReconnect ? 'needs_reconnect' : a.status} />
+        {a.statusReason && (
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.statusReason}
+            </Typography.Text>
+          </div>
+        )}
+      </div>
+    );
+  };
+  const actions = (a: ChannelAccount) => (
+    <Flex gap={6} wrap>
+      <Button
+        size="small"
+        icon={<ApiOutlined />}
+        loading={check.isPending && check.variables?.id === a.id}
+        onClick={() => check.mutate(a)}
+        aria-label={`Kiểm tra kết nối ${a.name}`}
+      >
+        Kiểm tra kết nối
+      </Button>
+      <Button size="small" type={a.needsReconnect ? 'primary' : 'default'} onClick={() => setEdit({ mode: 'reconnect', account: a })} aria-label={`Kết nối lại ${a.name}`}>
+        Kết nối lại
+      </Button>
+      <Button size="small" onClick={() => setEdit({ mode: 'edit', account: a })} aria-label={`Sửa ${a.name}`}>
+        Sửa
+      </Button>
+    </Flex>
+  );
+  // A phone gets one column: the account, its state and its buttons one under the other.
+  const narrowColumns: TableColumnsType<ChannelAccount> = [
+    {
+      key: 'account',
+      title: 'Tài khoản',
+      render: (_, a) => (
+        <Flex vertical gap={6}>
+          <div>
+            <Typography.Text strong>{a.name}</Typography.Text>
+            <div>
+              {PLATFORM[a.platform] ?? a.platform} · {a.unitName}
+            </div>
+          </div>
+          {status(a)}
+          {actions(a)}
+        </Flex>
+      ),
+    },
+  ];
   const columns: TableColumnsType<ChannelAccount> = [
     {
       key: 'name',
@@ -88,21 +143,7 @@ export default function ChannelAccountsPage() {
     {
       key: 'status',
       title: 'Trạng thái',
-      render: (_, a) => {
-        const s = ACCOUNT_STATUS[a.status] ?? { label: a.status, color: 'default' };
-        return (
-          <div>
-            <Tag color={a.needsReconnect ? 'error' : s.color}>{a.needsReconnect ? ACCOUNT_STATUS.needs_reconnect.label : s.label}</Tag>
-            {a.statusReason && (
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {a.statusReason}
-                </Typography.Text>
-              </div>
-            )}
-          </div>
-        );
-      },
+      render: (_, a) => status(a),
     },
     {
       key: 'expires',
@@ -119,25 +160,7 @@ export default function ChannelAccountsPage() {
     {
       key: 'actions',
       title: 'Thao tác',
-      render: (_, a) => (
-        <Flex gap={6} wrap>
-          <Button
-            size="small"
-            icon={<ApiOutlined />}
-            loading={check.isPending && check.variables?.id === a.id}
-            onClick={() => check.mutate(a)}
-            aria-label={`Kiểm tra kết nối ${a.name}`}
-          >
-            Kiểm tra kết nối
-          </Button>
-          <Button size="small" type={a.needsReconnect ? 'primary' : 'default'} onClick={() => setEdit({ mode: 'reconnect', account: a })} aria-label={`Kết nối lại ${a.name}`}>
-            Kết nối lại
-          </Button>
-          <Button size="small" onClick={() => setEdit({ mode: 'edit', account: a })} aria-label={`Sửa ${a.name}`}>
-            Sửa
-          </Button>
-        </Flex>
-      ),
+      render: (_, a) => actions(a),
     },
   ];
 
@@ -177,10 +200,10 @@ export default function ChannelAccountsPage() {
       )}
       <Table<ChannelAccount>
         rowKey="id"
-        columns={columns}
+        columns={narrow ? narrowColumns : columns}
         dataSource={accounts.data?.items}
         loading={accounts.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={narrow ? undefined : { x: 'max-content' }}
         locale={{
           emptyText: accounts.isLoading ? (
             'Đang tải…'

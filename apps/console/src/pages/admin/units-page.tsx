@@ -2,12 +2,12 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Alert, Button, Card, Col, Grid, Input, Row, Skeleton, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
-import type { PageOf, UnitDetail, UnitItem } from '../../components/admin/admin-types';
+import type { UnitDetail, UnitItem } from '../../components/admin/admin-types';
 import { UnitPanel } from '../../components/admin/unit-panel';
 import { UnitTree, type UnitTreeHandle } from '../../components/admin/unit-tree';
 import { PageHeader } from '../../components/page-header';
 import { UNIT_LEVEL } from '../../lib/admin-labels';
-import { getJson } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { useUrlState } from '../../lib/url-state';
 
@@ -22,10 +22,10 @@ export default function UnitsPage() {
   const queryClient = useQueryClient();
   const selectedId = values.unit ?? profile.unitId;
 
-  const root = useQuery({ queryKey: ['unit', profile.unitId], queryFn: () => getJson<UnitDetail>(`/api/v1/units/${profile.unitId}`) });
+  const root = useQuery({ queryKey: ['unit', profile.unitId], queryFn: () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id: profile.unitId } } })) });
   const found = useQuery({
     queryKey: ['units', 'search', { q: values.q }],
-    queryFn: () => getJson<PageOf<UnitItem>>('/api/v1/units', { params: { query: { q: values.q, pageSize: 50 } } }),
+    queryFn: () => unwrap(api.GET('/api/v1/units', { params: { query: { q: values.q, pageSize: 50 } } })),
     enabled: !!values.q,
     placeholderData: keepPreviousData,
   });
@@ -41,7 +41,7 @@ export default function UnitsPage() {
     setText('');
     set({ unit: unit.id, q: undefined });
     if (narrow) panel.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    const detail = await queryClient.fetchQuery({ queryKey: ['unit', unit.id], queryFn: () => getJson<UnitDetail>(`/api/v1/units/${unit.id}`) });
+    const detail = await queryClient.fetchQuery({ queryKey: ['unit', unit.id], queryFn: () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id: unit.id } } })) });
     await tree.current?.reveal([...detail.ancestors.map((a) => a.id), unit.id]).catch(() => undefined);
   };
   const changed = (parentId: string, removedId?: string) => {

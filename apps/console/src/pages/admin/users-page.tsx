@@ -1,15 +1,18 @@
-import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { LockOutlined, MoreOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Dropdown, Form, Grid, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Col, Dropdown, Form, Grid, Input, Row, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
-import type { PageOf, UserItem } from '../../components/admin/admin-types';
+import type { UserItem } from '../../components/admin/admin-types';
 import { ResetPasswordModal } from '../../components/admin/reset-password-modal';
-import { UnitPicker } from '../../components/admin/unit-picker';
+import { UnitSelect } from '../../components/unit-select';
 import { UserFormModal } from '../../components/admin/user-form-modal';
 import { PageHeader } from '../../components/page-header';
-import { getJson, send } from '../../lib/api-loose';
+import { StatusTag } from '../../components/status-tag';
+import { api, unwrap } from '../../api/client';
+import { getJson, type Page } from '../../lib/api-loose';
 import { errorMessage } from '../../lib/form-errors';
+import { USER_STATE } from '../../lib/admin-labels';
 import { ROLE } from '../../lib/labels';
 import { columnSortOrder, sortParam } from '../../lib/table-sort';
 import { formatDate, formatDateTime } from '../../lib/time';
@@ -44,12 +47,15 @@ export default function UsersPage() {
   };
   const users = useQuery({
     queryKey: ['users', query],
-    queryFn: () => getJson<PageOf<UserItem>>('/api/v1/users', { params: { query } }),
+    queryFn: () => getJson<Page<UserItem>>('/api/v1/users', { params: { query } }),
     placeholderData: keepPreviousData,
   });
 
   const toggle = useMutation({
-    mutationFn: (user: UserItem) => send<UserItem>('POST', `/api/v1/users/${user.id}/${user.disabled ? 'enable' : 'disable'}`),
+    mutationFn: (user: UserItem) => {
+      const target = { params: { path: { id: user.id } } };
+      return unwrap(user.disabled ? api.POST('/api/v1/users/{id}/enable', target) : api.POST('/api/v1/users/{id}/disable', target));
+    },
     onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       message.success(user.disabled ? `Đã khóa tài khoản ${user.username}` : `Đã mở khóa tài khoản ${user.username}`);
@@ -74,7 +80,8 @@ export default function UsersPage() {
       key: 'displayName',
       title: 'Họ và tên',
       sorter: true,
-      sortOrder: columnSortOrder(values.sort, 'displayName'),
+      // The API's default order is by name.
+      sortOrder: columnSortOrder(values.sort, 'displayName') ?? (values.sort ? null : 'ascend'),
       render: (_, u) => (
         <div>
           <Typography.Text strong>{u.displayName}</Typography.Text>
@@ -85,9 +92,10 @@ export default function UsersPage() {
             <div>
               {ROLE[u.role] ?? u.role} · {u.unitName}
               {u.disabled && (
-                <Tag color="error" style={{ marginInlineStart: 6 }}>
-                  Đã khóa
-                </Tag>
+                <>
+                  {' '}
+                  <StatusTag map={USER_STATE} code="disabled" />
+                </>
               )}
             </div>
           )}
@@ -110,11 +118,11 @@ export default function UsersPage() {
       responsive: ['md'],
       render: (_, u) =>
         u.disabled ? (
-          <Tag color="error" title={u.disabledAt ? `Khóa lúc ${formatDateTime(u.disabledAt, tz)}` : undefined}>
-            Đã khóa
-          </Tag>
+          <span title={u.disabledAt ? `Khóa lúc ${formatDateTime(u.disabledAt, tz)}` : undefined}>
+            <StatusTag map={USER_STATE} code="disabled" />
+          </span>
         ) : (
-          <Tag color="success">Đang hoạt động</Tag>
+          <StatusTag map={USER_STATE} code="active" />
         ),
     },
     {
@@ -128,8 +136,8 @@ export default function UsersPage() {
     },
     {
       key: 'actions',
-      title: 'Thao tác',
-      width: 120,
+      title: narrow ? '' : 'Thao tác',
+      width: narrow ? 48 : 120,
       render: (_, u) => (
         <Dropdown
           trigger={['click']}
@@ -152,7 +160,9 @@ export default function UsersPage() {
             },
           }}
         >
-          <Button aria-label={`Thao tác với ${u.username}`}>Thao tác</Button>
+          <Button aria-label={`Thao tác với ${u.username}`} icon={narrow ? <MoreOutlined /> : undefined}>
+            {narrow ? null : 'Thao tác'}
+          </Button>
         </Dropdown>
       ),
     },
@@ -213,7 +223,7 @@ export default function UsersPage() {
           </Col>
           <Col xs={24} md={12} xl={9}>
             <Form.Item label="Đơn vị (gồm các đơn vị trực thuộc)" htmlFor="users-unit">
-              <UnitPicker id="users-unit" value={values.unitId} onChange={(v) => set({ unitId: v })} allowClear placeholder="Tất cả đơn vị" />
+              <UnitSelect id="users-unit" value={values.unitId} onChange={(v) => set({ unitId: v })} allowClear placeholder="Tất cả đơn vị" />
             </Form.Item>
           </Col>
         </Row>
@@ -232,7 +242,7 @@ export default function UsersPage() {
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={narrow ? undefined : { x: 'max-content' }}
         locale={{ emptyText: users.isLoading ? 'Đang tải…' : 'Không có người dùng nào khớp bộ lọc' }}
         onChange={(pagination, _filters, sorter, extra) => {
           if (extra.action === 'sort') set({ sort: sortParam(sorter) });

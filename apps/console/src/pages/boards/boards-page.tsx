@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useProfile } from '../../auth/auth-context';
 import { BoardFormModal } from '../../components/devices/board-form-modal';
 import { DeviceTokenModal } from '../../components/devices/device-token-modal';
-import type { Board, IssuedToken, Page } from '../../components/devices/device-types';
+import type { Board, IssuedToken } from '../../components/devices/device-types';
 import { OnlineState } from '../../components/devices/online-state';
 import { PageHeader } from '../../components/page-header';
-import { getJson, send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { useUrlState } from '../../lib/url-state';
 
@@ -26,12 +26,12 @@ export default function BoardsPage() {
 
   const list = useQuery({
     queryKey: ['boards', { page }],
-    queryFn: () => getJson<Page<Board>>('/api/v1/boards', { params: { query: { page, pageSize: PAGE_SIZE } } }),
+    queryFn: () => unwrap(api.GET('/api/v1/boards', { params: { query: { page, pageSize: PAGE_SIZE } } })),
     refetchInterval: 30_000,
     placeholderData: (prev) => prev,
   });
   const rotate = useMutation({
-    mutationFn: (b: Board) => send<Board & { token: string; kioskUrl: string }>('POST', `/api/v1/boards/${b.id}/token`),
+    mutationFn: (b: Board) => unwrap(api.POST('/api/v1/boards/{id}/token', { params: { path: { id: b.id } } })),
     onSuccess: (b) => {
       setIssued({ deviceName: b.name, token: b.token, kioskUrl: b.kioskUrl });
       void queryClient.invalidateQueries({ queryKey: ['boards'] });
@@ -39,7 +39,7 @@ export default function BoardsPage() {
     onError: (e) => void message.error(errorMessage(e)),
   });
   const remove = useMutation({
-    mutationFn: (b: Board) => send<void>('DELETE', `/api/v1/boards/${b.id}`),
+    mutationFn: (b: Board) => unwrap(api.DELETE('/api/v1/boards/{id}', { params: { path: { id: b.id } } })),
     onSuccess: () => {
       void message.success('Đã xóa bảng tin');
       void queryClient.invalidateQueries({ queryKey: ['boards'] });
@@ -112,7 +112,6 @@ export default function BoardsPage() {
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching && !list.data}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Typography.Text type="secondary">{list.isPending ? 'Đang tải…' : 'Chưa có bảng tin nào. Bấm "Thêm bảng tin" để đăng ký màn hình đầu tiên.'}</Typography.Text> }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set({ page: p }) }}
       />

@@ -9,6 +9,7 @@ import { BroadcastStatusTag, EmptyText, PriorityTag, channelList } from '../../c
 import { ChannelProgress } from '../../components/broadcasts/channel-progress';
 import { DeliveriesTable } from '../../components/broadcasts/deliveries-table';
 import { describeRecurrence } from '../../components/broadcasts/recurrence-rule';
+import { useUnitNames } from '../../components/broadcasts/use-unit-names';
 import { PageHeader } from '../../components/page-header';
 import { errorMessage } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
@@ -30,7 +31,12 @@ export default function BroadcastDetailPage() {
   const profile = useProfile();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
-  const broadcast = useQuery({ queryKey: ['broadcasts', id], queryFn: () => broadcastApi.get(id) });
+  const broadcast = useQuery({
+    queryKey: ['broadcasts', id],
+    queryFn: () => broadcastApi.get(id),
+    // Its status note (held, deferred) changes as it runs, so it follows the progress.
+    refetchInterval: (q) => refreshEvery((q.state.data as { status?: string } | undefined)?.status),
+  });
   const progress = useQuery({
     queryKey: ['broadcasts', id, 'progress'],
     queryFn: () => broadcastApi.progress(id),
@@ -140,7 +146,7 @@ export default function BroadcastDetailPage() {
                 {
                   key: 'targets',
                   label: 'Nơi nhận',
-                  children: `${b.targets.unitIds.length} đơn vị${b.targets.villageIds.length ? `, ${b.targets.villageIds.length} thôn/tổ dân phố` : ''}${b.targets.tags.length ? `; nhãn: ${b.targets.tags.join(', ')}` : ''}`,
+                  children: <TargetNames targets={b.targets} />,
                 },
                 { key: 'created', label: 'Tạo lúc', children: formatDateTime(b.createdAt, tz) },
               ]}
@@ -195,4 +201,10 @@ export default function BroadcastDetailPage() {
       </Row>
     </>
   );
+}
+
+function TargetNames({ targets }: { targets: { unitIds: string[]; villageIds: string[]; tags: string[] } }) {
+  const units = useUnitNames(targets.unitIds);
+  const villages = useUnitNames(targets.villageIds);
+  return <>{[units, villages && `chỉ ${villages}`, targets.tags.length && `nhãn: ${targets.tags.join(', ')}`].filter(Boolean).join('; ') || '—'}</>;
 }

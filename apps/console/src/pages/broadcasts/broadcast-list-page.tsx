@@ -97,7 +97,7 @@ export default function BroadcastListPage() {
         }}
         onChange={(p, _f, sorter) => {
           const nextSort = sortParam(sorter);
-          set({ page: p.current, pageSize: p.pageSize === 20 ? undefined : p.pageSize, sort: nextSort === DEFAULT_SORT ? undefined : nextSort });
+          set({ page: p.current === 1 ? undefined : p.current, pageSize: p.pageSize === 20 ? undefined : p.pageSize, sort: nextSort === DEFAULT_SORT ? undefined : nextSort });
         }}
         columns={[
           {
@@ -112,7 +112,13 @@ export default function BroadcastListPage() {
               </Flex>
             ),
           },
-          { title: 'Trạng thái', key: 'status', render: (_, b) => <BroadcastStatusTag status={b.status} note={b.statusNote} /> },
+          {
+            title: 'Trạng thái',
+            key: 'status',
+            sorter: true,
+            sortOrder: columnSortOrder(sort, 'status'),
+            render: (_, b) => <BroadcastStatusTag status={b.status} note={b.statusNote} />,
+          },
           { title: 'Kênh', key: 'channels', render: (_, b) => channelList(b.channels), responsive: ['md'] },
           {
             title: 'Lần phát tới',

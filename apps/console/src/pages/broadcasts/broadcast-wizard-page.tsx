@@ -4,15 +4,16 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useProfile } from '../../auth/auth-context';
 import { apiGet, broadcastApi } from '../../components/broadcasts/broadcast-api';
-import { describeRecurrence, toRrule } from '../../components/broadcasts/recurrence-rule';
+import { ErrorText } from '../../components/broadcasts/broadcast-tags';
 import { UnitTreePicker } from '../../components/broadcasts/unit-tree-picker';
+import { useUnitNames } from '../../components/broadcasts/use-unit-names';
 import { WizardChannelsStep } from '../../components/broadcasts/wizard-channels-step';
 import { WizardMessageStep } from '../../components/broadcasts/wizard-message-step';
 import { WizardPreviewStep } from '../../components/broadcasts/wizard-preview-step';
 import { WizardScheduleStep } from '../../components/broadcasts/wizard-schedule-step';
 import {
   STEPS,
-  firstErrorStep,
+  describeSchedule,
   groupErrors,
   initialChoices,
   stepProblem,
@@ -61,13 +62,18 @@ export default function BroadcastWizardPage() {
   });
   const errors: StepErrors = create.error ? groupErrors(create.error) : preview.error ? groupErrors(preview.error) : {};
 
-  const title = useQuery({
+  const chosenMessage = useQuery({
     queryKey: ['messages', choices.messageId],
     queryFn: () => apiGet<{ version: { title: string } }>(`/api/v1/messages/${choices.messageId}`),
     enabled: !!choices.messageId,
-  }).data?.version.title;
+  });
+  const title = chosenMessage.data?.version.title;
 
   const go = (to: number) => {
+    if (step === 0 && to > 0 && chosenMessage.isError) {
+      setHint('Tin bài này không tồn tại hoặc bạn không có quyền xem; hãy chọn tin bài khác');
+      return;
+    }
     for (let i = step; i < to; i++) {
       const problem = stepProblem(STEPS[i], choices, tz);
       if (problem) {
@@ -81,25 +87,17 @@ export default function BroadcastWizardPage() {
     setStep(to);
   };
 
-  const scheduleText =
-    choices.at &&
-    (choices.mode === 'once'
-      ? `Một lần, ${choices.at.format('HH:mm DD/MM/YYYY')}`
-      : describeRecurrence(toRrule(choices.recurrence), choices.at.format('YYYY-MM-DDTHH:mm'), {
-          count: choices.recurrence.end === 'count' ? choices.recurrence.count : null,
-          untilDate: choices.recurrence.end === 'until' ? choices.recurrence.untilDate : null,
-        }));
+  const unitNames = useUnitNames(choices.unitIds);
+  const villageNames = useUnitNames(choices.villageIds);
   const summary = [
     { label: 'Tin bài', value: title ?? '—' },
-    {
-      label: 'Nơi nhận',
-      value: `${choices.unitIds.length} đơn vị${choices.villageIds.length ? `, ${choices.villageIds.length} thôn/tổ dân phố` : ''}${choices.tags.length ? `; nhãn: ${choices.tags.join(', ')}` : ''}`,
-    },
+    { label: 'Nơi nhận', value: [unitNames, villageNames && `chỉ ${villageNames}`, choices.tags.length && `nhãn: ${choices.tags.join(', ')}`].filter(Boolean).join('; ') },
     { label: 'Kênh', value: choices.channels.map((c) => CHANNEL[c] ?? c).join(', ') + (choices.channels.includes('sms') && choices.smsWithoutDiacritics ? ' (SMS không dấu)' : '') },
-    { label: 'Thời gian', value: scheduleText ?? '—' },
+    { label: 'Thời gian', value: describeSchedule(choices) ?? '—' },
   ];
 
   const current = STEPS[step];
+  const tagErrors = errors.targets?.filter((e) => e.field.startsWith('targets.tags')) ?? [];
   const errorSteps = STEPS.map((s, i) => ({ s, i })).filter(({ s }) => errors[s]?.length && s !== 'preview');
 
   return (
@@ -128,7 +126,7 @@ export default function BroadcastWizardPage() {
               rootUnitId={profile.unitId}
               value={{ unitIds: choices.unitIds, villageIds: choices.villageIds }}
               onChange={(v) => set(v)}
-              error={errors.targets?.map((e) => e.message).join('; ')}
+              error={errors.targets?.filter((e) => !e.field.startsWith('targets.tags')).map((e) => e.message).join('; ')}
             />
             <div>
               <label htmlFor="wizard-tags">Chỉ gửi SMS đến người nhận có nhãn (không bắt buộc)</label>
@@ -141,7 +139,13 @@ export default function BroadcastWizardPage() {
                 onChange={(tags) => set({ tags })}
                 open={false}
                 suffixIcon={null}
+                status={tagErrors.length ? 'error' : undefined}
               />
+              {tagErrors.map((e) => (
+                <ErrorText key={e.message}>
+                  {e.message}
+                </ErrorText>
+              ))}
             </div>
           </Flex>
         </section>
@@ -172,9 +176,7 @@ export default function BroadcastWizardPage() {
                   <Flex vertical gap={4}>
                     {errorSteps.map(({ s, i }) => (
                       <Flex key={s} gap={8} wrap align="center">
-                        <span>
-                          {TITLES[i]}: {errors[s]!.map((e) => e.message).join('; ')}
-                        </span>
+                        <span>{errors[s]!.map((e) => e.message).join('; ')}</span>
                         <Button size="small" onClick={() => setStep(i)}>
                           Sửa ở bước “{TITLES[i]}”
                         </Button>

@@ -33,8 +33,9 @@ export default function OccurrenceCalendar({
   return (
     <>
       <style>
-        {/* The classic palette's faint grey (other months' days) fails WCAG AA contrast; the console's blue replaces its own. */}
+        {/* The classic palette's faint grey (other months' days) fails WCAG AA contrast; titles wrap in the list on a phone. */}
         {`.tcs-calendar{--fc-classic-faint-foreground:#6b7280;--fc-classic-primary:#0b5394}` +
+          '.tcs-calendar .tcs-wrap{white-space:normal !important;overflow:visible !important;text-overflow:clip !important}' +
           Object.entries(PRIORITY_BORDER).map(([p, c]) => `.tcs-priority-${p}{border-left:5px solid ${c} !important}`).join('')}
       </style>
       <div className="tcs-calendar">
@@ -51,7 +52,8 @@ export default function OccurrenceCalendar({
         listText="Danh sách"
         height="auto"
         nowIndicator
-        views={{ dayGridMonth: { eventDisplay: 'block' } }}
+        eventDisplay="block"
+        listItemEventTitleClass="tcs-wrap"
         allDaySlot={false}
         eventTimeFormat={HOUR24}
         slotHeaderFormat={HOUR24}

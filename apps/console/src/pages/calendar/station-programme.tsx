@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { broadcastApi } from '../../components/broadcasts/broadcast-api';
 import { EmptyText, PriorityTag } from '../../components/broadcasts/broadcast-tags';
 import { errorMessage } from '../../lib/form-errors';
-import { OCCURRENCE_STATUS } from '../../lib/labels';
+import { DELIVERY_STATUS } from '../../lib/labels';
 import { dayjs, formatTime } from '../../lib/time';
 
 /** A slot bound as the API gives it: a wall time ("06:00") or an instant shown on the unit's clock. */
@@ -30,6 +30,8 @@ export function StationProgramme({ tz }: { tz: string }) {
     queryFn: () => broadcastApi.programme(stationId!, date),
     enabled: !!stationId,
   });
+  // Slot times read on the station's own clock when the answer names it.
+  const zone = programme.data?.timeZone ?? tz;
 
   return (
     <Flex vertical gap={16}>
@@ -68,7 +70,7 @@ export function StationProgramme({ tz }: { tz: string }) {
             <Card
               key={slot.startsAt + slot.label}
               size="small"
-              title={`${clock(slot.startsAt, tz)}–${clock(slot.endsAt, tz)} · ${slot.label}`}
+              title={`${clock(slot.startsAt, zone)}–${clock(slot.endsAt, zone)} · ${slot.label}`}
               extra={<Typography.Text type="secondary">{slot.items.length} bản tin</Typography.Text>}
             >
               <List
@@ -80,7 +82,7 @@ export function StationProgramme({ tz }: { tz: string }) {
                     <Flex gap={8} wrap align="center">
                       <Link to={`/broadcasts/${item.broadcastId}`}>{item.messageTitle}</Link>
                       <PriorityTag priority={item.priority} />
-                      <Tag color={OCCURRENCE_STATUS[item.status]?.color}>{OCCURRENCE_STATUS[item.status]?.label ?? item.status}</Tag>
+                      <Tag color={DELIVERY_STATUS[item.status]?.color}>{DELIVERY_STATUS[item.status]?.label ?? item.status}</Tag>
                       <Typography.Text type="secondary">{duration(item.durationSeconds)}</Typography.Text>
                     </Flex>
                   </List.Item>

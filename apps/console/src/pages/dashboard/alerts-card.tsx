@@ -1,10 +1,11 @@
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import type { Role } from '../../lib/roles';
 import { ROUTES } from '../../routes';
 import type { Dashboard } from './dashboard-types';
+import { Panel } from './panel';
 
 const LABELS: [keyof Dashboard['alerts'], string][] = [
   ['heldOccurrences', 'Lượt phát đang tạm giữ'],
@@ -25,7 +26,7 @@ function opens(href: string, role: Role): boolean {
 export function AlertsCard({ alerts, role }: { alerts: Dashboard['alerts']; role: Role }) {
   const raised = LABELS.filter(([key]) => (alerts[key]?.count ?? 0) > 0);
   return (
-    <Card title="Cảnh báo" style={{ height: '100%' }}>
+    <Panel title="Cảnh báo">
       {raised.length === 0 ? (
         <Flex gap={8} align="center">
           <CheckCircleOutlined style={{ color: '#389e0d' }} aria-hidden />
@@ -46,7 +47,7 @@ export function AlertsCard({ alerts, role }: { alerts: Dashboard['alerts']; role
           ))}
         </ul>
       )}
-    </Card>
+    </Panel>
   );
 }
 

@@ -4,11 +4,10 @@ import { Alert, Button, Col, Row, Skeleton } from 'antd';
 import { Link } from 'react-router';
 import { useProfile } from '../../auth/auth-context';
 import { PageHeader } from '../../components/page-header';
-import { getJson } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { canApprove } from '../../lib/roles';
 import { AlertsCard } from './alerts-card';
-import type { Dashboard } from './dashboard-types';
 import { MonthCard } from './month-card';
 import { RunningCard } from './running-card';
 import { UpcomingCard } from './upcoming-card';
@@ -24,7 +23,7 @@ export default function DashboardPage() {
   const supervisor = canApprove(profile.role);
   const query = useQuery({
     queryKey: ['dashboard'],
-    queryFn: () => getJson<Dashboard>('/api/v1/dashboard'),
+    queryFn: () => unwrap(api.GET('/api/v1/dashboard')),
     refetchInterval: (q) => (q.state.data?.running.length ? LIVE_MS : CALM_MS),
   });
   const data = query.data;

@@ -1,6 +1,7 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Col, Row, Statistic, Typography } from 'antd';
 import { formatNumber, formatPercent, formatVnd } from '../../lib/format';
 import type { Dashboard } from './dashboard-types';
+import { Panel } from './panel';
 
 function hoursMinutes(seconds: number): string {
   const minutes = Math.round(seconds / 60);
@@ -23,7 +24,7 @@ export function MonthCard({ month }: { month: Dashboard['month'] }) {
     { title: 'Bài đăng Zalo, Facebook', value: month.socialPosts },
   ];
   return (
-    <Card title="Tháng này">
+    <Panel title="Tháng này">
       <Row gutter={[16, 16]}>
         {figures.map((f) => (
           <Col key={f.title} xs={12} sm={8} lg={6} xl={4}>
@@ -32,6 +33,6 @@ export function MonthCard({ month }: { month: Dashboard['month'] }) {
           </Col>
         ))}
       </Row>
-    </Card>
+    </Panel>
   );
 }

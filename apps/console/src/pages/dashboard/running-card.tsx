@@ -1,12 +1,13 @@
-import { Card, Progress, Typography } from 'antd';
+import { Progress, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import type { Dashboard } from './dashboard-types';
+import { Panel } from './panel';
 
 /** Broadcasts on air now, with their progress (the page refetches every few seconds while any runs). */
 export function RunningCard({ running }: { running: Dashboard['running'] }) {
   return (
-    <Card title={`Đang phát (${running.length})`}>
+    <Panel title={`Đang phát (${running.length})`}>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {running.map((r) => {
           // `done` counts every delivery past sending, the failed ones included.
@@ -28,6 +29,6 @@ export function RunningCard({ running }: { running: Dashboard['running'] }) {
           );
         })}
       </ul>
-    </Card>
+    </Panel>
   );
 }

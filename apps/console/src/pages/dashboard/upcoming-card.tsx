@@ -1,14 +1,16 @@
-import { Card, Flex, Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { Link } from 'react-router';
-import { CHANNEL, PRIORITY, labelOf } from '../../lib/labels';
+import { CHANNEL, OCCURRENCE_STATUS, PRIORITY, labelOf } from '../../lib/labels';
 import { formatDateTime, formatTime } from '../../lib/time';
+import { StatusTag } from '../../components/status-tag';
 import type { DashboardOccurrence } from './dashboard-types';
 import { LinkList } from './link-list';
+import { Panel } from './panel';
 
 /** Occurrences due in a period, each opening its broadcast. */
 export function UpcomingCard({ title, items, timeZone, today }: { title: string; items: DashboardOccurrence[]; timeZone?: string; today?: boolean }) {
   return (
-    <Card title={`${title} (${items.length})`} extra={<Link to="/calendar">Lịch phát</Link>} style={{ height: '100%' }}>
+    <Panel title={`${title} (${items.length})`} extra={<Link to="/calendar">Lịch phát</Link>}>
       <LinkList
         empty={today ? 'Hôm nay không có lượt phát nào.' : 'Không có lượt phát nào trong 7 ngày tới.'}
         items={items.map((o) => ({
@@ -20,8 +22,8 @@ export function UpcomingCard({ title, items, timeZone, today }: { title: string;
                 <Link to={`/broadcasts/${o.broadcastId}`}>{o.messageTitle}</Link>
               </span>
               <span>
-                {o.status === 'held' && <Tag color="warning">Đang tạm giữ</Tag>}
-                {o.priority !== 'normal' && <Tag color={PRIORITY[o.priority]?.color}>{labelOf(PRIORITY, o.priority)}</Tag>}
+                {o.status === 'held' && <StatusTag map={OCCURRENCE_STATUS} code="held" />}
+                {o.priority !== 'normal' && <StatusTag map={PRIORITY} code={o.priority} />}
                 {o.channels.map((c) => (
                   <Tag key={c}>{labelOf(CHANNEL, c)}</Tag>
                 ))}
@@ -30,6 +32,6 @@ export function UpcomingCard({ title, items, timeZone, today }: { title: string;
           ),
         }))}
       />
-    </Card>
+    </Panel>
   );
 }

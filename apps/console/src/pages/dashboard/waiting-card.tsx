@@ -1,15 +1,15 @@
-import { Card } from 'antd';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/time';
 import type { Dashboard } from './dashboard-types';
 import { LinkList } from './link-list';
+import { Panel } from './panel';
 
 /** What waits for me: drafts returned to an officer, the inbox of a supervisor. */
 export function WaitingCard({ waiting, supervisor, timeZone }: { waiting: Dashboard['waiting']; supervisor: boolean; timeZone?: string }) {
   if (supervisor) {
     const more = waiting.inboxTotal - waiting.inbox.length;
     return (
-      <Card title={`Chờ duyệt (${waiting.inboxTotal})`} extra={<Link to="/inbox">Mở hộp thư</Link>} style={{ height: '100%' }}>
+      <Panel title={`Chờ duyệt (${waiting.inboxTotal})`} extra={<Link to="/inbox">Mở hộp thư</Link>}>
         <LinkList
           empty="Không có tin nào chờ duyệt."
           items={waiting.inbox.map((m) => ({
@@ -23,11 +23,11 @@ export function WaitingCard({ waiting, supervisor, timeZone }: { waiting: Dashbo
           }))}
         />
         {more > 0 && <Link to="/inbox">và {more} tin khác…</Link>}
-      </Card>
+      </Panel>
     );
   }
   return (
-    <Card title="Tin bị trả lại cần sửa" extra={<Link to="/messages?status=returned">Xem tất cả</Link>} style={{ height: '100%' }}>
+    <Panel title="Tin bị trả lại cần sửa" extra={<Link to="/messages?status=returned">Xem tất cả</Link>}>
       <LinkList
         empty="Không có tin nào bị trả lại. Mọi tin đã gửi duyệt đang chờ hoặc đã được duyệt."
         items={waiting.returned.map((m) => ({
@@ -36,6 +36,6 @@ export function WaitingCard({ waiting, supervisor, timeZone }: { waiting: Dashbo
           extra: formatDateTime(m.updatedAt, timeZone),
         }))}
       />
-    </Card>
+    </Panel>
   );
 }

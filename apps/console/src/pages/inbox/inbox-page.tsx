@@ -8,8 +8,9 @@ import { canReview, ReviewButtons } from '../../components/messages/review-actio
 import { VersionDiff } from '../../components/messages/version-diff';
 import { DiffLegend } from '../../components/messages/word-diff';
 import { PageHeader } from '../../components/page-header';
+import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../lib/form-errors';
-import { PRIORITY } from '../../lib/labels';
+import { PRIORITY, TAG_COLOR } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
 
 const PAGE_SIZE = 10;
@@ -38,8 +39,8 @@ function InboxItem({ summary }: { summary: MessageSummary }) {
               <Link to={`/messages/${summary.id}`}>{summary.version.title}</Link>
             </Typography.Title>
             <Flex wrap gap={8} align="center" style={{ marginTop: 4 }}>
-              {approvedNo == null ? <Tag color="blue">Tin mới</Tag> : <Tag color="gold">Sửa từ phiên bản đã duyệt {approvedNo}</Tag>}
-              {summary.version.priority !== 'normal' && <Tag color={PRIORITY[summary.version.priority]?.color}>{PRIORITY[summary.version.priority]?.label}</Tag>}
+              {approvedNo == null ? <Tag color={TAG_COLOR.blue}>Tin mới</Tag> : <Tag color={TAG_COLOR.orange}>Sửa từ phiên bản đã duyệt {approvedNo}</Tag>}
+              {summary.version.priority !== 'normal' && <StatusTag map={PRIORITY} code={summary.version.priority} />}
               <Typography.Text type="secondary">
                 {summary.authorName ?? summary.version.authorName ?? '—'} · {summary.unitName} · gửi {formatDateTime(summary.submittedAt, profile.timeZone)}
               </Typography.Text>

@@ -1,6 +1,6 @@
 import { CalendarOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Grid, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Grid, Skeleton, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -16,6 +16,7 @@ import { canReview, ReviewButtons } from '../../components/messages/review-actio
 import { useMessageSave } from '../../components/messages/use-message-save';
 import { VersionHistory } from '../../components/messages/version-history';
 import { PageHeader } from '../../components/page-header';
+import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../lib/form-errors';
 import { MESSAGE_STATUS } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
@@ -105,7 +106,7 @@ function MessageEditor({ message }: { message: MessageView | null }) {
         subtitle={
           message ? (
             <Flex wrap gap={8} align="center" component="span">
-              <Tag color={MESSAGE_STATUS[status].color}>{MESSAGE_STATUS[status].label}</Tag>
+              <StatusTag map={MESSAGE_STATUS} code={status} />
               <span>
                 Phiên bản {message.currentVersion} · {message.unitName} · cập nhật {formatDateTime(message.updatedAt, tz)}
               </span>

@@ -1,19 +1,21 @@
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Empty, Grid, Input, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, Grid, Input, Row, Select, Table, Typography, type TableProps } from 'antd';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useProfile } from '../../auth/auth-context';
 import { labelFrom, listMessages, messageKeys, useContentModel } from '../../components/messages/message-api';
 import type { MessageSummary } from '../../components/messages/message-types';
-import { AuthorSelect, UnitSelect } from '../../components/messages/remote-selects';
+import { AuthorSelect } from '../../components/messages/remote-selects';
+import { UnitSelect } from '../../components/unit-select';
 import { PageHeader } from '../../components/page-header';
+import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../lib/form-errors';
 import { MESSAGE_STATUS, PRIORITY } from '../../lib/labels';
+import { columnSortOrder, sortParam } from '../../lib/table-sort';
 import { formatDateTime } from '../../lib/time';
 
 const FILTERS = ['q', 'status', 'contentGroup', 'priority', 'authorId', 'unitId'] as const;
-const SORTABLE: Record<string, string> = { title: 'title', status: 'status', priority: 'priority', updatedAt: 'updatedAt', createdAt: 'createdAt' };
 const DEFAULT_SORT = '-updatedAt';
 const LABEL: React.CSSProperties = { display: 'block', marginBottom: 4 };
 
@@ -56,14 +58,12 @@ export default function MessageListPage() {
     setParams(next, { replace: false });
   };
 
-  const sortOrder = (field: string) => (sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : null);
-
   const columns: TableProps<MessageSummary>['columns'] = [
     {
       key: 'title',
       title: 'Tiêu đề',
       sorter: true,
-      sortOrder: sortOrder('title'),
+      sortOrder: columnSortOrder(sort, 'title'),
       width: '40%',
       render: (_, m) => (
         <div style={{ minWidth: 160 }}>
@@ -71,7 +71,7 @@ export default function MessageListPage() {
           <div>
             {narrow ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                <Tag color={MESSAGE_STATUS[m.status]?.color}>{MESSAGE_STATUS[m.status]?.label ?? m.status}</Tag>
+                <StatusTag map={MESSAGE_STATUS} code={m.status} />
                 {formatDateTime(m.updatedAt, profile.timeZone)}
               </Typography.Text>
             ) : (
@@ -87,17 +87,17 @@ export default function MessageListPage() {
       key: 'status',
       title: 'Trạng thái',
       sorter: true,
-      sortOrder: sortOrder('status'),
+      sortOrder: columnSortOrder(sort, 'status'),
       responsive: ['sm'],
-      render: (_, m) => <Tag color={MESSAGE_STATUS[m.status]?.color}>{MESSAGE_STATUS[m.status]?.label ?? m.status}</Tag>,
+      render: (_, m) => <StatusTag map={MESSAGE_STATUS} code={m.status} />,
     },
     {
       key: 'priority',
       title: 'Ưu tiên',
       sorter: true,
-      sortOrder: sortOrder('priority'),
+      sortOrder: columnSortOrder(sort, 'priority'),
       responsive: ['md'],
-      render: (_, m) => <Tag color={PRIORITY[m.version.priority]?.color}>{PRIORITY[m.version.priority]?.label ?? m.version.priority}</Tag>,
+      render: (_, m) => <StatusTag map={PRIORITY} code={m.version.priority} />,
     },
     { key: 'author', title: 'Người soạn', responsive: ['lg'], render: (_, m) => m.authorName ?? m.version.authorName ?? '—' },
     { key: 'unit', title: 'Đơn vị', responsive: ['lg'], render: (_, m) => m.unitName },
@@ -105,7 +105,7 @@ export default function MessageListPage() {
       key: 'updatedAt',
       title: 'Cập nhật',
       sorter: true,
-      sortOrder: sortOrder('updatedAt'),
+      sortOrder: columnSortOrder(sort, 'updatedAt'),
       responsive: ['sm'],
       render: (_, m) => formatDateTime(m.updatedAt, profile.timeZone),
     },
@@ -189,7 +189,7 @@ export default function MessageListPage() {
                 <label htmlFor={ids.unit} style={LABEL}>
                   Đơn vị
                 </label>
-                <UnitSelect id={ids.unit} style={{ width: '100%' }} placeholder="Tất cả đơn vị của bạn" value={params.get('unitId') ?? undefined} onChange={(v) => update({ unitId: v })} />
+                <UnitSelect id={ids.unit} allowClear placeholder="Tất cả đơn vị của bạn" value={params.get('unitId') ?? undefined} onChange={(v) => update({ unitId: v })} />
               </Col>
               <Col xs={24} sm={12} lg={8}>
                 {profile.role === 'officer' ? (
@@ -227,11 +227,8 @@ export default function MessageListPage() {
           showTotal: (total) => `${total} tin bài`,
         }}
         onChange={(p, _filters, sorter, extra) => {
-          if (extra.action === 'sort') {
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            const field = SORTABLE[String(s?.columnKey ?? '')];
-            update({ sort: s?.order && field ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined });
-          } else update({ page: p.current && p.current > 1 ? String(p.current) : undefined, pageSize: p.pageSize !== 20 ? String(p.pageSize) : undefined }, false);
+          if (extra.action === 'sort') update({ sort: sortParam(sorter) });
+          else update({ page: p.current && p.current > 1 ? String(p.current) : undefined, pageSize: p.pageSize !== 20 ? String(p.pageSize) : undefined }, false);
         }}
       />
     </>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Result, Skeleton } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
+import { unwrap, api, ApiError } from '../../api/client';
 import { useProfile } from '../../auth/auth-context';
 import { DeviceTokenModal } from '../../components/devices/device-token-modal';
 import { STATION_KIND, type IssuedToken, type Slot, type StationDetail } from '../../components/devices/device-types';
@@ -11,9 +11,8 @@ import { OnlineState } from '../../components/devices/online-state';
 import { StationAirtime } from '../../components/devices/station-airtime';
 import { StationFormModal } from '../../components/devices/station-form-modal';
 import { StationSlots } from '../../components/devices/station-slots';
-import { useVillages } from '../../components/subscribers/unit-selects';
+import { useVillages } from '../../components/subscribers/village-select';
 import { PageHeader } from '../../components/page-header';
-import { getJson, send } from '../../lib/api-loose';
 import { errorMessage } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/time';
 
@@ -28,19 +27,19 @@ export default function StationDetailPage() {
   const [issued, setIssued] = useState<IssuedToken | null>(null);
   const station = useQuery({
     queryKey: ['station', id],
-    queryFn: () => getJson<StationDetail>(`/api/v1/loudspeakers/stations/${id}`),
+    queryFn: () => unwrap(api.GET('/api/v1/loudspeakers/stations/{id}', { params: { path: { id } } })),
     refetchInterval: 30_000,
   });
   const villages = useVillages(station.data?.unitId);
   const tz = station.data?.timeZone ?? profile.timeZone;
 
   const rotate = useMutation({
-    mutationFn: () => send<{ token: string }>('POST', `/api/v1/loudspeakers/stations/${id}/token`),
+    mutationFn: () => unwrap(api.POST('/api/v1/loudspeakers/stations/{id}/token', { params: { path: { id } } })),
     onSuccess: ({ token }) => setIssued({ deviceName: station.data?.name ?? '', token }),
     onError: (e) => void message.error(errorMessage(e)),
   });
   const remove = useMutation({
-    mutationFn: () => send<void>('DELETE', `/api/v1/loudspeakers/stations/${id}`),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/loudspeakers/stations/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       void message.success('Đã xóa cụm loa');
       void queryClient.invalidateQueries({ queryKey: ['stations'] });

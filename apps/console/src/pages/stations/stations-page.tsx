@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useProfile } from '../../auth/auth-context';
 import { DeviceTokenModal } from '../../components/devices/device-token-modal';
-import { STATION_KIND, type IssuedToken, type Page, type Station } from '../../components/devices/device-types';
+import { STATION_KIND, type IssuedToken, type Station } from '../../components/devices/device-types';
 import { OnlineState } from '../../components/devices/online-state';
 import { StationFormModal } from '../../components/devices/station-form-modal';
 import { PageHeader } from '../../components/page-header';
-import { getJson, send } from '../../lib/api-loose';
+import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
 import { useUrlState } from '../../lib/url-state';
 
@@ -27,12 +27,12 @@ export default function StationsPage() {
 
   const list = useQuery({
     queryKey: ['stations', { page }],
-    queryFn: () => getJson<Page<Station>>('/api/v1/loudspeakers/stations', { params: { query: { page, pageSize: PAGE_SIZE } } }),
+    queryFn: () => unwrap(api.GET('/api/v1/loudspeakers/stations', { params: { query: { page, pageSize: PAGE_SIZE } } })),
     refetchInterval: 30_000,
     placeholderData: (prev) => prev,
   });
   const remove = useMutation({
-    mutationFn: (s: Station) => send<void>('DELETE', `/api/v1/loudspeakers/stations/${s.id}`),
+    mutationFn: (s: Station) => unwrap(api.DELETE('/api/v1/loudspeakers/stations/{id}', { params: { path: { id: s.id } } })),
     onSuccess: () => {
       void message.success('Đã xóa cụm loa');
       void queryClient.invalidateQueries({ queryKey: ['stations'] });
@@ -85,7 +85,6 @@ export default function StationsPage() {
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching && !list.data}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Typography.Text type="secondary">{list.isPending ? 'Đang tải…' : 'Chưa có cụm loa nào. Bấm "Thêm cụm loa" để đăng ký cụm đầu tiên.'}</Typography.Text> }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set({ page: p }) }}
       />

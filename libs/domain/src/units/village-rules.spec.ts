@@ -1,6 +1,6 @@
-import { ConflictError, ForbiddenActionError, type Actor } from '../../../domain/src/index.js';
-import type { UnitUsage } from '../../../persistence/src/repositories/unit.repository.js';
-import { assertCanEditVillage, assertLocalVillage, assertUnused, usageProblems } from './village-rules.js';
+import type { Actor } from '../access/actor.js';
+import { ConflictError, ForbiddenActionError } from '../errors.js';
+import { assertCanEditVillage, assertLocalVillage, assertNoTwinVillage, assertUnused, usageProblems, type UnitUsage } from './village-rules.js';
 
 const actor = (role: Actor['role']): Actor => ({ userId: 'u', role, unitId: 'c', unitPath: 'p.c' });
 const unused: UnitUsage = {
@@ -28,6 +28,16 @@ describe('village rules', () => {
     expect(() => assertLocalVillage({ level: 'village', source: 'local', fullName: 'Thôn A' })).not.toThrow();
     expect(() => assertLocalVillage({ level: 'commune', source: 'local', fullName: 'Xã B' })).toThrow(/cấp xã/);
     expect(() => assertLocalVillage({ level: 'village', source: 'vn-2025', fullName: 'Thôn C' })).toThrow(/danh mục hành chính chính thức/);
+  });
+
+  it('refuses a name a sibling already has, ignoring diacritics and case, but not the village being renamed', () => {
+    const commune = { fullName: 'Xã Tân Lập' };
+    const siblings = [{ id: 'v1', name: 'Đông', fullName: 'Thôn Đông' }];
+    expect(() => assertNoTwinVillage(commune, siblings, { name: 'dong', fullName: 'Tổ dân phố dong' })).toThrow(
+      '"Xã Tân Lập" đã có "Thôn Đông" (trùng tên)',
+    );
+    expect(() => assertNoTwinVillage(commune, siblings, { name: 'Đông', fullName: 'Thôn Đông' }, 'v1')).not.toThrow();
+    expect(() => assertNoTwinVillage(commune, siblings, { name: 'Tây', fullName: 'Thôn Tây' })).not.toThrow();
   });
 
   it('names every kind of use with its count, and lets an unused village go', () => {

@@ -1,7 +1,24 @@
-import { ConflictError, ForbiddenActionError, type Actor, type FieldProblem, type UnitLevel, type UnitSource } from '../../../domain/src/index.js';
-import type { UnitUsage } from '../../../persistence/src/repositories/unit.repository.js';
+import { ConflictError, ForbiddenActionError, type FieldProblem } from '../errors.js';
+import type { Actor } from '../access/actor.js';
+import { foldVietnamese } from '../text/fold-vietnamese.js';
+import type { UnitLevel, UnitSource } from './unit-kinds.js';
 
 export const LEVEL_LABELS: Record<UnitLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã', village: 'thôn' };
+
+/** How many rows of each kind refer to a unit (read by UnitUsageRepository). */
+export interface UnitUsage {
+  childUnits: number;
+  subscribers: number;
+  stations: number;
+  stationGroups: number;
+  boards: number;
+  broadcasts: number;
+  messages: number;
+  attachments: number;
+  users: number;
+  channelAccounts: number;
+  subscriberImports: number;
+}
 
 /** Villages are renamed and removed by those who add them: the commune's officers and admins of the area. */
 export function assertCanEditVillage(actor: Actor): void {
@@ -26,6 +43,24 @@ export function assertLocalVillage(unit: { level: UnitLevel; source: UnitSource;
       `"${unit.fullName}" thuộc danh mục hành chính chính thức; chỉ đổi tên hoặc xóa được thôn, tổ dân phố do địa phương tạo`,
     );
   }
+}
+
+/**
+ * Two villages of a commune may not share a name, ignoring diacritics and case: "Thôn Đông" and
+ * "thon dong" would be the same place to an officer picking targets. `exceptId` is the village being renamed.
+ */
+export function assertNoTwinVillage(
+  commune: { fullName: string },
+  siblings: readonly { id: string; name: string; fullName: string }[],
+  village: { name: string; fullName: string },
+  exceptId?: string,
+): void {
+  const folded = foldVietnamese(village.name);
+  const foldedFull = foldVietnamese(village.fullName);
+  const twin = siblings.find(
+    (s) => s.id !== exceptId && (foldVietnamese(s.name) === folded || foldVietnamese(s.fullName) === foldedFull),
+  );
+  if (twin) throw new ConflictError('unit.village-duplicate', `"${commune.fullName}" đã có "${twin.fullName}" (trùng tên)`);
 }
 
 const USAGE_LABELS: Record<keyof UnitUsage, string> = {
