@@ -47,7 +47,9 @@ try {
   const { unitId } = await fillCommune(stack.sql, 'canbo.xa');
 
   // Server time of each list with 10,000 rows in the unit, over HTTP on this machine.
-  const token = await stack.token('canbo.xa');
+  const tokens = { officer: await stack.token('canbo.xa'), supervisor: await stack.token('lanhdao.tinh') };
+  // The audit log is read by supervisors and admins; the province's supervisor sees the commune's rows.
+  const readers: Record<string, string> = { audit: tokens.supervisor };
   const lists: Record<string, string[]> = {
     messages: ['/messages?page=1&pageSize=20', '/messages?page=250&pageSize=20', '/messages?q=nop%20ho%20so&page=1', '/messages?status=approved&sort=title'],
     broadcasts: ['/broadcasts?page=1&pageSize=20', '/broadcasts?page=400&pageSize=20', '/broadcasts?status=completed&sort=-createdAt'],
@@ -60,7 +62,7 @@ try {
     for (let i = 0; i < LIST_SAMPLES; i++) {
       const url = urls[i % urls.length];
       const t0 = performance.now();
-      const res = await fetch(`${stack.baseUrl}/api/v1${url}`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(`${stack.baseUrl}/api/v1${url}`, { headers: { Authorization: `Bearer ${readers[name] ?? tokens.officer}` } });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${url}: ${res.status}`);
       times.push(performance.now() - t0);

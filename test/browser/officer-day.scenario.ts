@@ -83,7 +83,10 @@ export function officerDayScenarios(stack: ConsoleStack): void {
     await officer.getByText('Chờ duyệt', { exact: true }).first().waitFor();
     await supervisor.goto('/inbox');
     await supervisor.getByText('Sửa từ phiên bản đã duyệt 1').waitFor();
-    expect((await supervisor.locator('ins').allTextContents()).join(' ')).toContain('không cần đến trụ sở');
+    const waiting = supervisor.getByRole('article', { name: title });
+    await waiting.locator('ins', { hasText: 'trụ sở' }).first().waitFor();
+    expect((await waiting.locator('ins').allTextContents()).join(' ')).toContain('không cần đến trụ sở');
+    expect(await waiting.locator('del').count()).toBeLessThanOrEqual(1); // at most the full stop the clause replaced
     await approveInInbox(supervisor, title);
 
     // Schedule: the wizard, from the approved message.

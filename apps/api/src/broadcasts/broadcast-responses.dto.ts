@@ -153,7 +153,7 @@ export class DeliveryDto {
   @ApiProperty({ type: String, nullable: true }) providerMessageId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '21211' }) providerCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
-  @ApiProperty({ enum: ['permanent', 'exhausted'], enumName: 'FailureKind', nullable: true }) failureKind!: string | null;
+  @ApiProperty({ type: String, enum: ['permanent', 'exhausted'], enumName: 'FailureKind', nullable: true }) failureKind!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it failed, was skipped, cancelled or is unconfirmed, in Vietnamese' })
   failureText!: string | null;
   @ApiProperty() notBefore!: Date;

@@ -22,6 +22,17 @@ type Listener = () => void;
 
 const REFRESH_MARGIN_SECONDS = 60;
 
+/**
+ * index.html starts the first refresh before the console's code has arrived (on Fast 3G that code
+ * takes seconds); the first refresh takes that answer instead of asking again.
+ */
+function takeEarlyRefresh(): Promise<Response> | undefined {
+  const w = window as { __tincosoRefresh?: Promise<Response> };
+  const early = w.__tincosoRefresh;
+  delete w.__tincosoRefresh;
+  return early;
+}
+
 class SessionStore {
   private token: string | null = null;
   private expiresAt = 0;
@@ -60,12 +71,13 @@ class SessionStore {
   refreshNow(): Promise<string | null> {
     this.inflight ??= (async () => {
       try {
-        const res = await fetch('/api/v1/auth/refresh', {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        });
+        const res = await (takeEarlyRefresh() ??
+          fetch('/api/v1/auth/refresh', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          }));
         if (!res.ok) {
           if (res.status === 401 || res.status === 400) this.clear();
           return null;
