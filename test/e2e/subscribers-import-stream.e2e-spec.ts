@@ -57,7 +57,7 @@ describe('subscriber CSV import streams: flat memory and visible progress', () =
     api = await startTestApi();
     area = await subscriberArea(api, 'Luồng');
   });
-  afterAll(() => api.close(), 60_000);
+  afterAll(() => api.close(), 120_000);
 
   it(`imports ${ROWS.toLocaleString('en')} generated rows in chunks, counting duplicates and errors, without holding the file`, async () => {
     let malformed = 0;
@@ -139,5 +139,8 @@ describe('subscriber CSV import streams: flat memory and visible progress', () =
     expect((livePeak - liveBefore) / MB).toBeLessThan(100);
     expect((liveAfter - liveBefore) / MB).toBeLessThan(20);
     expect([...multerTempFiles()].filter((name) => !tempBefore.has(name))).toEqual([]);
-  }, 240_000); // 200k rows take 10–30 s on a quiet 2-core machine; the bound only catches a hang
+  }, 600_000);
+  // 200k rows took 10–30 s on a quiet 2-core machine before the subscriber search gained its two
+  // trigram indexes (issue 9); with them 75–85 s alone, and over 240 s beside the browser tests on
+  // 2 cores. The bound only catches a hang; the import's cost is in docs/benchmarks.md's open items.
 });
