@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import type { Role } from './lib/roles';
+import { RESTRICTED_SCREENS } from './lib/route-access';
 import DashboardPage from './pages/dashboard/dashboard-page';
 
 /**
@@ -19,7 +20,7 @@ export const ROUTES: ScreenRoute[] = [
   { path: '/messages', component: lazy(() => import('./pages/messages/message-list-page')), menu: { label: 'Tin bài', icon: 'messages' } },
   { path: '/messages/new', component: lazy(() => import('./pages/messages/message-editor-page')) },
   { path: '/messages/:id', component: lazy(() => import('./pages/messages/message-editor-page')) },
-  { path: '/inbox', component: lazy(() => import('./pages/inbox/inbox-page')), menu: { label: 'Chờ duyệt', icon: 'inbox' }, roles: ['supervisor', 'admin'] },
+  { path: '/inbox', component: lazy(() => import('./pages/inbox/inbox-page')), menu: { label: 'Chờ duyệt', icon: 'inbox' }, roles: RESTRICTED_SCREENS['/inbox'] },
   { path: '/broadcasts', component: lazy(() => import('./pages/broadcasts/broadcast-list-page')), menu: { label: 'Lượt phát', icon: 'broadcasts' } },
   { path: '/broadcasts/new', component: lazy(() => import('./pages/broadcasts/broadcast-wizard-page')) },
   { path: '/broadcasts/:id', component: lazy(() => import('./pages/broadcasts/broadcast-detail-page')) },
@@ -28,9 +29,9 @@ export const ROUTES: ScreenRoute[] = [
   { path: '/stations', component: lazy(() => import('./pages/stations/stations-page')), menu: { label: 'Cụm loa', icon: 'stations', group: 'Thiết bị' } },
   { path: '/stations/:id', component: lazy(() => import('./pages/stations/station-detail-page')) },
   { path: '/boards', component: lazy(() => import('./pages/boards/boards-page')), menu: { label: 'Bảng tin', icon: 'boards', group: 'Thiết bị' } },
-  { path: '/admin/users', component: lazy(() => import('./pages/admin/users-page')), menu: { label: 'Người dùng', icon: 'users', group: 'Quản trị' }, roles: ['admin'] },
-  { path: '/admin/units', component: lazy(() => import('./pages/admin/units-page')), menu: { label: 'Đơn vị, thôn', icon: 'units', group: 'Quản trị' }, roles: ['admin', 'supervisor', 'officer'] },
-  { path: '/admin/channel-accounts', component: lazy(() => import('./pages/admin/channel-accounts-page')), menu: { label: 'Tài khoản kênh', icon: 'accounts', group: 'Quản trị' }, roles: ['admin'] },
-  { path: '/admin/audit', component: lazy(() => import('./pages/admin/audit-page')), menu: { label: 'Nhật ký', icon: 'audit', group: 'Quản trị' }, roles: ['supervisor', 'admin'] },
+  { path: '/admin/users', component: lazy(() => import('./pages/admin/users-page')), menu: { label: 'Người dùng', icon: 'users', group: 'Quản trị' }, roles: RESTRICTED_SCREENS['/admin/users'] },
+  { path: '/admin/units', component: lazy(() => import('./pages/admin/units-page')), menu: { label: 'Đơn vị, thôn', icon: 'units', group: 'Quản trị' } },
+  { path: '/admin/channel-accounts', component: lazy(() => import('./pages/admin/channel-accounts-page')), menu: { label: 'Tài khoản kênh', icon: 'accounts', group: 'Quản trị' }, roles: RESTRICTED_SCREENS['/admin/channel-accounts'] },
+  { path: '/admin/audit', component: lazy(() => import('./pages/admin/audit-page')), menu: { label: 'Nhật ký', icon: 'audit', group: 'Quản trị' }, roles: RESTRICTED_SCREENS['/admin/audit'] },
   { path: '/account', component: lazy(() => import('./pages/account/account-page')) },
 ];

@@ -13,6 +13,14 @@ export function foldedSql(expression: string): string {
   return `lower(translate(${expression}, '${FOLD_FROM}', '${FOLD_TO}'))`;
 }
 
+/**
+ * The folded text a version is searched by (message_version.search_text, generated from this):
+ * title and body, marks, đ and case removed, blanks collapsed, as foldVietnamese folds the query.
+ */
+export function messageSearchSql(): string {
+  return foldedSql(`regexp_replace(title || ' ' || body, '\\s+', ' ', 'g')`);
+}
+
 /** Escapes LIKE's wildcards (and its escape character) in text matched literally. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');

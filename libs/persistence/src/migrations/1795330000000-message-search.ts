@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { messageSearchSql } from '../repositories/message-rows.js';
+import { messageSearchSql } from '../vietnamese-search.js';
 
 /**
  * Message search over title and body, diacritics ignored: every version stores its folded text in a

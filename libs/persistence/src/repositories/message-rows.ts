@@ -1,14 +1,5 @@
 import type { Audience, ContentGroup, MessageStatus, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
 import type { Renditions } from '../entities/index.js';
-import { foldedSql } from '../vietnamese-search.js';
-
-/**
- * The folded text a version is searched by (message_version.search_text, generated from this):
- * title and body, marks, đ and case removed, blanks collapsed, as foldVietnamese folds the query.
- */
-export function messageSearchSql(): string {
-  return foldedSql(`regexp_replace(title || ' ' || body, '\\s+', ' ', 'g')`);
-}
 
 /** The content of one version, as written by an author. */
 export interface MessageContent {

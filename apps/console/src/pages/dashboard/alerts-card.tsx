@@ -3,7 +3,7 @@ import { Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import type { Role } from '../../lib/roles';
-import { ROUTES } from '../../routes';
+import { canOpen } from '../../lib/route-access';
 import type { Dashboard } from './dashboard-types';
 import { Panel } from './panel';
 
@@ -15,12 +15,6 @@ const LABELS: [keyof Dashboard['alerts'], string][] = [
   ['boardsOffline', 'Bảng tin mất kết nối'],
   ['accountsNeedingReconnect', 'Tài khoản kênh cần kết nối lại'],
 ];
-
-/** Whether the role may open the console path (channel accounts are the admins'). */
-function opens(href: string, role: Role): boolean {
-  const route = ROUTES.find((r) => r.path === href.split('?')[0]);
-  return !route?.roles || route.roles.includes(role);
-}
 
 /** Only what needs attention; each line opens the list that explains it, or says who can fix it. */
 export function AlertsCard({ alerts, role }: { alerts: Dashboard['alerts']; role: Role }) {
@@ -36,7 +30,7 @@ export function AlertsCard({ alerts, role }: { alerts: Dashboard['alerts']; role
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {raised.map(([key, label]) => (
             <li key={key} style={{ padding: '6px 0' }}>
-              {opens(alerts[key].href, role) ? (
+              {canOpen(alerts[key].href, role) ? (
                 <Link to={alerts[key].href}>
                   <AlertLine count={alerts[key].count} label={label} />
                 </Link>
