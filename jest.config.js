@@ -2,12 +2,18 @@
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^#(domain|config|persistence|queue|engine|services)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
+    '^#(sms|loudspeaker|board|social)/(.*)\\.js$': '<rootDir>/libs/channels/$1/src/$2',
+    '^#channels/(.*)\\.js$': '<rootDir>/libs/channels/registry/src/$1',
+    '^#test/(.*)\\.js$': '<rootDir>/test/support/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
-  globalSetup: '<rootDir>/libs/testing/global-setup.mjs',
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };

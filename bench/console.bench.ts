@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
  * Usage: npm run bench:console
  */
 process.env.TEST_TEMPLATE_DB ??= 'tincoso_bench_console_template';
-const { adminQuery, databaseUrl, TEMPLATE_DB } = await import('../libs/testing/src/test-database.js');
-const { prepareTemplate } = await import('../libs/testing/src/template-setup.js');
+const { adminQuery, databaseUrl, TEMPLATE_DB } = await import('#test/test-database.js');
+const { prepareTemplate } = await import('#test/template-setup.js');
 const { ConsoleStack, signIn } = await import('../test/browser/console-stack.js');
 const { prepareShowcase } = await import('../test/browser/showcase.js');
 const { fillCommune } = await import('./console/bulk-rows.js');

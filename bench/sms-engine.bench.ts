@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { loadConfig } from '../libs/config/src/index.js';
+import { loadConfig } from '#config/index.js';
 import { buildWorld, insertSelectIntoCopy, SMS_TEXT, warmUp } from './sms/bench-db.js';
 import { deliveryStates, planBroadcast, startEngine } from './sms/engine-phase.js';
 import { enqueueNaive, runNaiveWorker, type NaiveWorkerEnv } from './sms/naive-baseline.js';

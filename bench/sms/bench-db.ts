@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../libs/domain/src/index.js';
-import { createDataSource, runMigrations } from '../../libs/persistence/src/index.js';
-import { UnitImportRepository } from '../../libs/persistence/src/repositories/unit-import.repository.js';
-import { UnitImportService } from '../../libs/services/src/units/unit-import.service.js';
+import type { Actor } from '#domain/index.js';
+import { createDataSource, runMigrations } from '#persistence/index.js';
+import { UnitImportRepository } from '#persistence/repositories/unit-import.repository.js';
+import { UnitImportService } from '#services/units/unit-import.service.js';
 
 export const SMS_TEXT = 'UBND tinh thong bao: bo phan mot cua tiep nhan ho so truc tuyen tai dichvucong.gov.vn, lam viec sang thu Bay.';
 

@@ -1,12 +1,12 @@
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
-import { ConfigModule, type AppConfig } from '../../libs/config/src/index.js';
-import { PersistenceModule } from '../../libs/persistence/src/index.js';
-import { QueueModule } from '../../libs/queue/src/index.js';
-import { BroadcastsService } from '../../libs/services/src/broadcasts/broadcasts.service.js';
-import { DispatchModule } from '../../libs/services/src/dispatch/dispatch.module.js';
-import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
+import { ConfigModule, type AppConfig } from '#config/index.js';
+import { PersistenceModule } from '#persistence/index.js';
+import { QueueModule } from '#queue/index.js';
+import { BroadcastsService } from '#engine/broadcasts/broadcasts.service.js';
+import { DispatchModule } from '#engine/engine.module.js';
+import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
 import type { BenchWorld } from './bench-db.js';
 
 /** The engine's services without any queue processor: the bench plans here, the worker processes send. */

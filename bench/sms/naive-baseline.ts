@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { TwilioSmsAdapter } from '../../libs/channels/src/index.js';
-import { isDeliveryError } from '../../libs/domain/src/index.js';
-import { createDataSource, DeliveryEntity } from '../../libs/persistence/src/index.js';
+import { TwilioSmsAdapter } from '#sms/providers/twilio/twilio-sms.adapter.js';
+import { isDeliveryError } from '#domain/index.js';
+import { createDataSource, DeliveryEntity } from '#persistence/index.js';
 
 /**
  * Baseline (c), the design the engine replaces: one BullMQ job per recipient, and per job one send

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { createTestDatabase } from '#test/test-database.js';
 
 /** The checkout's root, whether this file runs from test/ (Jest) or compiled under dist/bench/ (benchmarks). */
 function findRoot(): string {

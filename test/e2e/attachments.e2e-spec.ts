@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bearer, createUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { silentWav } from '../../libs/testing/src/wav.js';
+import { bearer, createUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
+import { silentWav } from '#test/wav.js';
 import { messagePayload, storedFiles, threeTierArea, tinyMp3, tinyPng } from './messages-test-kit.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 
 /**
  * Province P ─┬─ commune A (officer)        Province Q (its own log, never seen from P)

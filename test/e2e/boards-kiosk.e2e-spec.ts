@@ -3,9 +3,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import jsqr from 'jsqr';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestWorker, waitFor } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { boardDeliveries, createBoardMessage, scheduleToBoards, uploadImage } from './boards-test-kit.js';
 
 /** jsqr is CommonJS: under ESM its function is the module itself (and also its `default`). */

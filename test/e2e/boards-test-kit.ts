@@ -1,9 +1,9 @@
 import { PNG } from 'pngjs';
 import type supertest from 'supertest';
 import type { DataSource } from 'typeorm';
-import type { Priority } from '../../libs/domain/src/index.js';
-import { createApprovedMessage } from '../../libs/testing/src/engine-fixtures.js';
-import type { TestUnit, TestUser } from '../../libs/testing/src/fixtures.js';
+import type { Priority } from '#domain/index.js';
+import { createApprovedMessage } from '#test/engine-fixtures.js';
+import type { TestUnit, TestUser } from '#test/fixtures.js';
 
 type Http = ReturnType<typeof supertest>;
 

@@ -1,6 +1,6 @@
-import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { boardDeliveries, createBoardMessage, occurrenceOf, scheduleToBoards, uploadImage } from './boards-test-kit.js';
 
 describe('bulletin boards: registry, feed, heartbeat (HTTP, real Postgres)', () => {

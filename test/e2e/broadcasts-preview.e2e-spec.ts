@@ -1,6 +1,6 @@
-import { createApprovedMessage, createSubscribers } from '../../libs/testing/src/engine-fixtures.js';
-import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { createApprovedMessage, createSubscribers } from '#test/engine-fixtures.js';
+import { createUnit, type TestUnit, type TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { localDay, markAudioReady, once, startCommuneTestbed, vn, type CommuneTestbed, type ScheduleBody } from './broadcasts-test-kit.js';
 
 const SMS = 'Xa thong bao lich tiem chung mo rong thang 12.';

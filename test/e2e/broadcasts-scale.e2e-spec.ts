@@ -1,11 +1,11 @@
 import { availableParallelism, loadavg } from 'node:os';
-import type { Actor } from '../../libs/domain/src/index.js';
-import type { BroadcastSortField } from '../../libs/persistence/src/repositories/broadcast-view.repository.js';
-import { BroadcastViewsService } from '../../libs/services/src/broadcasts/broadcast-views.service.js';
-import { CalendarService } from '../../libs/services/src/calendar/calendar.service.js';
-import { createApprovedMessage } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import type { Actor } from '#domain/index.js';
+import type { BroadcastSortField } from '#persistence/repositories/broadcast-view.repository.js';
+import { BroadcastViewsService } from '#engine/broadcasts/broadcast-views.service.js';
+import { CalendarService } from '#services/calendar/calendar.service.js';
+import { createApprovedMessage } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 
 /** The broadcast list and the calendar stay fast with 10,000 broadcasts in the unit (issue 9: ≤ 200 ms p95 on the server). */
 describe('broadcast list and calendar with 10,000 broadcasts', () => {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { formatLocalDateTime } from '../../libs/domain/src/schedule/local-format.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { formatLocalDateTime } from '#domain/schedule/local-format.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';

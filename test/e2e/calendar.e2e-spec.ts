@@ -1,6 +1,6 @@
-import { createApprovedMessage, createSubscribers, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import type { TestUnit, TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { createApprovedMessage, createSubscribers, waitFor } from '#test/engine-fixtures.js';
+import type { TestUnit, TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { localDay, markAudioReady, once, scheduleBroadcast, startCommuneTestbed, TZ, type CommuneTestbed } from './broadcasts-test-kit.js';
 
 const SCRIPT = 'Thông báo lịch trực ban phòng chống thiên tai.';

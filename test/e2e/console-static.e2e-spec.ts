@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 
 const INDEX = '<!doctype html><html lang="vi"><body><div id="root"></div></body></html>';
 const SCRIPT = `console.log(${JSON.stringify('tin cơ sở '.repeat(200))});`;

@@ -1,7 +1,7 @@
-import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
-import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import type { TestUnit, TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '#test/engine-fixtures.js';
+import type { TestUnit, TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { behaviours } from '../fakes/fake-twilio.server.js';
 import { localDay, occurrenceIds, once, scheduleBroadcast, startCommuneTestbed, type CommuneTestbed } from './broadcasts-test-kit.js';
 

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { createApprovedMessage } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { silentWav } from '../../libs/testing/src/wav.js';
+import { createApprovedMessage } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
+import { silentWav } from '#test/wav.js';
 import { tinyPng } from './messages-test-kit.js';
 
 type Xml = Record<string, any>;

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 
 describe('health and API documentation', () => {
   let api: TestApi;

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../libs/persistence/src/index.js';
-import { createUnit, createUser } from '../../libs/testing/src/fixtures.js';
-import { clearQueueKeys } from '../../libs/testing/src/test-api.js';
-import { testConfig } from '../../libs/testing/src/test-config.js';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { createDataSource } from '#persistence/index.js';
+import { createUnit, createUser } from '#test/fixtures.js';
+import { clearQueueKeys } from '#test/test-api.js';
+import { testConfig } from '#test/test-config.js';
+import { createTestDatabase } from '#test/test-database.js';
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');

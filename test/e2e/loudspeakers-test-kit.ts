@@ -1,4 +1,4 @@
-import { wallTimeOf, zonedWallTimeToUtc } from '../../libs/domain/src/index.js';
+import { wallTimeOf, zonedWallTimeToUtc } from '#domain/index.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 

@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { measureAudioDurationMs } from '../../libs/channels/src/index.js';
-import { localDate, type Priority } from '../../libs/domain/src/index.js';
-import { startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { silentWav } from '../../libs/testing/src/wav.js';
+import { measureAudioDurationMs } from '#loudspeaker/tts/audio-duration.js';
+import { localDate, type Priority } from '#domain/index.js';
+import { startTestWorker, waitFor } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
+import { silentWav } from '#test/wav.js';
 import { plusMinutes, slotAt, TZ } from './loudspeakers-test-kit.js';
 import { tinyPng } from './messages-test-kit.js';
 

@@ -1,5 +1,5 @@
-import { bearer, createUnit, createUser, type TestUnit } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { bearer, createUnit, createUser, type TestUnit } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { messagePayload } from './messages-test-kit.js';
 
 /**

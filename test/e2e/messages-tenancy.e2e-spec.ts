@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, createUnit, createUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { bearer, createUnit, createUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { messagePayload, tableCounts, tinyPng } from './messages-test-kit.js';
 
 /**

@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 
 /** Shared by the message and attachment end-to-end tests: unit trees, valid payloads, tiny real media files, counters. */
 

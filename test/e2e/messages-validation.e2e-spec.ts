@@ -1,5 +1,5 @@
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { silentWav } from '../../libs/testing/src/wav.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
+import { silentWav } from '#test/wav.js';
 import { messagePayload, storedFiles, tableCounts, threeTierArea, tinyMp3, tinyPng } from './messages-test-kit.js';
 
 const IMAGE_MAX = 2048;

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { messagePayload, threeTierArea, twoTierArea } from './messages-test-kit.js';
 
 type Area3 = Awaited<ReturnType<typeof threeTierArea>>;

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
-import { createApprovedMessage } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { createApprovedMessage } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { nonConformities, type Schema, type SchemaDocument } from './openapi-conformance.js';
 
 type Responses = Record<string, { content?: Record<string, { schema?: Schema }> }>;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
-import { loadConfig } from '../../libs/config/src/index.js';
-import { JOBS, QUEUES, queuePrefix } from '../../libs/queue/src/index.js';
-import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
-import { WorkerProcess } from '../../libs/testing/src/worker-process.js';
+import { loadConfig } from '#config/index.js';
+import { JOBS, QUEUES, queuePrefix } from '#queue/index.js';
+import { waitFor } from '#test/engine-fixtures.js';
+import { createTestDatabase } from '#test/test-database.js';
+import { WorkerProcess } from '#test/worker-process.js';
 
 const REDIS_URL = loadConfig({ NODE_ENV: 'test' }).redisUrl;
 

@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { formatWallTime } from '../../libs/domain/src/index.js';
-import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
-import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { createUnit, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { formatWallTime } from '#domain/index.js';
+import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '#test/engine-fixtures.js';
+import { createUnit, type TestUnit, type TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { behaviours, type FakeTwilioServer } from '../fakes/fake-twilio.server.js';
 import { startSmsTestbed, type SmsTestbed } from './sms-testbed.js';
 

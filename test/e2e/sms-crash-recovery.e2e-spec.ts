@@ -1,8 +1,8 @@
-import { withFakeTwilio } from '../../libs/testing/src/engine-config.js';
-import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
-import { spawnWorker, type WorkerProcess } from '../../libs/testing/src/worker-process.js';
+import { withFakeTwilio } from '#test/engine-config.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, waitFor } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
+import { spawnWorker, type WorkerProcess } from '#test/worker-process.js';
 import { behaviours, FakeTwilioServer } from '../fakes/fake-twilio.server.js';
 
 const RECIPIENTS = 300;

@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { queuePrefix, QUEUES } from '../../libs/queue/src/index.js';
-import { withFakeTwilio } from '../../libs/testing/src/engine-config.js';
-import { createApprovedMessage, createSubscribers, deliveryCounts, startTestWorker, waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { queuePrefix, QUEUES } from '#queue/index.js';
+import { withFakeTwilio } from '#test/engine-config.js';
+import { createApprovedMessage, createSubscribers, deliveryCounts, startTestWorker, waitFor } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { behaviours, FakeTwilioServer } from '../fakes/fake-twilio.server.js';
 
 /**

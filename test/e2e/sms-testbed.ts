@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { AppConfig } from '../../libs/config/src/index.js';
-import { withFakeTwilio } from '../../libs/testing/src/engine-config.js';
-import { startTestWorker } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import type { AppConfig } from '#config/index.js';
+import { withFakeTwilio } from '#test/engine-config.js';
+import { startTestWorker } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server.js';
 
 export interface SmsTestbed {

@@ -1,8 +1,8 @@
-import { SecretBox } from '../../libs/domain/src/index.js';
-import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { ReconcilerService } from '../../libs/services/src/dispatch/reconciler.service.js';
-import { socialMarker } from '../../libs/services/src/social/social-text.js';
-import { SocialUpkeepService } from '../../libs/services/src/social/social-upkeep.service.js';
+import { SecretBox } from '#domain/index.js';
+import { waitFor } from '#test/engine-fixtures.js';
+import { ReconcilerService } from '#engine/dispatch/reconciler.service.js';
+import { socialMarker } from '#social/social-text.js';
+import { SocialUpkeepService } from '#social/social-upkeep.service.js';
 import { graphError } from '../fakes/fake-graph.server.js';
 import { communeWithAccounts, deliveriesOf, ROTATED_OUT_KEY, scheduleSocial, startSocialWorld, type DeliveryRow, type SocialWorld } from './social-test-kit.js';
 

@@ -1,9 +1,9 @@
-import { bearer } from '../../libs/testing/src/fixtures.js';
-import { silentWav } from '../../libs/testing/src/wav.js';
-import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
-import { OccurrencePlannerService } from '../../libs/services/src/dispatch/occurrence-planner.service.js';
-import { SocialScheduleService } from '../../libs/services/src/social/social-schedule.service.js';
-import { socialMarker } from '../../libs/services/src/social/social-text.js';
+import { bearer } from '#test/fixtures.js';
+import { silentWav } from '#test/wav.js';
+import { waitFor } from '#test/engine-fixtures.js';
+import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
+import { SocialScheduleService } from '#social/social-schedule.service.js';
+import { socialMarker } from '#social/social-text.js';
 import { graphError } from '../fakes/fake-graph.server.js';
 import { messagePayload, tinyPng } from './messages-test-kit.js';
 import { communeWithAccounts, deliveriesOf, scheduleSocial, startSocialWorld, uploadFor, type CommuneAccounts, type SocialWorld } from './social-test-kit.js';

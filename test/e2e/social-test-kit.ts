@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { AppConfig } from '../../libs/config/src/index.js';
-import { createApprovedMessage, startTestWorker } from '../../libs/testing/src/engine-fixtures.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import type { AppConfig } from '#config/index.js';
+import { createApprovedMessage, startTestWorker } from '#test/engine-fixtures.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { FakeGraphServer } from '../fakes/fake-graph.server.js';
 import { FakeZaloServer } from '../fakes/fake-zalo.server.js';
 

@@ -1,4 +1,4 @@
-import { waitFor } from '../../libs/testing/src/engine-fixtures.js';
+import { waitFor } from '#test/engine-fixtures.js';
 import { attemptsOf, communeWithAccounts, deliveriesOf, scheduleSocial, startSocialWorld, type SocialWorld } from './social-test-kit.js';
 
 /**

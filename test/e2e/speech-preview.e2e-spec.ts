@@ -1,6 +1,6 @@
-import { wavDurationMs } from '../../libs/channels/src/tts/wav-duration.js';
-import { bearer, createUnit, createUser } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { wavDurationMs } from '#loudspeaker/tts/wav-duration.js';
+import { bearer, createUnit, createUser } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 
 /** supertest buffers unknown types as text; audio is collected as bytes. */
 const binary = (res: unknown, done: (error: Error | null, body: Buffer) => void) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { subscriberArea } from './subscribers-test-kit.js';
 
 const ROWS = 200_000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { subscriberArea } from './subscribers-test-kit.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { subscriberArea } from './subscribers-test-kit.js';
 
 describe('subscriber list: sort in Vietnamese order, search and filters together', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import twilio from 'twilio';
-import { loadConfig, type AppConfig } from '../../libs/config/src/index.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '../../libs/testing/src/fixtures.js';
-import type { TestApi } from '../../libs/testing/src/test-api.js';
+import { loadConfig, type AppConfig } from '#config/index.js';
+import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { inboundParams } from '../fakes/fake-twilio.protocol.js';
 
 export const TWILIO_TEST_TOKEN = 'subscribers-e2e-auth-token-0123456789';

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 import { inboundSms, signedInbound, subscriberArea, twilioInboundConfig, INBOUND_PATH, TWILIO_TEST_TOKEN } from './subscribers-test-kit.js';
 
 describe('subscribers over HTTP: records, scope, opt-out and opt-in by API and by SMS keyword', () => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { bearer, createUser, type TestUnit } from '../../libs/testing/src/fixtures.js';
-import { startTestApi, type TestApi } from '../../libs/testing/src/test-api.js';
+import { bearer, createUser, type TestUnit } from '#test/fixtures.js';
+import { startTestApi, type TestApi } from '#test/test-api.js';
 
 /** An imported unit, found the way an operator names it: by list and code. */
 async function official(db: DataSource, source: string, code: string): Promise<TestUnit> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
-import { smsSegments } from '../../libs/domain/src/sms/segments.js';
+import { smsSegments } from '#domain/sms/segments.js';
 
 /** What the fake answers to one Messages.json request. */
 export type FakeBehaviour =

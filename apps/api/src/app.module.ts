@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, type AppConfig } from '../../../libs/config/src/index.js';
-import { PersistenceModule } from '../../../libs/persistence/src/index.js';
-import { QueueModule } from '../../../libs/queue/src/index.js';
-import { AuthModule } from '../../../libs/services/src/auth/auth.module.js';
+import { ConfigModule, type AppConfig } from '#config/index.js';
+import { PersistenceModule } from '#persistence/index.js';
+import { QueueModule } from '#queue/index.js';
+import { AuthModule } from '#services/auth/auth.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { consoleRoot, consoleStaticModules } from './console/console-static.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, isDevelopmentJwtSecret, isDevelopmentSecretsKey, loadConfig } from '../../../libs/config/src/index.js';
+import { ConfigError, isDevelopmentJwtSecret, isDevelopmentSecretsKey, loadConfig } from '#config/index.js';
 
 async function main(): Promise<void> {
   let config;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
+import { ConfigError, loadConfig } from '#config/index.js';
 import { COMMANDS } from './commands/index.js';
 
 /** `node dist/apps/cli/src/main.js <command> [args]`: operations that run outside the api and worker. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, isDevelopmentSecretsKey, loadConfig } from '../../../libs/config/src/index.js';
+import { ConfigError, isDevelopmentSecretsKey, loadConfig } from '#config/index.js';
 
 /**
  * The worker: BullMQ processors and cron triggers, no HTTP. On SIGTERM or SIGINT Nest closes every

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Worker } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '../../../libs/config/src/index.js';
-import { queuePrefix, type QueueName } from '../../../libs/queue/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { queuePrefix, type QueueName } from '#queue/index.js';
 import { QUEUE_BINDINGS } from './handlers/index.js';
 import type { JobHandler } from './handlers/job-handler.js';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Cron, SchedulerRegistry } from '@nestjs/schedule';
-import { APP_CONFIG, type AppConfig } from '../../../libs/config/src/index.js';
-import { JOBS, JobQueue } from '../../../libs/queue/src/index.js';
-import { ReconcilerService } from '../../../libs/services/src/dispatch/reconciler.service.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { JOBS, JobQueue } from '#queue/index.js';
+import { ReconcilerService } from '#engine/dispatch/reconciler.service.js';
 
 /**
  * Time-driven work. Cron triggers only enqueue (deterministic ids keep replicas from doubling work);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { JOBS, JobQueue } from '../../../libs/queue/src/index.js';
+import { JOBS, JobQueue } from '#queue/index.js';
 
 /**
  * Every minute: the review of Facebook posts handed over ahead. Every ten minutes: Zalo token

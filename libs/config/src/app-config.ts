@@ -1,4 +1,4 @@
-import { TTS_VOICES, type TtsVoice } from '../../channels/src/tts/tts-engine.js';
+import { TTS_VOICES, type TtsVoice } from '#loudspeaker/tts/tts-engine.js';
 import { baseUrl, bool, EnvRuleError, hexKey, int, match, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;

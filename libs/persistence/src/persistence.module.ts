@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { REPOSITORIES } from './repositories/index.js';
 

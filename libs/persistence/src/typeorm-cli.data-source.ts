@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/src/index.js';
+import { loadConfig } from '#config/index.js';
 import { createDataSource } from './data-source.js';
 
 /** For the TypeORM CLI only: `npm run migration:generate -- libs/persistence/src/migrations/Name`. */

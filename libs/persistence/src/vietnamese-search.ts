@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { foldVietnamese } from '../../domain/src/index.js';
+import { foldVietnamese } from '#domain/index.js';
 
 const VIETNAMESE_LETTERS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
 const FOLD_FROM = VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.toUpperCase();

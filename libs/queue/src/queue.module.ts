@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { QUEUES, queuePrefix } from './catalogue.js';
 import { JobQueue } from './job-queue.service.js';
 import { createRedis } from './redis.js';

@@ -2,8 +2,8 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { FileInterceptor } from '@nestjs/platform-express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { InvalidInputError, tooLarge } from '../../../../libs/domain/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { InvalidInputError, tooLarge } from '#domain/index.js';
 
 /**
  * Reads the multipart field `file` into memory. multer stops reading just above the larger of the two

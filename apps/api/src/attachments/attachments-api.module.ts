@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AttachmentsModule } from '../../../../libs/services/src/attachments/attachments.module.js';
+import { AttachmentsModule } from '#services/attachments/attachments.module.js';
 import { AttachmentsController } from './attachments.controller.js';
 
 @Module({

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { AttachmentView } from '../../../../libs/persistence/src/repositories/attachment.repository.js';
-import { AttachmentsService } from '../../../../libs/services/src/attachments/attachments.service.js';
+import type { Actor } from '#domain/index.js';
+import type { AttachmentView } from '#persistence/repositories/attachment.repository.js';
+import { AttachmentsService } from '#services/attachments/attachments.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { UuidParam } from '../http/route-params.js';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../../../libs/services/src/audit/audit.module.js';
+import { AuditModule } from '#services/audit/audit.module.js';
 import { AuditController } from './audit.controller.js';
 
 @Module({

@@ -11,9 +11,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { AuditSortField } from '../../../../libs/persistence/src/repositories/audit.repository.js';
-import { AuditService, type AuditQuery } from '../../../../libs/services/src/audit/audit.service.js';
+import type { Actor } from '#domain/index.js';
+import type { AuditSortField } from '#persistence/repositories/audit.repository.js';
+import { AuditService, type AuditQuery } from '#services/audit/audit.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { toPage, type Page } from '../http/pagination.dto.js';

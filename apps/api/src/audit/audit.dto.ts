@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
-import { AUDIT_SORT_FIELDS } from '../../../../libs/persistence/src/repositories/audit.repository.js';
+import { AUDIT_SORT_FIELDS } from '#persistence/repositories/audit.repository.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 

@@ -10,8 +10,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { AuthService, type Profile } from '../../../../libs/services/src/auth/auth.service.js';
+import type { Actor } from '#domain/index.js';
+import { AuthService, type Profile } from '#services/auth/auth.service.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { LoginDto, LogoutDto, ProfileDto, RefreshDto, TokenPairDto } from './auth.dto.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, UNIT_LEVELS, type Role, type UnitLevel } from '../../../../libs/domain/src/index.js';
+import { ROLES, UNIT_LEVELS, type Role, type UnitLevel } from '#domain/index.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'canbo.xa' })

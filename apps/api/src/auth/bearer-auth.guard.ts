@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { UnauthenticatedError } from '../../../../libs/domain/src/index.js';
-import { AuthService } from '../../../../libs/services/src/auth/auth.service.js';
+import { UnauthenticatedError } from '#domain/index.js';
+import { AuthService } from '#services/auth/auth.service.js';
 import { bearerToken } from '../http/bearer-token.js';
 import type { AuthenticatedRequest } from './current-actor.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '../../../../libs/domain/src/index.js';
+import type { Actor } from '#domain/index.js';
 
 export interface AuthenticatedRequest {
   actor?: Actor;

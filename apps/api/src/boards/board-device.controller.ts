@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
-import { BoardFeedService, type BoardFeed } from '../../../../libs/services/src/boards/board-feed.service.js';
+import { BoardEventsHub } from '#board/board-events.js';
+import { BoardFeedService, type BoardFeed } from '#board/board-feed.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { openEventStream } from '../devices/event-stream.js';

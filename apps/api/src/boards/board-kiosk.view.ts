@@ -1,6 +1,6 @@
-import { escapeHtml } from '../../../../libs/domain/src/index.js';
-import { zoneOffsetMs } from '../../../../libs/domain/src/index.js';
-import type { BoardFeed, BoardSlide } from '../../../../libs/services/src/boards/board-feed.service.js';
+import { escapeHtml } from '#domain/index.js';
+import { zoneOffsetMs } from '#domain/index.js';
+import type { BoardFeed, BoardSlide } from '#board/board-feed.service.js';
 
 export interface KioskOptions {
   token: string;

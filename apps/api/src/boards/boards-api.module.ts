@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BoardEventsHub } from '../../../../libs/services/src/boards/board-events.js';
-import { BoardsModule } from '../../../../libs/services/src/boards/boards.module.js';
+import { BoardEventsHub } from '#board/board-events.js';
+import { BoardsModule } from '#board/boards.module.js';
 import { BoardDeviceController } from './board-device.controller.js';
 import { BoardsController } from './boards.controller.js';
 

@@ -9,8 +9,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { BoardsService, type BoardView, type BoardWithToken } from '../../../../libs/services/src/boards/boards.service.js';
+import type { Actor } from '#domain/index.js';
+import { BoardsService, type BoardView, type BoardWithToken } from '#board/boards.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage, type Page } from '../http/pagination.dto.js';
 import { UuidParam } from '../http/route-params.js';

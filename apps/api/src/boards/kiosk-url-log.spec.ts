@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../../libs/config/src/index.js';
+import { loadConfig } from '#config/index.js';
 import { loggerOptions } from '../http/logger.options.js';
 
 type ReqSerializer = (req: { id: string; method: string; url: string }) => { url: string };

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DELIVERY_STATUSES, PRIORITIES } from '../../../../libs/domain/src/index.js';
-import { BROADCAST_VIEW_STATUSES } from '../../../../libs/domain/src/delivery/broadcast-view-status.js';
-import { BROADCAST_STATUSES } from '../../../../libs/persistence/src/index.js';
-import { SUPPORTED_CHANNELS } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
-import { PREVIEW_WARNING_CODES } from '../../../../libs/services/src/broadcasts/preview-warnings.js';
+import { DELIVERY_STATUSES, PRIORITIES } from '#domain/index.js';
+import { BROADCAST_VIEW_STATUSES } from '#domain/delivery/broadcast-view-status.js';
+import { BROADCAST_STATUSES } from '#persistence/index.js';
+import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
+import { PREVIEW_WARNING_CODES } from '#engine/broadcasts/preview-warnings.js';
 import { ScheduleDto, TargetsDto } from './broadcast.dto.js';
 
 /** Response shapes, declared for the OpenAPI document; the services return plain objects of the same shape. */

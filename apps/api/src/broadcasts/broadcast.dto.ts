@@ -18,9 +18,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BROADCAST_VIEW_STATUSES, type BroadcastViewStatus } from '../../../../libs/domain/src/delivery/broadcast-view-status.js';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../../libs/persistence/src/index.js';
-import { SUPPORTED_CHANNELS } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
+import { BROADCAST_VIEW_STATUSES, type BroadcastViewStatus } from '#domain/delivery/broadcast-view-status.js';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '#persistence/index.js';
+import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 

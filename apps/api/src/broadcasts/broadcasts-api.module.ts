@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BroadcastViewsModule } from '../../../../libs/services/src/broadcasts/broadcast-views.module.js';
-import { DispatchModule } from '../../../../libs/services/src/dispatch/dispatch.module.js';
+import { BroadcastViewsModule } from '#engine/broadcasts/broadcast-views.module.js';
+import { DispatchModule } from '#engine/engine.module.js';
 import { SandboxSmsController } from '../sandbox/sandbox-sms.controller.js';
 import { TwilioStatusController } from '../webhooks/twilio-status.controller.js';
 import { BroadcastsController } from './broadcasts.controller.js';

@@ -10,15 +10,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { BroadcastSchedule, BroadcastTargets } from '../../../../libs/persistence/src/index.js';
-import type { BroadcastSortField } from '../../../../libs/persistence/src/repositories/broadcast-view.repository.js';
-import { BroadcastPreviewService } from '../../../../libs/services/src/broadcasts/broadcast-preview.service.js';
-import { BroadcastReadinessService } from '../../../../libs/services/src/broadcasts/broadcast-readiness.service.js';
-import type { BroadcastRequest } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
-import { BroadcastViewsService } from '../../../../libs/services/src/broadcasts/broadcast-views.service.js';
-import { BroadcastsService } from '../../../../libs/services/src/broadcasts/broadcasts.service.js';
-import { normaliseTags } from '../../../../libs/services/src/subscribers/subscriber-fields.js';
+import type { Actor } from '#domain/index.js';
+import type { BroadcastSchedule, BroadcastTargets } from '#persistence/index.js';
+import type { BroadcastSortField } from '#persistence/repositories/broadcast-view.repository.js';
+import { BroadcastPreviewService } from '#engine/broadcasts/broadcast-preview.service.js';
+import { BroadcastReadinessService } from '#engine/broadcasts/broadcast-readiness.service.js';
+import type { BroadcastRequest } from '#engine/broadcasts/broadcast-request.js';
+import { BroadcastViewsService } from '#engine/broadcasts/broadcast-views.service.js';
+import { BroadcastsService } from '#engine/broadcasts/broadcasts.service.js';
+import { normaliseTags } from '#services/subscribers/subscriber-fields.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { toPage } from '../http/pagination.dto.js';

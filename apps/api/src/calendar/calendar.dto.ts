@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PRIORITIES } from '../../../../libs/domain/src/index.js';
-import { SUPPORTED_CHANNELS } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
+import { PRIORITIES } from '#domain/index.js';
+import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
 
 const CHANNEL = { enum: SUPPORTED_CHANNELS, enumName: 'Channel' } as const;
 const OCCURRENCE_STATUSES = ['pending', 'held', 'planned', 'completed', 'cancelled', 'skipped'];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { CHANNEL_ACCOUNT_STATUSES, SOCIAL_PLATFORMS, type ChannelAccountStatus, type SocialPlatform } from '../../../../libs/persistence/src/index.js';
+import { CHANNEL_ACCOUNT_STATUSES, SOCIAL_PLATFORMS, type ChannelAccountStatus, type SocialPlatform } from '#persistence/index.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 /** Tokens are write-only: accepted here, sealed at once, never returned (writeOnly in the OpenAPI document). */

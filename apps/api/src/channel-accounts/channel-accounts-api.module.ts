@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SocialModule } from '../../../../libs/services/src/social/social.module.js';
+import { SocialModule } from '#social/social.module.js';
 import { ChannelAccountsController } from './channel-accounts.controller.js';
 
 @Module({

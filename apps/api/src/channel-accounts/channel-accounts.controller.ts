@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { ChannelAccountsService } from '../../../../libs/services/src/social/channel-accounts.service.js';
+import type { Actor } from '#domain/index.js';
+import { ChannelAccountsService } from '#social/channel-accounts.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage } from '../http/pagination.dto.js';
 import { ChannelAccountListQueryDto, ChannelAccountPageDto, ChannelAccountResponseDto, ConnectionCheckDto, CreateChannelAccountDto, ReconnectChannelAccountDto, UpdateChannelAccountDto } from './channel-account.dto.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DashboardModule } from '../../../../libs/services/src/dashboard/dashboard.module.js';
+import { DashboardModule } from '#services/dashboard/dashboard.module.js';
 import { DashboardController } from './dashboard.controller.js';
 
 @Module({ imports: [DashboardModule], controllers: [DashboardController] })

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { DashboardService } from '../../../../libs/services/src/dashboard/dashboard.service.js';
+import type { Actor } from '#domain/index.js';
+import { DashboardService } from '#services/dashboard/dashboard.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { DashboardDto } from './dashboard.dto.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PRIORITIES } from '../../../../libs/domain/src/index.js';
-import { SUPPORTED_CHANNELS } from '../../../../libs/services/src/broadcasts/broadcast-request.js';
+import { PRIORITIES } from '#domain/index.js';
+import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
 
 class ReturnedMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

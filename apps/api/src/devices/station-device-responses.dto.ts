@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PRIORITIES, type Priority } from '../../../../libs/domain/src/index.js';
+import { PRIORITIES, type Priority } from '#domain/index.js';
 
 export class PlaylistAudioDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

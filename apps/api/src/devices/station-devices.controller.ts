@@ -5,8 +5,8 @@ import {
   StationDeviceService,
   type AuthenticatedStation,
   type StationPlaylist,
-} from '../../../../libs/services/src/loudspeakers/station-device.service.js';
-import { StationEventsHub } from '../../../../libs/services/src/loudspeakers/station-events.js';
+} from '#loudspeaker/station-device.service.js';
+import { StationEventsHub } from '#loudspeaker/station-events.js';
 import { Public } from '../auth/public.decorator.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';

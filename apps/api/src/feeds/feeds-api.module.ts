@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FeedsModule } from '../../../../libs/services/src/feeds/feeds.module.js';
+import { FeedsModule } from '#services/feeds/feeds.module.js';
 import { FeedsController } from './feeds.controller.js';
 
 @Module({

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { FeedsService, type RenderedDocument } from '../../../../libs/services/src/feeds/feeds.service.js';
+import { FeedsService, type RenderedDocument } from '#services/feeds/feeds.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { UuidParam } from '../http/route-params.js';
 import { FeedQueryDto, MessagePageQueryDto } from './feeds.dto.js';

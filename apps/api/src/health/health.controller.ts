@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { FieldProblem } from '../../../../libs/domain/src/index.js';
-import { REDIS } from '../../../../libs/queue/src/index.js';
+import type { FieldProblem } from '#domain/index.js';
+import { REDIS } from '#queue/index.js';
 import { Public } from '../auth/public.decorator.js';
 import { LivenessDto, ReadinessDto } from './health.dto.js';
 

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, RateLimitedError, type FieldProblem } from '../../../../libs/domain/src/index.js';
+import { DomainError, RateLimitedError, type FieldProblem } from '#domain/index.js';
 import type { ErrorBody } from './error-body.js';
 
 const KIND_STATUS: Record<DomainError['kind'], number> = {

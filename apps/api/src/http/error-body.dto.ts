@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FieldProblem } from '../../../../libs/domain/src/index.js';
+import type { FieldProblem } from '#domain/index.js';
 import type { ErrorBody } from './error-body.js';
 
 /** One broken rule of one field, e.g. `{field: 'title', rule: 'maxLength', message: 'Tiêu đề tối đa 200 ký tự'}`. */

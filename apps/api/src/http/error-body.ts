@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../../libs/domain/src/index.js';
+import type { FieldProblem } from '#domain/index.js';
 
 /** The one error body every endpoint answers with. */
 export interface ErrorBody {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { REDACT_PATHS, type AppConfig } from '../../../../libs/config/src/index.js';
+import { REDACT_PATHS, type AppConfig } from '#config/index.js';
 
 export function loggerOptions(config: AppConfig): Params {
   return {

@@ -1,6 +1,6 @@
 import { Param, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { InvalidInputError } from '../../../../libs/domain/src/index.js';
+import { InvalidInputError } from '#domain/index.js';
 
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter, never a database error. */
 export const UuidParam = (name: string): ParameterDecorator => (target, key, index) => {

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { FieldProblem } from '../../../../libs/domain/src/index.js';
+import type { FieldProblem } from '#domain/index.js';
 
 /** Vietnamese wording for class-validator rules, so officers read why a field was refused. */
 const RULE_MESSAGES: Record<string, (c: string) => string> = {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { CalendarService } from '../../../../libs/services/src/calendar/calendar.service.js';
+import type { Actor } from '#domain/index.js';
+import { CalendarService } from '#services/calendar/calendar.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { UuidParam } from '../http/route-params.js';

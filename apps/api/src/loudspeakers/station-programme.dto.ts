@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { PRIORITIES } from '../../../../libs/domain/src/index.js';
+import { PRIORITIES } from '#domain/index.js';
 
 export class ProgrammeQueryDto {
   @ApiProperty({ description: "A local date in the station's zone", example: '2026-12-04' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StationKind } from '../../../../libs/persistence/src/index.js';
+import type { StationKind } from '#persistence/index.js';
 
 export const STATION_KINDS: StationKind[] = ['ip-cluster', 'commune-radio', 'district-radio'];
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { StationsService } from '../../../../libs/services/src/loudspeakers/stations.service.js';
+import type { Actor } from '#domain/index.js';
+import { StationsService } from '#loudspeaker/stations.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageQueryDto, toPage } from '../http/pagination.dto.js';
 import { UuidParam } from '../http/route-params.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { StationKind } from '../../../../libs/persistence/src/index.js';
+import type { StationKind } from '#persistence/index.js';
 
 const KINDS: StationKind[] = ['ip-cluster', 'commune-radio', 'district-radio'];
 

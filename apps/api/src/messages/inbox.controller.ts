@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { MessageQueryService } from '../../../../libs/services/src/messages/message-query.service.js';
+import type { Actor } from '#domain/index.js';
+import { MessageQueryService } from '#services/messages/message-query.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto, toPage, type Page } from '../http/pagination.dto.js';

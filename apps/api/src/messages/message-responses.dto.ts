@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONTENT_GROUP_CODES, MESSAGE_STATUSES, PRIORITIES } from '../../../../libs/domain/src/index.js';
+import { CONTENT_GROUP_CODES, MESSAGE_STATUSES, PRIORITIES } from '#domain/index.js';
 import { MessageContentDto } from './messages.dto.js';
 
 /** Response shapes, declared for the OpenAPI document; the services return plain objects of the same shape. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MessagesModule } from '../../../../libs/services/src/messages/messages.module.js';
+import { MessagesModule } from '#services/messages/messages.module.js';
 import { InboxController } from './inbox.controller.js';
 import { MessagesController } from './messages.controller.js';
 

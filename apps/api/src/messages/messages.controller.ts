@@ -10,10 +10,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { MessageSortField, MessageView, VersionSummary, VersionView } from '../../../../libs/persistence/src/repositories/message.repository.js';
-import { MessageQueryService } from '../../../../libs/services/src/messages/message-query.service.js';
-import { MessagesService } from '../../../../libs/services/src/messages/messages.service.js';
+import type { Actor } from '#domain/index.js';
+import type { MessageSortField, MessageView, VersionSummary, VersionView } from '#persistence/repositories/message.repository.js';
+import { MessageQueryService } from '#services/messages/message-query.service.js';
+import { MessagesService } from '#services/messages/messages.service.js';
 import { AuditPageDto, type AuditEventDto } from '../audit/audit.dto.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';

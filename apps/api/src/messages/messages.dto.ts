@@ -29,8 +29,8 @@ import {
   type Priority,
   type ReformArea,
   type ReformIndex,
-} from '../../../../libs/domain/src/index.js';
-import { MESSAGE_SORT_FIELDS, type MessageContent } from '../../../../libs/persistence/src/repositories/message.repository.js';
+} from '#domain/index.js';
+import { MESSAGE_SORT_FIELDS, type MessageContent } from '#persistence/repositories/message.repository.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 

@@ -11,8 +11,8 @@ import {
   REFORM_AREAS,
   RENDITION_CHANNEL_LABELS,
   RENDITION_CHANNELS,
-} from '../../../../libs/domain/src/index.js';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+} from '#domain/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { Public } from '../auth/public.decorator.js';
 import { ContentModelDto } from './reference.dto.js';
 

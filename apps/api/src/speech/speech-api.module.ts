@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SpeechModule } from '../../../../libs/services/src/speech/speech.module.js';
+import { SpeechModule } from '#loudspeaker/speech/speech.module.js';
 import { SpeechController } from './speech.controller.js';
 
 @Module({

@@ -10,8 +10,8 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { SpeechPreviewService } from '../../../../libs/services/src/speech/speech-preview.service.js';
+import type { Actor } from '#domain/index.js';
+import { SpeechPreviewService } from '#loudspeaker/speech/speech-preview.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { SpeechPreviewDto, WAV_SCHEMA } from './speech.dto.js';

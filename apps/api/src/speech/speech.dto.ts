@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { SPEECH_ACCENTS, SPEECH_PREVIEW_MAX_CHARS, type SpeechAccent } from '../../../../libs/services/src/speech/speech-voices.js';
+import { SPEECH_ACCENTS, SPEECH_PREVIEW_MAX_CHARS, type SpeechAccent } from '#loudspeaker/speech/speech-voices.js';
 
 export class SpeechPreviewDto {
   @ApiProperty({ maxLength: SPEECH_PREVIEW_MAX_CHARS, example: 'Kính thưa bà con, từ tháng này bà con có thể nộp hồ sơ đất đai trực tuyến.' })

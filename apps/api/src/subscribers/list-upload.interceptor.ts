@@ -4,8 +4,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import multer from 'multer';
 import { finalize, type Observable } from 'rxjs';
-import { InvalidInputError } from '../../../../libs/domain/src/index.js';
-import { importFormatOf, UNSUPPORTED_FORMAT } from '../../../../libs/services/src/subscribers/import-format.js';
+import { InvalidInputError } from '#domain/index.js';
+import { importFormatOf, UNSUPPORTED_FORMAT } from '#services/subscribers/import-format.js';
 
 /** A million rows with names and tags stay well under this; anything larger is not a subscriber list. */
 export const LIST_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;

@@ -13,9 +13,9 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { ImportRowError, SubscriberImportView } from '../../../../libs/persistence/src/repositories/subscriber-import.repository.js';
-import { SubscriberImportService, type SubscriberImportSummary } from '../../../../libs/services/src/subscribers/subscriber-import.service.js';
+import type { Actor } from '#domain/index.js';
+import type { ImportRowError, SubscriberImportView } from '#persistence/repositories/subscriber-import.repository.js';
+import { SubscriberImportService, type SubscriberImportSummary } from '#services/subscribers/subscriber-import.service.js';
 import { contentDisposition } from '../attachments/attachments.dto.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';

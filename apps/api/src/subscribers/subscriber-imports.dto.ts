@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { SUBSCRIBER_CSV_COLUMNS } from '../../../../libs/services/src/subscribers/subscriber-csv-row.js';
+import { SUBSCRIBER_CSV_COLUMNS } from '#services/subscribers/subscriber-csv-row.js';
 
 export class ImportSubscribersDto {
   @ApiPropertyOptional({ format: 'uuid', description: "The unit every row joins (villages are named per row); defaults to the caller's unit" })

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SubscribersModule } from '../../../../libs/services/src/subscribers/subscribers.module.js';
+import { SubscribersModule } from '#services/subscribers/subscribers.module.js';
 import { TwilioInboundController } from '../webhooks/twilio-inbound.controller.js';
 import { ListUploadInterceptor } from './list-upload.interceptor.js';
 import { SubscriberImportsController } from './subscriber-imports.controller.js';

@@ -9,9 +9,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { SubscriberSortField, SubscriberView } from '../../../../libs/persistence/src/repositories/subscriber.repository.js';
-import { SubscribersService } from '../../../../libs/services/src/subscribers/subscribers.service.js';
+import type { Actor } from '#domain/index.js';
+import type { SubscriberSortField, SubscriberView } from '#persistence/repositories/subscriber.repository.js';
+import { SubscribersService } from '#services/subscribers/subscribers.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { toPage, type Page } from '../http/pagination.dto.js';

@@ -8,8 +8,8 @@ import {
   TAG_MAX_LENGTH,
   TAGS_MAX_COUNT,
   type ConsentSource,
-} from '../../../../libs/services/src/subscribers/subscriber-fields.js';
-import { SUBSCRIBER_SORT_FIELDS } from '../../../../libs/persistence/src/repositories/subscriber.repository.js';
+} from '#services/subscribers/subscriber-fields.js';
+import { SUBSCRIBER_SORT_FIELDS } from '#persistence/repositories/subscriber.repository.js';
 import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UnitsModule } from '../../../../libs/services/src/units/units.module.js';
+import { UnitsModule } from '#services/units/units.module.js';
 import { UnitsController } from './units.controller.js';
 
 @Module({

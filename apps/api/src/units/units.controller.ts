@@ -12,9 +12,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { UnitView } from '../../../../libs/persistence/src/repositories/unit.repository.js';
-import { UnitsService, type UnitDetail } from '../../../../libs/services/src/units/units.service.js';
+import type { Actor } from '#domain/index.js';
+import type { UnitView } from '#persistence/repositories/unit.repository.js';
+import { UnitsService, type UnitDetail } from '#services/units/units.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto, toPage, type Page } from '../http/pagination.dto.js';

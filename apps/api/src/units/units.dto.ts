@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { UNIT_LEVELS, UNIT_SOURCES, VILLAGE_TYPES, type UnitLevel, type UnitSource, type VillageType } from '../../../../libs/domain/src/index.js';
+import { UNIT_LEVELS, UNIT_SOURCES, VILLAGE_TYPES, type UnitLevel, type UnitSource, type VillageType } from '#domain/index.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 export const UNIT_NAME_MAX_LENGTH = 200;

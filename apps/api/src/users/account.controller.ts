@@ -9,8 +9,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import { AccountService } from '../../../../libs/services/src/users/account.service.js';
+import type { Actor } from '#domain/index.js';
+import { AccountService } from '#services/users/account.service.js';
 import { TokenPairDto } from '../auth/auth.dto.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { deliverInCookie } from '../auth/refresh-cookie.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UsersModule } from '../../../../libs/services/src/users/users.module.js';
+import { UsersModule } from '#services/users/users.module.js';
 import { AccountController } from './account.controller.js';
 import { UsersController } from './users.controller.js';
 

@@ -12,10 +12,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src/index.js';
-import type { UserSortField } from '../../../../libs/persistence/src/repositories/user.repository.js';
-import { UsersService } from '../../../../libs/services/src/users/users.service.js';
-import type { UserView } from '../../../../libs/services/src/users/user-view.js';
+import type { Actor } from '#domain/index.js';
+import type { UserSortField } from '#persistence/repositories/user.repository.js';
+import { UsersService } from '#services/users/users.service.js';
+import type { UserView } from '#services/users/user-view.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { toPage, type Page } from '../http/pagination.dto.js';

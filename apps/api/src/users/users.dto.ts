@@ -9,8 +9,8 @@ import {
   USERNAME_MAX_LENGTH,
   USERNAME_MIN_LENGTH,
   type Role,
-} from '../../../../libs/domain/src/index.js';
-import { USER_SORT_FIELDS } from '../../../../libs/persistence/src/repositories/user.repository.js';
+} from '#domain/index.js';
+import { USER_SORT_FIELDS } from '#persistence/repositories/user.repository.js';
 import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 

@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import twilio from 'twilio';
-import { parseInbound } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
-import { SubscriptionService } from '../../../../libs/services/src/subscribers/subscription.service.js';
+import { parseInbound } from '#sms/providers/twilio/twilio-webhooks.js';
+import { SubscriptionService } from '#services/subscribers/subscription.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { TwilioSignatureGuard } from './twilio-signature.guard.js';
 

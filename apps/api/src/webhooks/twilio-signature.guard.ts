@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { verifyTwilioSignature } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { verifyTwilioSignature } from '#sms/providers/twilio/twilio-webhooks.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 
 /**
  * Twilio's webhooks: without Twilio configured they do not exist (404); a forged or unsigned request

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { parseStatusCallback } from '../../../../libs/channels/src/sms/twilio/twilio-webhooks.js';
-import { DeliveryReceiptsService } from '../../../../libs/services/src/dispatch/delivery-receipts.service.js';
+import { parseStatusCallback } from '#sms/providers/twilio/twilio-webhooks.js';
+import { DeliveryReceiptsService } from '#engine/dispatch/delivery-receipts.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { TwilioSignatureGuard } from './twilio-signature.guard.js';
 

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../../../libs/config/src/index.js';
+import type { AppConfig } from '#config/index.js';
 
 export interface CliCommand {
   name: string;

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { displayNameProblems, normalizeDisplayName, normalizeUsername, passwordProblems, usernameProblems } from '../../../../libs/domain/src/index.js';
-import { AuditRepository, createDataSource, UserRepository } from '../../../../libs/persistence/src/index.js';
-import { PasswordHasher } from '../../../../libs/services/src/auth/password-hasher.js';
+import { displayNameProblems, normalizeDisplayName, normalizeUsername, passwordProblems, usernameProblems } from '#domain/index.js';
+import { AuditRepository, createDataSource, UserRepository } from '#persistence/index.js';
+import { PasswordHasher } from '#services/auth/password-hasher.js';
 import type { CliCommand } from './command.js';
 
 /**

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { createDataSource } from '../../../../libs/persistence/src/index.js';
-import { UnitImportRepository } from '../../../../libs/persistence/src/repositories/unit-import.repository.js';
-import { UnitImportService, type ImportSummary } from '../../../../libs/services/src/units/unit-import.service.js';
+import { createDataSource } from '#persistence/index.js';
+import { UnitImportRepository } from '#persistence/repositories/unit-import.repository.js';
+import { UnitImportService, type ImportSummary } from '#services/units/unit-import.service.js';
 import type { CliCommand } from './command.js';
 
 /** Exit status when some rows were refused (EX_DATAERR): the valid rows are imported all the same. */

@@ -1,4 +1,4 @@
-import { createDataSource, runMigrations } from '../../../../libs/persistence/src/index.js';
+import { createDataSource, runMigrations } from '#persistence/index.js';
 import type { CliCommand } from './command.js';
 
 export const migrateCommand: CliCommand = {

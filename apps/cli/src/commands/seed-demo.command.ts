@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigModule, type AppConfig } from '../../../../libs/config/src/index.js';
-import { PersistenceModule } from '../../../../libs/persistence/src/index.js';
-import { PasswordHasher } from '../../../../libs/services/src/auth/password-hasher.js';
-import { DEMO_PASSWORD, DEMO_USERS, DemoSeedService } from '../../../../libs/services/src/demo/demo-seed.service.js';
-import { MessagesModule } from '../../../../libs/services/src/messages/messages.module.js';
+import { ConfigModule, type AppConfig } from '#config/index.js';
+import { PersistenceModule } from '#persistence/index.js';
+import { PasswordHasher } from '#services/auth/password-hasher.js';
+import { DEMO_PASSWORD, DEMO_USERS, DemoSeedService } from '#services/demo/demo-seed.service.js';
+import { MessagesModule } from '#services/messages/messages.module.js';
 import type { CliCommand } from './command.js';
 
 @Module({})

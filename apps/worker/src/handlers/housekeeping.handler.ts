@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JOBS } from '../../../../libs/queue/src/index.js';
-import { HousekeepingService } from '../../../../libs/services/src/housekeeping/housekeeping.service.js';
+import { JOBS } from '#queue/index.js';
+import { HousekeepingService } from '#services/housekeeping/housekeeping.service.js';
 import type { JobHandler } from './job-handler.js';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/index.js';
-import { QUEUES, type QueueName } from '../../../../libs/queue/src/index.js';
+import type { AppConfig } from '#config/index.js';
+import { QUEUES, type QueueName } from '#queue/index.js';
 import { HousekeepingHandler } from './housekeeping.handler.js';
 import type { JobHandler } from './job-handler.js';
 import { OccurrenceHandler } from './occurrence.handler.js';

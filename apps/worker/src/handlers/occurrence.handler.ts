@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { JobPayload } from '../../../../libs/queue/src/index.js';
-import { OccurrencePlannerService } from '../../../../libs/services/src/dispatch/occurrence-planner.service.js';
+import type { JobPayload } from '#queue/index.js';
+import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
 import type { JobHandler } from './job-handler.js';
 
 @Injectable()

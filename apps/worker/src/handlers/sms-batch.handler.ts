@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { SmsBatchPayload } from '../../../../libs/queue/src/index.js';
-import { SmsDispatchService } from '../../../../libs/services/src/dispatch/sms-dispatch.service.js';
+import type { SmsBatchPayload } from '#queue/index.js';
+import { SmsDispatchService } from '#sms/sms-dispatch.service.js';
 import type { JobHandler } from './job-handler.js';
 
 @Injectable()

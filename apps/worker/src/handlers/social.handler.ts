@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JOBS, type SocialBatchPayload } from '../../../../libs/queue/src/index.js';
-import { SocialDispatchService } from '../../../../libs/services/src/social/social-dispatch.service.js';
-import { SocialScheduleService } from '../../../../libs/services/src/social/social-schedule.service.js';
-import { SocialUpkeepService } from '../../../../libs/services/src/social/social-upkeep.service.js';
+import { JOBS, type SocialBatchPayload } from '#queue/index.js';
+import { SocialDispatchService } from '#social/social-dispatch.service.js';
+import { SocialScheduleService } from '#social/social-schedule.service.js';
+import { SocialUpkeepService } from '#social/social-upkeep.service.js';
 import type { JobHandler } from './job-handler.js';
 
 /** The social queue: publish a post, verify an unknown publish, delete cancelled scheduled posts, Facebook posts ahead, periodic upkeep. */

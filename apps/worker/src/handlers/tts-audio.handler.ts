@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { LoudspeakerAudioService } from '../../../../libs/services/src/loudspeakers/loudspeaker-audio.service.js';
+import { LoudspeakerAudioService } from '#loudspeaker/loudspeaker-audio.service.js';
 import type { JobHandler } from './job-handler.js';
 
 /** Renders a loudspeaker script to speech, or measures an uploaded file, once. */

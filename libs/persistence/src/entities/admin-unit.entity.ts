@@ -1,5 +1,5 @@
 import { Check, Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import type { UnitLevel, UnitSource } from '../../../domain/src/index.js';
+import type { UnitLevel, UnitSource } from '#domain/index.js';
 
 /** A node of the administrative tree (province, district, commune, village), any depth. */
 @Check('ck_admin_unit_level', "level IN ('province','district','commune','village')")

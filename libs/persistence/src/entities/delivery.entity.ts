@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryStatus } from '../../../domain/src/index.js';
+import type { DeliveryStatus } from '#domain/index.js';
 
-export { DELIVERY_STATUSES, type DeliveryStatus } from '../../../domain/src/index.js';
+export { DELIVERY_STATUSES, type DeliveryStatus } from '#domain/index.js';
 
 /**
  * One row per (occurrence, channel, endpoint). Written set-based at planning, updated in bulk per

@@ -1,6 +1,6 @@
 import { Check, Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { MessageEntity } from './message.entity.js';
-import type { Audience, ContentGroup, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
+import type { Audience, ContentGroup, Priority, ReformArea, ReformIndex } from '#domain/index.js';
 import { messageSearchSql } from '../vietnamese-search.js';
 
 export interface Renditions {

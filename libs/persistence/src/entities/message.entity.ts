@@ -1,6 +1,6 @@
 import { Check, Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
 import { AdminUnitEntity } from './admin-unit.entity.js';
-import type { MessageStatus } from '../../../domain/src/index.js';
+import type { MessageStatus } from '#domain/index.js';
 
 /** A reform message; its content lives in immutable versions (message_version). */
 @Check('ck_message_status', "status IN ('draft','submitted','approved','returned')")

@@ -1,6 +1,6 @@
 import { Check, Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { AdminUnitEntity } from './admin-unit.entity.js';
-import type { Role } from '../../../domain/src/index.js';
+import type { Role } from '#domain/index.js';
 
 @Check('ck_app_user_role', "role IN ('officer','supervisor','admin')")
 @Check('ck_app_user_username', 'username = lower(username)')

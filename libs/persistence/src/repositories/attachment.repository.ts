@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { MediaKind, UnitScope } from '../../../domain/src/index.js';
+import type { MediaKind, UnitScope } from '#domain/index.js';
 
 export interface AttachmentView {
   id: string;

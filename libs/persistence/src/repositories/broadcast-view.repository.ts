@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { DeliveryStatus, UnitScope } from '../../../domain/src/index.js';
-import type { BroadcastViewStatus, StoredBroadcastStatus } from '../../../domain/src/delivery/broadcast-view-status.js';
+import type { DeliveryStatus, UnitScope } from '#domain/index.js';
+import type { BroadcastViewStatus, StoredBroadcastStatus } from '#domain/delivery/broadcast-view-status.js';
 import type { BroadcastSchedule, BroadcastTargets, OccurrenceStatus } from '../entities/index.js';
 
 /** A broadcast as the console lists it, with what its status and note are read from. */

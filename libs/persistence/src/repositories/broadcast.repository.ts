@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { returning } from '../returning.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { UnitScope } from '../../../domain/src/index.js';
+import type { UnitScope } from '#domain/index.js';
 import type { BroadcastSchedule, BroadcastStatus, BroadcastTargets, OccurrenceStatus } from '../entities/index.js';
 
 export interface BroadcastRow {

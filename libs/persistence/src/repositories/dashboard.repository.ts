@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { UnitScope } from '../../../domain/src/index.js';
+import type { UnitScope } from '#domain/index.js';
 
 export interface ReturnedMessageRow {
   id: string;

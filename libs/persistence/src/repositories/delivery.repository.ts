@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { returning } from '../returning.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { canTransitionDelivery, DELIVERY_STATUSES, isFinalDeliveryStatus, type DeliveryStatus, type Priority } from '../../../domain/src/index.js';
+import { canTransitionDelivery, DELIVERY_STATUSES, isFinalDeliveryStatus, type DeliveryStatus, type Priority } from '#domain/index.js';
 
 export interface RecipientFilter {
   targetPaths: string[];

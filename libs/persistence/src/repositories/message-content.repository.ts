@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { MessageStatus, Priority } from '../../../domain/src/index.js';
+import type { MessageStatus, Priority } from '#domain/index.js';
 import type { Renditions } from '../entities/index.js';
 
 export interface MessageState {

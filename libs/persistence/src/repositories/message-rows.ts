@@ -1,4 +1,4 @@
-import type { Audience, ContentGroup, MessageStatus, Priority, ReformArea, ReformIndex } from '../../../domain/src/index.js';
+import type { Audience, ContentGroup, MessageStatus, Priority, ReformArea, ReformIndex } from '#domain/index.js';
 import type { Renditions } from '../entities/index.js';
 
 /** The content of one version, as written by an author. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { createUnit, createUser, type TestUnit } from '../../../testing/src/fixtures.js';
-import { createTestDatabase } from '../../../testing/src/test-database.js';
+import { createUnit, createUser, type TestUnit } from '#test/fixtures.js';
+import { createTestDatabase } from '#test/test-database.js';
 import { createDataSource } from '../data-source.js';
 import { MessageRepository, type MessageContent } from './message.repository.js';
 

@@ -10,7 +10,7 @@ import {
   type Priority,
   type UnitScope,
   type UnitSupervisors,
-} from '../../../domain/src/index.js';
+} from '#domain/index.js';
 import { containsPattern, vietnameseCollation } from '../vietnamese-search.js';
 import {
   MESSAGE_COLUMNS,

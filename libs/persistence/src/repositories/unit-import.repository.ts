@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { UNIT_LEVELS, type UnitLevel, type UnitSource } from '../../../domain/src/index.js';
+import { UNIT_LEVELS, type UnitLevel, type UnitSource } from '#domain/index.js';
 
 /** A CSV row that passed the per-row checks, ready for the staging table. */
 export interface StagedUnit {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ConflictError, type UnitScope, type UnitUsage } from '../../../domain/src/index.js';
+import { ConflictError, type UnitScope, type UnitUsage } from '#domain/index.js';
 
 /** What still refers to a unit, and the removal of a village nothing uses; both inside the caller's transaction. */
 @Injectable()

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createUnit, type TestUnit } from '../../../testing/src/fixtures.js';
-import { createTestDatabase } from '../../../testing/src/test-database.js';
+import { createUnit, type TestUnit } from '#test/fixtures.js';
+import { createTestDatabase } from '#test/test-database.js';
 import { createDataSource } from '../data-source.js';
 import { UnitRepository } from './unit.repository.js';
 

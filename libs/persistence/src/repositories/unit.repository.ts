@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, type UnitLevel, type UnitScope, type UnitSource } from '../../../domain/src/index.js';
+import { ConflictError, type UnitLevel, type UnitScope, type UnitSource } from '#domain/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { returning } from '../returning.js';
 import { escapeLike, vietnameseCollation } from '../vietnamese-search.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, foldVietnamese, type Actor, type Role, type UnitLevel, type UnitScope } from '../../../domain/src/index.js';
+import { ConflictError, foldVietnamese, type Actor, type Role, type UnitLevel, type UnitScope } from '#domain/index.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { containsPattern, foldedSql, vietnameseCollation } from '../vietnamese-search.js';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { AttachmentRepository } from '../../../persistence/src/repositories/attachment.repository.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { AttachmentRepository } from '#persistence/repositories/attachment.repository.js';
 import { AttachmentsService } from './attachments.service.js';
 import { FILE_STORE } from './file-store.js';
 import { LocalDiskFileStore } from './local-disk-file-store.js';

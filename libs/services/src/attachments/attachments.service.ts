@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { acceptUpload, assertCanAuthor, cleanFileName, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
-import { AttachmentRepository, type AttachmentView } from '../../../persistence/src/repositories/attachment.repository.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { acceptUpload, assertCanAuthor, cleanFileName, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '#domain/index.js';
+import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import { AttachmentRepository, type AttachmentView } from '#persistence/repositories/attachment.repository.js';
 import { FILE_STORE, type FileStore } from './file-store.js';
 
 export interface UploadedFile {

@@ -1,4 +1,4 @@
-import type { AuditRow } from '../../../persistence/src/repositories/audit.repository.js';
+import type { AuditRow } from '#persistence/repositories/audit.repository.js';
 import { auditCells, auditCsv } from './audit-csv.js';
 
 const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({

@@ -1,5 +1,5 @@
-import { excelCsv, formatLocalTimestamp } from '../../../domain/src/index.js';
-import type { AuditRow } from '../../../persistence/src/repositories/audit.repository.js';
+import { excelCsv, formatLocalTimestamp } from '#domain/index.js';
+import type { AuditRow } from '#persistence/repositories/audit.repository.js';
 
 export const AUDIT_CSV_HEADER = [
   'Thời gian',

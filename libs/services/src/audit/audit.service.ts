@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { assertCanReadAudit, InvalidInputError, localDate, localDayBounds, NotFoundError, type Actor } from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
-import type { AuditFilter, AuditRow } from '../../../persistence/src/repositories/audit.repository.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { assertCanReadAudit, InvalidInputError, localDate, localDayBounds, NotFoundError, type Actor } from '#domain/index.js';
+import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import type { AuditFilter, AuditRow } from '#persistence/repositories/audit.repository.js';
 import { auditCsv } from './audit-csv.js';
 
 /** The filters as the API takes them: a period of dates (the caller's zone) or instants, and a unit of the subtree. */

@@ -3,9 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { normalizeUsername, UnauthenticatedError, type Actor } from '../../../domain/src/index.js';
-import { AuditRepository, RefreshTokenRepository, UserRepository, type UserProfile } from '../../../persistence/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { normalizeUsername, UnauthenticatedError, type Actor } from '#domain/index.js';
+import { AuditRepository, RefreshTokenRepository, UserRepository, type UserProfile } from '#persistence/index.js';
 import { LoginThrottle } from './login-throttle.js';
 import { DUMMY_HASH, PasswordHasher } from './password-hasher.js';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { RateLimitedError } from '../../../domain/src/index.js';
-import { REDIS } from '../../../queue/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { RateLimitedError } from '#domain/index.js';
+import { REDIS } from '#queue/index.js';
 
 /**
  * Failed logins are counted per (username, client address) and per username. Past the limit the

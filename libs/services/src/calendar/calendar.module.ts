@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BroadcastViewRepository } from '../../../persistence/src/repositories/broadcast-view.repository.js';
-import { StationRepository } from '../../../persistence/src/repositories/station.repository.js';
+import { BroadcastViewRepository } from '#persistence/repositories/broadcast-view.repository.js';
+import { StationRepository } from '#loudspeaker/repositories/station.repository.js';
 import { CalendarService } from './calendar.service.js';
 
 /** The calendar of occurrences and the stations' day programmes. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { InvalidInputError, NotFoundError, expandSlots, localDayBounds, type Actor } from '../../../domain/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { InvalidInputError, NotFoundError, expandSlots, localDayBounds, type Actor } from '#domain/index.js';
 import {
   BroadcastViewRepository,
   type CalendarOccurrenceRow,
-} from '../../../persistence/src/repositories/broadcast-view.repository.js';
-import { StationRepository } from '../../../persistence/src/repositories/station.repository.js';
+} from '#persistence/repositories/broadcast-view.repository.js';
+import { StationRepository } from '#loudspeaker/repositories/station.repository.js';
 
 export const MAX_CALENDAR_DAYS = 62;
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BroadcastViewRepository } from '../../../persistence/src/repositories/broadcast-view.repository.js';
-import { DashboardRepository } from '../../../persistence/src/repositories/dashboard.repository.js';
+import { BroadcastViewRepository } from '#persistence/repositories/broadcast-view.repository.js';
+import { DashboardRepository } from '#persistence/repositories/dashboard.repository.js';
 import { DashboardService } from './dashboard.service.js';
 
 /** The officer's dashboard. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { localDate, localDayBounds, smsBody, smsSegments, type Actor } from '../../../domain/src/index.js';
-import { UnitRepository } from '../../../persistence/src/index.js';
-import { BroadcastViewRepository, type CalendarOccurrenceRow } from '../../../persistence/src/repositories/broadcast-view.repository.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { localDate, localDayBounds, smsBody, smsSegments, type Actor } from '#domain/index.js';
+import { UnitRepository } from '#persistence/index.js';
+import { BroadcastViewRepository, type CalendarOccurrenceRow } from '#persistence/repositories/broadcast-view.repository.js';
 import {
   DashboardRepository,
   type AlertCounts,
@@ -10,7 +10,7 @@ import {
   type MonthCounts,
   type ReturnedMessageRow,
   type RunningBroadcastRow,
-} from '../../../persistence/src/repositories/dashboard.repository.js';
+} from '#persistence/repositories/dashboard.repository.js';
 
 export type UpcomingOccurrence = Pick<CalendarOccurrenceRow, 'occurrenceId' | 'broadcastId' | 'dueAt' | 'status' | 'messageTitle' | 'channels' | 'priority'>;
 

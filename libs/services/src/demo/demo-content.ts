@@ -1,4 +1,4 @@
-import type { ContentGroup, Priority } from '../../../domain/src/index.js';
+import type { ContentGroup, Priority } from '#domain/index.js';
 
 export interface DemoMessage {
   contentGroup: ContentGroup;

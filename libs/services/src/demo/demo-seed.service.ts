@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor, Role, UnitSource } from '../../../domain/src/index.js';
-import { UnitRepository, UserRepository } from '../../../persistence/src/index.js';
+import type { Actor, Role, UnitSource } from '#domain/index.js';
+import { UnitRepository, UserRepository } from '#persistence/index.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { MessagesService } from '../messages/messages.service.js';
 import { searchNameOf, villageFullName } from '../units/unit-text.js';

@@ -1,5 +1,5 @@
-import { CONTENT_GROUPS, escapeHtml } from '../../../domain/src/index.js';
-import type { FeedUnit, PublishedMessage } from '../../../persistence/src/index.js';
+import { CONTENT_GROUPS, escapeHtml } from '#domain/index.js';
+import type { FeedUnit, PublishedMessage } from '#persistence/index.js';
 
 export interface FeedDocument {
   unit: FeedUnit;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FeedRepository } from '../../../persistence/src/index.js';
+import { FeedRepository } from '#persistence/index.js';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { FeedsService } from './feeds.service.js';
 

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { NotFoundError, publicImageUrl, publicMessageUrl } from '../../../domain/src/index.js';
-import { FeedRepository } from '../../../persistence/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { NotFoundError, publicImageUrl, publicMessageUrl } from '#domain/index.js';
+import { FeedRepository } from '#persistence/index.js';
 import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
 import { feedUpdated, renderAtom, renderRss, type FeedDocument } from './feed-render.js';
 import { renderMessagePage } from './message-page.js';

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../../../domain/src/index.js';
-import type { PublishedMessage } from '../../../persistence/src/index.js';
+import { escapeHtml } from '#domain/index.js';
+import type { PublishedMessage } from '#persistence/index.js';
 import { contentGroupLabel } from './feed-render.js';
 
 const STYLE = `

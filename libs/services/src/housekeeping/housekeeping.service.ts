@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RefreshTokenRepository } from '../../../persistence/src/index.js';
+import { RefreshTokenRepository } from '#persistence/index.js';
 
 /** Keeps tables that only grow by design (tokens) from growing for ever. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertIsReviewer, NotFoundError, type Actor } from '../../../domain/src/index.js';
-import { AuditRepository, type AuditRow } from '../../../persistence/src/index.js';
+import { assertIsReviewer, NotFoundError, type Actor } from '#domain/index.js';
+import { AuditRepository, type AuditRow } from '#persistence/index.js';
 import {
   MessageRepository,
   type MessageFilter,
@@ -9,7 +9,7 @@ import {
   type Paged,
   type VersionSummary,
   type VersionView,
-} from '../../../persistence/src/repositories/message.repository.js';
+} from '#persistence/repositories/message.repository.js';
 
 export interface PageWindow {
   limit: number;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MessageRepository } from '../../../persistence/src/repositories/message.repository.js';
+import { MessageRepository } from '#persistence/repositories/message.repository.js';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { MessageQueryService } from './message-query.service.js';
 import { MessagesService } from './messages.service.js';

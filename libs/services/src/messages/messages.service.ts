@@ -13,11 +13,11 @@ import {
   type Actor,
   type MessageStatus,
   type WorkflowAction,
-} from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
-import { AttachmentRepository } from '../../../persistence/src/repositories/attachment.repository.js';
-import { MessageRepository, type LockedMessage, type MessageContent, type MessageView } from '../../../persistence/src/repositories/message.repository.js';
-import { JOBS, JobQueue } from '../../../queue/src/index.js';
+} from '#domain/index.js';
+import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import { AttachmentRepository } from '#persistence/repositories/attachment.repository.js';
+import { MessageRepository, type LockedMessage, type MessageContent, type MessageView } from '#persistence/repositories/message.repository.js';
+import { JOBS, JobQueue } from '#queue/index.js';
 
 interface Transition {
   action: WorkflowAction;

@@ -1,4 +1,4 @@
-import { smsSegments } from '../../../domain/src/index.js';
+import { smsSegments } from '#domain/index.js';
 import { ImportChunk, RAW_MAX_LENGTH } from './import-chunk.js';
 import { errorReportCsv } from './import-error-report.js';
 import { KEYWORD_HELP_REPLY, keywordReply } from './keyword-replies.js';

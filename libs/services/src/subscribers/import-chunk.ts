@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../../../domain/src/index.js';
-import type { ImportRowError, ImportUpsertRow, ProgressDelta } from '../../../persistence/src/repositories/subscriber-import.repository.js';
+import type { FieldProblem } from '#domain/index.js';
+import type { ImportRowError, ImportUpsertRow, ProgressDelta } from '#persistence/repositories/subscriber-import.repository.js';
 import type { ImportRow } from './subscriber-csv-row.js';
 
 /** Stored raw lines are cut here: a broken file can put megabytes in one "line". */

@@ -1,5 +1,5 @@
-import { excelCsv } from '../../../domain/src/index.js';
-import type { ImportRowError } from '../../../persistence/src/repositories/subscriber-import.repository.js';
+import { excelCsv } from '#domain/index.js';
+import type { ImportRowError } from '#persistence/repositories/subscriber-import.repository.js';
 
 export const ERROR_REPORT_HEADER = ['Dòng', 'Cột', 'Quy tắc', 'Lỗi', 'Nội dung dòng'];
 

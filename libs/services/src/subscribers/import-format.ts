@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../domain/src/index.js';
+import type { FieldProblem } from '#domain/index.js';
 import type { SubscriberCsvRecord } from './subscriber-csv-row.js';
 
 export type ImportFormat = 'csv' | 'xlsx';

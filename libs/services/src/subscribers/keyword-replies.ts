@@ -1,4 +1,4 @@
-import type { SmsKeyword } from '../../../domain/src/index.js';
+import type { SmsKeyword } from '#domain/index.js';
 
 /** What an opt-out or opt-in by number did: changed the subscription, found it already so, or found no subscriber. */
 export type SubscriptionOutcome = 'changed' | 'unchanged' | 'not-subscribed';

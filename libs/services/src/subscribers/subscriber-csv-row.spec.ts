@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../domain/src/index.js';
+import { InvalidInputError } from '#domain/index.js';
 import {
   checkSubscriberRecord,
   detectDelimiter,

@@ -1,4 +1,4 @@
-import { foldVietnamese, InvalidInputError, type FieldProblem } from '../../../domain/src/index.js';
+import { foldVietnamese, InvalidInputError, type FieldProblem } from '#domain/index.js';
 import {
   cleanFullName,
   consentAtProblems,

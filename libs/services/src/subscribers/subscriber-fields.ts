@@ -1,4 +1,4 @@
-import { cleanText, normaliseVietnamesePhone, zonedWallTimeToUtc, type FieldProblem } from '../../../domain/src/index.js';
+import { cleanText, normaliseVietnamesePhone, zonedWallTimeToUtc, type FieldProblem } from '#domain/index.js';
 
 /**
  * The rules of one subscriber's fields, shared by the API and the CSV import. Pure: no framework,

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { cleanFileName, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { cleanFileName, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '#domain/index.js';
+import { AuditRepository, UnitRepository, type UnitRef } from '#persistence/index.js';
 import {
   SubscriberImportRepository,
   type ImportRowError,
   type SubscriberImportView,
-} from '../../../persistence/src/repositories/subscriber-import.repository.js';
-import { SubscriberRepository } from '../../../persistence/src/repositories/subscriber.repository.js';
+} from '#persistence/repositories/subscriber-import.repository.js';
+import { SubscriberRepository } from '#persistence/repositories/subscriber.repository.js';
 import { openCsvSource } from './csv-import-source.js';
 import { ImportChunk } from './import-chunk.js';
 import { errorReportCsv } from './import-error-report.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SubscriberImportRepository } from '../../../persistence/src/repositories/subscriber-import.repository.js';
-import { SubscriberRepository } from '../../../persistence/src/repositories/subscriber.repository.js';
+import { SubscriberImportRepository } from '#persistence/repositories/subscriber-import.repository.js';
+import { SubscriberRepository } from '#persistence/repositories/subscriber.repository.js';
 import { SubscriberImportService } from './subscriber-import.service.js';
 import { SubscribersService } from './subscribers.service.js';
 import { SubscriptionService } from './subscription.service.js';

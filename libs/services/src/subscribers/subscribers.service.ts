@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
-import { foldVietnamese, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository, type UnitRef } from '../../../persistence/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { foldVietnamese, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '#domain/index.js';
+import { AuditRepository, UnitRepository, type UnitRef } from '#persistence/index.js';
 import {
   SubscriberRepository,
   type SubscriberChanges,
   type SubscriberFilter,
   type SubscriberRecord,
   type SubscriberView,
-} from '../../../persistence/src/repositories/subscriber.repository.js';
+} from '#persistence/repositories/subscriber.repository.js';
 import {
   cleanFullName,
   consentAtProblems,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { parseKeyword, type SmsKeyword } from '../../../domain/src/index.js';
-import { AuditRepository } from '../../../persistence/src/index.js';
-import { SubscriberRepository } from '../../../persistence/src/repositories/subscriber.repository.js';
+import { parseKeyword, type SmsKeyword } from '#domain/index.js';
+import { AuditRepository } from '#persistence/index.js';
+import { SubscriberRepository } from '#persistence/repositories/subscriber.repository.js';
 import { KEYWORD_HELP_REPLY, keywordReply, type SubscriptionOutcome } from './keyword-replies.js';
 
 /**

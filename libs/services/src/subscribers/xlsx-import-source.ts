@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { InvalidInputError } from '../../../domain/src/index.js';
+import { InvalidInputError } from '#domain/index.js';
 import type { ImportSource, SourceRow } from './import-format.js';
 import { fileProblem, headerColumns, isBlankRecord, type SubscriberCsvColumn, type SubscriberCsvRecord } from './subscriber-csv-row.js';
 

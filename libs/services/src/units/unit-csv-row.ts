@@ -1,5 +1,5 @@
-import { cleanText, UNIT_LEVELS, type UnitLevel } from '../../../domain/src/index.js';
-import type { StagedUnit } from '../../../persistence/src/repositories/unit-import.repository.js';
+import { cleanText, UNIT_LEVELS, type UnitLevel } from '#domain/index.js';
+import type { StagedUnit } from '#persistence/repositories/unit-import.repository.js';
 import { searchNameOf } from './unit-text.js';
 
 /** The columns of the official lists (data/units/README.md). Missing columns arrive as undefined. */

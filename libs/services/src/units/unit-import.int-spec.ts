@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../../../config/src/index.js';
-import { createDataSource, runMigrations } from '../../../persistence/src/index.js';
-import { UnitImportRepository } from '../../../persistence/src/repositories/unit-import.repository.js';
-import { adminQuery, databaseUrl } from '../../../testing/src/test-database.js';
+import { loadConfig } from '#config/index.js';
+import { createDataSource, runMigrations } from '#persistence/index.js';
+import { UnitImportRepository } from '#persistence/repositories/unit-import.repository.js';
+import { adminQuery, databaseUrl } from '#test/test-database.js';
 import { UnitImportService } from './unit-import.service.js';
 
 const HEADER = 'code,parent_code,level,type,name,full_name,name_en';

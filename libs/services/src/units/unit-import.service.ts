@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { parse, type CsvError } from 'csv-parse';
-import { OFFICIAL_LISTS } from '../../../domain/src/index.js';
+import { OFFICIAL_LISTS } from '#domain/index.js';
 import {
   UnitImportRepository,
   type StagedUnit,
   type UnitImportSession,
-} from '../../../persistence/src/repositories/unit-import.repository.js';
+} from '#persistence/repositories/unit-import.repository.js';
 import { checkUnitRecord, type UnitCsvRecord } from './unit-csv-row.js';
 
 export type OfficialSource = keyof typeof OFFICIAL_LISTS;

@@ -1,4 +1,4 @@
-import { foldVietnamese, VILLAGE_TYPE_LABELS, type VillageType } from '../../../domain/src/index.js';
+import { foldVietnamese, VILLAGE_TYPE_LABELS, type VillageType } from '#domain/index.js';
 
 /** What search matches: the folded names of a unit (short, full, English), each once, short name first. */
 export function searchNameOf(...names: (string | null | undefined)[]): string {

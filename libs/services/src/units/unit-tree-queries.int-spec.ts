@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../../persistence/src/index.js';
-import { UnitRepository } from '../../../persistence/src/repositories/unit.repository.js';
-import { createTestDatabase } from '../../../testing/src/test-database.js';
+import { createDataSource } from '#persistence/index.js';
+import { UnitRepository } from '#persistence/repositories/unit.repository.js';
+import { createTestDatabase } from '#test/test-database.js';
 
 interface PlanNode {
   'Node Type': string;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { UnitImportRepository } from '../../../persistence/src/repositories/unit-import.repository.js';
-import { UnitUsageRepository } from '../../../persistence/src/repositories/unit-usage.repository.js';
+import { UnitImportRepository } from '#persistence/repositories/unit-import.repository.js';
+import { UnitUsageRepository } from '#persistence/repositories/unit-usage.repository.js';
 import { UnitImportService } from './unit-import.service.js';
 import { UnitsService } from './units.service.js';
 

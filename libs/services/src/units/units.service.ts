@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../../config/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import {
   assertCanAddVillage,
   assertCanEditVillage,
@@ -16,10 +16,10 @@ import {
   NotFoundError,
   type Actor,
   type VillageType,
-} from '../../../domain/src/index.js';
-import { AuditRepository, UnitRepository } from '../../../persistence/src/index.js';
-import type { UnitSearchFilter, UnitView } from '../../../persistence/src/repositories/unit.repository.js';
-import { UnitUsageRepository } from '../../../persistence/src/repositories/unit-usage.repository.js';
+} from '#domain/index.js';
+import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import type { UnitSearchFilter, UnitView } from '#persistence/repositories/unit.repository.js';
+import { UnitUsageRepository } from '#persistence/repositories/unit-usage.repository.js';
 import { searchNameOf, villageFullName } from './unit-text.js';
 
 /** The repository's filter, with the search text as typed rather than folded. */

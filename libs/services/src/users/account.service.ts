@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError, passwordProblems, type Actor } from '../../../domain/src/index.js';
-import { AuditRepository, RefreshTokenRepository, UserRepository } from '../../../persistence/src/index.js';
+import { InvalidInputError, passwordProblems, type Actor } from '#domain/index.js';
+import { AuditRepository, RefreshTokenRepository, UserRepository } from '#persistence/index.js';
 import { AuthService, invalidSession, type TokenPair } from '../auth/auth.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { PasswordHasher } from '../auth/password-hasher.js';

@@ -1,4 +1,4 @@
-import type { UserRecord } from '../../../persistence/src/index.js';
+import type { UserRecord } from '#persistence/index.js';
 
 /** A user account as the API answers it: no password hash, no internal unit path. */
 export type UserView = Omit<UserRecord, 'unitPath'> & { disabled: boolean };

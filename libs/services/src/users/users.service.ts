@@ -18,7 +18,7 @@ import {
   usernameProblems,
   type Actor,
   type Role,
-} from '../../../domain/src/index.js';
+} from '#domain/index.js';
 import {
   AuditRepository,
   RefreshTokenRepository,
@@ -28,7 +28,7 @@ import {
   type UserChanges,
   type UserFilter,
   type UserRecord,
-} from '../../../persistence/src/index.js';
+} from '#persistence/index.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { toUserView, type UserView } from './user-view.js';
 

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { nextAllowedInstant } from '#domain/index.js';
+import { ChannelPolicyRepository, DeliveryRepository, type BroadcastRow } from '#persistence/index.js';
+import { JOBS, JobQueue } from '#queue/index.js';
+import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '#engine/channel-definition.js';
+
+/** SMS: one delivery per opted-in subscriber of the targets, numbered into batches; quiet hours delay the start. */
+@Injectable()
+export class SmsPlanner implements ChannelPlanner {
+  readonly channel = 'sms';
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly policies: ChannelPolicyRepository,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async plan(ctx: PlanContext): Promise<PlannedChannel> {
+    const policy = await this.policies.get('sms');
+    const due = ctx.occurrence.dueAt;
+    const emergency = ctx.broadcast.priority === 'emergency';
+    const wakeAt = !emergency && policy.quietHours ? nextAllowedInstant(due, policy.quietHours, ctx.broadcast.timeZone) : due;
+    const batchSize = this.config.sms.batchSize;
+    const deliveries = await this.deliveries.planSms(ctx.manager, {
+      occurrenceId: ctx.occurrence.id,
+      broadcastId: ctx.broadcast.id,
+      filter: { targetPaths: ctx.targetPaths, villageIds: ctx.broadcast.targets.villageIds, tags: ctx.broadcast.targets.tags },
+      notBefore: wakeAt,
+      batchSize,
+    });
+    return { channel: 'sms', deliveries, batches: Math.ceil(deliveries / batchSize), wakeAt };
+  }
+
+  async enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
+    await this.wake(plannedBatches(occurrenceId, broadcast, planned));
+  }
+
+  /** Emergency batches go to the urgent lane; priority batches jump the bulk queue. */
+  async wake(batches: WaitingBatch[]): Promise<void> {
+    for (const urgent of [true, false]) {
+      const lane = batches.filter((b) => (b.priority === 'emergency') === urgent);
+      await this.jobs.addMany(
+        urgent ? JOBS.sendUrgentSmsBatch : JOBS.sendSmsBatch,
+        lane.map((b) => ({
+          payload: { occurrenceId: b.occurrenceId, batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
+          runAt: b.wakeAt,
+          priority: b.priority === 'priority' ? 1 : undefined,
+        })),
+      );
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { ConflictError, ForbiddenActionError, NotFoundError, expandAhead, type Actor } from '#domain/index.js';
+import { broadcastViewStatus, type BroadcastViewStatus } from '#domain/delivery/broadcast-view-status.js';
+import {
+  AuditRepository,
+  BroadcastRepository,
+  DeliveryRepository,
+  type BroadcastRow,
+  type DeliveryStatus,
+} from '#persistence/index.js';
+import { JOBS, JobQueue } from '#queue/index.js';
+import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from '../channel-definition.js';
+import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
+import type { BroadcastRequest } from './broadcast-request.js';
+import { BroadcastValidator } from './broadcast-validator.js';
+
+export interface BroadcastProgress {
+  broadcastId: string;
+  status: BroadcastViewStatus;
+  total: number;
+  byStatus: Partial<Record<DeliveryStatus, number>>;
+  byChannel: Record<string, Partial<Record<DeliveryStatus, number>>>;
+  occurrences: { id: string; dueAt: Date; status: string; batchCount: number }[];
+}
+
+const FINISHED: readonly BroadcastRow['status'][] = ['completed', 'partially-failed', 'failed'];
+
+@Injectable()
+export class BroadcastsService {
+  constructor(
+    private readonly validator: BroadcastValidator,
+    private readonly broadcasts: BroadcastRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly audit: AuditRepository,
+    private readonly jobs: JobQueue,
+    @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async schedule(actor: Actor, req: BroadcastRequest): Promise<BroadcastRow> {
+    const v = await this.validator.validate(actor, req);
+    const schedule = toDomainSchedule(req.schedule, v.timeZone);
+    const horizon = new Date(Date.now() + this.config.engine.recurrenceHorizonDays * 86_400_000);
+    const { due, exhausted } = expandAhead(schedule, new Date(Date.now() - 60_000), horizon, 500);
+    const { id, occurrences } = await this.broadcasts.transaction(async (m) => {
+      const id = await this.broadcasts.insert(m, {
+        unitId: v.message.unitId,
+        messageId: v.message.id,
+        messageVersion: v.version.versionNo,
+        createdBy: actor.userId,
+        channels: req.channels,
+        targets: req.targets,
+        schedule: req.schedule,
+        timeZone: v.timeZone,
+        smsWithoutDiacritics: req.smsWithoutDiacritics,
+        smsMaxParts: v.smsMaxParts,
+        priority: v.version.priority,
+      });
+      const occurrences = await this.broadcasts.insertOccurrences(m, id, due);
+      if (exhausted) await this.broadcasts.markFullyExpanded(m, id);
+      await this.audit.append(
+        {
+          actorId: actor.userId,
+          unitId: v.message.unitId,
+          unitPath: v.message.unitPath,
+          entityType: 'broadcast',
+          entityId: id,
+          action: 'schedule',
+          versionNo: v.version.versionNo,
+          data: { messageId: v.message.id, channels: req.channels, targets: req.targets, schedule: req.schedule },
+        },
+        m,
+      );
+      return { id, occurrences };
+    });
+    await this.jobs.addMany(
+      JOBS.runOccurrence,
+      occurrences
+        .filter((o) => o.dueAt.getTime() < Date.now() + 86_400_000)
+        .map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),
+    );
+    // Facebook posts of later occurrences are handed over ahead at once (the worker's minute cron would do it otherwise).
+    if (req.channels.includes('facebook')) await this.jobs.add(JOBS.reviewSocialSchedule, { payload: { trigger: `broadcast-${id}` } });
+    return (await this.broadcasts.findById(id)) as BroadcastRow;
+  }
+
+  async get(actor: Actor, id: string): Promise<BroadcastRow> {
+    const broadcast = await this.broadcasts.findInScope(actor, id);
+    if (!broadcast) throw new NotFoundError('broadcast');
+    return broadcast;
+  }
+
+  async progress(actor: Actor, id: string): Promise<BroadcastProgress> {
+    const broadcast = await this.get(actor, id);
+    const rows = await this.deliveries.progress(id);
+    const byStatus: BroadcastProgress['byStatus'] = {};
+    const byChannel: BroadcastProgress['byChannel'] = {};
+    for (const r of rows) {
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + r.count;
+      byChannel[r.channel] = { ...byChannel[r.channel], [r.status]: r.count };
+    }
+    const occurrences = (await this.broadcasts.occurrences(id)).map((o) => ({
+      id: o.id,
+      dueAt: o.dueAt,
+      status: o.status,
+      batchCount: o.batchCount,
+    }));
+    const held = occurrences.find((o) => o.status === 'held');
+    return {
+      broadcastId: id,
+      status: broadcastViewStatus({ stored: broadcast.status, held: held ? { dueAt: held.dueAt, note: null } : null }),
+      total: rows.reduce((n, r) => n + r.count, 0),
+      byStatus,
+      byChannel,
+      occurrences,
+    };
+  }
+
+  /** Stops everything not yet handed to a provider: pending occurrences and planned deliveries. */
+  async cancel(actor: Actor, id: string): Promise<{ cancelledDeliveries: number; cancelledOccurrences: number }> {
+    const broadcast = await this.get(actor, id);
+    const result = await this.broadcasts.transaction(async (m) => {
+      const locked = (await this.broadcasts.findById(id, m, true)) as BroadcastRow;
+      if (locked.status !== 'scheduled' && locked.status !== 'running') {
+        throw new ConflictError('broadcast.not-cancellable', `Lượt phát đã ${locked.status === 'cancelled' ? 'bị hủy' : 'kết thúc'}`);
+      }
+      await this.broadcasts.setStatus(m, id, 'cancelled', actor.userId);
+      const occurrences = await this.broadcasts.cancelOpenOccurrences(m, id);
+      const cancelledDeliveries = await this.deliveries.cancelPlanned(m, id);
+      await this.audit.append(
+        {
+          actorId: actor.userId,
+          unitId: broadcast.unitId,
+          unitPath: broadcast.unitPath,
+          entityType: 'broadcast',
+          entityId: id,
+          action: 'cancel',
+          data: { cancelledDeliveries, cancelledOccurrences: occurrences.length },
+        },
+        m,
+      );
+      return { cancelledDeliveries, occurrences };
+    });
+    for (const occurrenceId of result.occurrences) await this.jobs.remove(JOBS.runOccurrence, { occurrenceId });
+    // Posts already handed to Facebook for a later time are deleted there (the social upkeep retries if this job is lost).
+    if (broadcast.channels.some((c) => c === 'zalo' || c === 'facebook')) await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: id } });
+    return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
+  }
+
+  /** A supervisor sends exhausted deliveries (retries ran out) once more. */
+  async retryExhausted(actor: Actor, id: string, deliveryIds: string[] | null): Promise<{ retried: number }> {
+    if (actor.role !== 'supervisor') {
+      throw new ForbiddenActionError('broadcast.retry-role', 'Chỉ lãnh đạo phụ trách mới được gửi lại các tin đã hết lượt thử');
+    }
+    const broadcast = await this.get(actor, id);
+    const { retried, batches } = await this.broadcasts.transaction(async (m) => {
+      const result = await this.deliveries.retryExhausted(m, id, deliveryIds);
+      await this.audit.append(
+        { actorId: actor.userId, unitId: broadcast.unitId, unitPath: broadcast.unitPath, entityType: 'broadcast', entityId: id, action: 'retry', data: { deliveryIds } },
+        m,
+      );
+      // A finished broadcast runs again until the retried deliveries settle; its outcome is then decided anew.
+      if (result.retried && FINISHED.includes(broadcast.status)) await this.broadcasts.setStatus(m, id, 'running');
+      return result;
+    });
+    const now = new Date();
+    await wakeBatches(
+      this.planners,
+      batches.map((b) => ({ ...b, wakeAt: now, priority: broadcast.priority })),
+    );
+    return { retried };
+  }
+}

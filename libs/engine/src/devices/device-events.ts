@@ -1,0 +1,67 @@
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '#config/index.js';
+
+/** A change notice for devices of one kind (stations, boards), naming the devices it is for. */
+export interface DeviceEventTopic<E> {
+  /** Redis channel suffix, e.g. 'station-events'. */
+  name: string;
+  deviceIds(event: E): string[];
+  /** The event as one device is told it: naming that device only. */
+  forDevice(event: E, deviceId: string): E;
+}
+
+function channelName(config: AppConfig, topic: DeviceEventTopic<unknown>): string {
+  return `${config.queuePrefix}:${topic.name}`;
+}
+
+/** Publishes through Redis pub/sub, so whichever api replica holds a device's stream pushes it. */
+export async function publishDeviceEvent<E>(redis: Redis, config: AppConfig, topic: DeviceEventTopic<E>, event: E): Promise<void> {
+  if (topic.deviceIds(event).length > 0) await redis.publish(channelName(config, topic), JSON.stringify(event));
+}
+
+/** API side: one Redis subscription per process, fanned out to the streams of the devices connected here. */
+export abstract class DeviceEventsHub<E> implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(this.constructor.name);
+  private readonly listeners = new Map<string, Set<(event: E) => void>>();
+  private subscriber: Redis | null = null;
+
+  protected constructor(
+    private readonly config: AppConfig,
+    private readonly topic: DeviceEventTopic<E>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = new Redis(this.config.redisUrl, { connectionName: `tincoso-${this.topic.name}`, maxRetriesPerRequest: null });
+    this.subscriber.on('message', (_channel: string, raw: string) => this.dispatch(raw));
+    await this.subscriber.subscribe(channelName(this.config, this.topic));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  /** Registers a listener for one device; the returned function removes it. */
+  listen(deviceId: string, listener: (event: E) => void): () => void {
+    const set = this.listeners.get(deviceId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(deviceId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(deviceId);
+    };
+  }
+
+  private dispatch(raw: string): void {
+    let event: E;
+    try {
+      event = JSON.parse(raw) as E;
+    } catch {
+      this.logger.warn(`ignored a malformed ${this.topic.name} message`);
+      return;
+    }
+    for (const deviceId of this.topic.deviceIds(event)) {
+      for (const listener of this.listeners.get(deviceId) ?? []) listener(this.topic.forDevice(event, deviceId));
+    }
+  }
+}
