@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): services, dependencies, build, type check, then every test
-# (unit, integration against the real Postgres and Redis, end-to-end over HTTP and in a browser).
+# The one test command (`npm test`): services, dependencies, build, type check, entities against
+# migrations, then every test (unit, integration against the real Postgres and Redis, end-to-end over
+# HTTP and in a browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EXTRA_PACKAGES="$(cat scripts/runtime-packages.txt scripts/test-packages.txt | tr '\n' ' ')" bash scripts/ensure-services.sh
@@ -11,6 +12,8 @@ echo "[typecheck] tsc -p apps/console/tsconfig.json"
 npx tsc -p apps/console/tsconfig.json
 mkdir -p var
 status=0
+# A disagreement fails the run, but the tests still run and report.
+bash scripts/check-migrations.sh || status=1
 node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \
   --json --outputFile=var/jest-results.json "$@" || status=$?
 node -e '

@@ -5,7 +5,8 @@ import { ConfigModule, type AppConfig } from '#config/index.js';
 import { PersistenceModule } from '#persistence/index.js';
 import { QueueModule } from '#queue/index.js';
 import { BroadcastsService } from '#engine/broadcasts/broadcasts.service.js';
-import { DispatchModule } from '#engine/engine.module.js';
+import { EngineModule } from '#engine/engine.module.js';
+import { ChannelsModule } from '#channels/channels.module.js';
 import { OccurrencePlannerService } from '#engine/dispatch/occurrence-planner.service.js';
 import type { BenchWorld } from './bench-db.js';
 
@@ -13,7 +14,7 @@ import type { BenchWorld } from './bench-db.js';
 @Module({})
 class BenchEngineModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: BenchEngineModule, imports: [ConfigModule.forRoot(config), PersistenceModule, QueueModule, DispatchModule] };
+    return { module: BenchEngineModule, imports: [ConfigModule.forRoot(config), PersistenceModule, QueueModule, ChannelsModule, EngineModule] };
   }
 }
 

@@ -139,7 +139,8 @@ describe('social channels: publishing and token upkeep', () => {
     const { broadcastId } = await scheduleSocial(w, c.unit, ['facebook']);
     const d = await settled(broadcastId, 1);
     expect(d.facebook).toEqual(expect.objectContaining({ status: 'failed', failure_kind: 'permanent', provider_code: '190/463' }));
-    expect(d.facebook.last_error).toMatch(/^reconnect-needed: /);
+    expect(d.facebook.failure_reason).toBe('reconnect-needed');
+    expect(d.facebook.last_error).not.toMatch(/^reconnect-needed/);
     const account = await w.api.http.get(`/api/v1/channel-accounts/${c.facebookId}`).set('authorization', w.adminAuth);
     expect(account.body).toEqual(expect.objectContaining({ status: 'needs_reconnect', needsReconnect: true }));
     expect(account.body.statusReason).toBe('facebook từ chối mã truy cập (190/463); cần kết nối lại');

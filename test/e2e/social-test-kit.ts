@@ -158,12 +158,13 @@ export interface DeliveryRow {
   provider_code: string | null;
   last_error: string | null;
   failure_kind: string | null;
+  failure_reason: string | null;
   not_before: Date;
 }
 
 export async function deliveriesOf(w: SocialWorld, broadcastId: string): Promise<Record<string, DeliveryRow>> {
   const rows: DeliveryRow[] = await w.api.db.query(
-    `SELECT id::text, channel, endpoint, status, attempts, provider_message_id, provider_code, last_error, failure_kind, not_before
+    `SELECT id::text, channel, endpoint, status, attempts, provider_message_id, provider_code, last_error, failure_kind, failure_reason, not_before
        FROM delivery WHERE broadcast_id = $1`,
     [broadcastId],
   );

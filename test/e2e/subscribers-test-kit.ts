@@ -61,8 +61,20 @@ export function inboundSms(from: string, body: string): Record<string, string> {
   return inboundParams('AC00000000000000000000000000000000', { from, body });
 }
 
-/** Config overrides that make the inbound webhook active (an auth token; no account, so SMS still go to the sandbox). */
+/**
+ * Config overrides that make Twilio this API's provider, so its inbound webhook exists. No worker
+ * runs in these tests, and the API base URL is a closed port: nothing could reach Twilio anyway.
+ */
 export function twilioInboundConfig(): Partial<AppConfig> {
   const base = loadConfig({ NODE_ENV: 'test' });
-  return { sms: { ...base.sms, twilio: { ...base.sms.twilio, authToken: TWILIO_TEST_TOKEN } } };
+  return {
+    sms: { ...base.sms, provider: 'twilio' },
+    env: {
+      ...base.env,
+      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+      TWILIO_AUTH_TOKEN: TWILIO_TEST_TOKEN,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+    },
+  };
 }

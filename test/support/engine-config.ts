@@ -7,14 +7,6 @@ export function withFakeTwilio(fake: { url: string; accountSid: string; authToke
     sms: {
       ...config.sms,
       provider: 'twilio',
-      twilio: {
-        accountSid: fake.accountSid,
-        authToken: fake.authToken,
-        from: '+15005550006',
-        messagingServiceSid: null,
-        apiBaseUrl: fake.url,
-        timeoutMs: 1500,
-      },
       batchSize: 10,
       sendConcurrency: 5,
       workerConcurrency: 3,
@@ -26,5 +18,13 @@ export function withFakeTwilio(fake: { url: string; accountSid: string; authToke
     },
     engine: { reconcileIntervalSeconds: 1, sendingTimeoutSeconds: 3, recurrenceHorizonDays: 14 },
     worker: { lockDurationMs: 3000, stalledIntervalMs: 2000 },
+    env: {
+      ...config.env,
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_TIMEOUT_MS: '1500',
+    },
   });
 }

@@ -4,8 +4,9 @@ import type { AppConfig } from '#config/index.js';
 
 /** The environment that makes the built worker run with the same settings as a test's in-process config. */
 function workerEnv(config: AppConfig): NodeJS.ProcessEnv {
-  const t = config.sms.twilio;
   const env: Record<string, string | undefined> = {
+    // The variables the in-process config was read from, provider blocks (TWILIO_*, ...) included.
+    ...config.env,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     DATABASE_URL: config.databaseUrl,
@@ -14,11 +15,6 @@ function workerEnv(config: AppConfig): NodeJS.ProcessEnv {
     PUBLIC_BASE_URL: config.publicBaseUrl,
     STORAGE_DIR: config.storageDir,
     SMS_PROVIDER: config.sms.provider,
-    TWILIO_ACCOUNT_SID: t.accountSid ?? undefined,
-    TWILIO_AUTH_TOKEN: t.authToken ?? undefined,
-    TWILIO_FROM: t.from ?? undefined,
-    TWILIO_API_BASE_URL: t.apiBaseUrl ?? undefined,
-    TWILIO_TIMEOUT_MS: String(t.timeoutMs),
     SMS_BATCH_SIZE: String(config.sms.batchSize),
     SMS_SEND_CONCURRENCY: String(config.sms.sendConcurrency),
     SMS_WORKER_CONCURRENCY: String(config.sms.workerConcurrency),
@@ -41,7 +37,7 @@ export interface WorkerExit {
   at: number;
 }
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The built worker as production runs it (`node dist/apps/worker/src/main.js`), with only `env` (and PATH). */
 export class WorkerProcess {

@@ -5,6 +5,7 @@ import { ConfigModule, type AppConfig } from '#config/index.js';
 import { PersistenceModule } from '#persistence/index.js';
 import { QueueModule } from '#queue/index.js';
 import { AuthModule } from '#services/auth/auth.module.js';
+import { ChannelsModule } from '#channels/channels.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { consoleRoot, consoleStaticModules } from './console/console-static.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
@@ -24,6 +25,7 @@ export class AppModule {
         PersistenceModule,
         QueueModule,
         AuthModule,
+        ChannelsModule,
         ...FEATURE_MODULES,
         ...consoleStaticModules(consoleRoot(config.consoleDir)),
       ],

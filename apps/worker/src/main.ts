@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    // Each SMS provider reads and checks its own variables (TWILIO_*, ...): a bad one fails here too.
+    (await import('#sms/sms-providers.js')).checkSmsProviderConfig(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`tincoso worker: ${error.message}\n`);

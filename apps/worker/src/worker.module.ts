@@ -4,13 +4,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, REDACT_PATHS, type AppConfig } from '#config/index.js';
 import { PersistenceModule } from '#persistence/index.js';
 import { QueueModule } from '#queue/index.js';
-import { DispatchModule } from '#engine/engine.module.js';
-import { LoudspeakersModule } from '#loudspeaker/loudspeakers.module.js';
-import { HousekeepingService } from '#services/housekeeping/housekeeping.service.js';
-import { SocialModule } from '#social/social.module.js';
+import { EngineModule } from '#engine/engine.module.js';
+import { ChannelsModule } from '#channels/channels.module.js';
+import { HousekeepingModule } from '#services/housekeeping/housekeeping.module.js';
 import { SocialCronService } from './social-cron.service.js';
-import { HANDLERS } from './handlers/index.js';
-import { QueueWorkersService } from './queue-workers.service.js';
+import { QueueWorkersModule } from './queue-workers.module.js';
 import { SchedulerService } from './scheduler.service.js';
 
 @Module({})
@@ -27,12 +25,13 @@ export class WorkerModule {
         }),
         PersistenceModule,
         QueueModule,
-        DispatchModule,
-        LoudspeakersModule,
-        SocialModule,
+        ChannelsModule,
+        EngineModule,
+        HousekeepingModule,
+        QueueWorkersModule,
         ...(scheduler ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [...HANDLERS, HousekeepingService, QueueWorkersService, ...(scheduler ? [SchedulerService, SocialCronService] : [])],
+      providers: scheduler ? [SchedulerService, SocialCronService] : [],
     };
   }
 }

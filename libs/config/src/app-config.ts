@@ -1,5 +1,7 @@
-import { TTS_VOICES, type TtsVoice } from '#loudspeaker/tts/tts-engine.js';
-import { baseUrl, bool, EnvRuleError, hexKey, int, match, oneOf, optionalMatch, optionalUrl, str, timeZone, url, type Parser } from './env-parsers.js';
+import { ConfigError, loadEnvBlock, type EnvSource, type EnvSpec, type EnvValues } from './env-block.js';
+import { baseUrl, bool, hexKey, int, match, oneOf, optionalMatch, str, timeZone, url, type Parser } from './env-parsers.js';
+
+export { ConfigError };
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -35,8 +37,11 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** A loudspeaker station silent (no heartbeat) for longer than this is shown offline. */
   stationOfflineAfterSeconds: number;
-  /** espeak-ng voice for loudspeaker speech: northern (vi), central or southern accent. */
-  loudspeakerTtsVoice: TtsVoice;
+  /**
+   * Loudspeaker speech: the engine (checked against the loudspeaker package's registry at boot) and
+   * the deployment's default voice, an id of that engine's voices (null: the engine's own default).
+   */
+  loudspeakerTts: { engine: string; voice: string | null };
   /** A bulletin board silent (no heartbeat) for longer than this is shown offline. */
   boardOfflineAfterSeconds: number;
   /** How long a board slide stays up when its broadcast does not replace it sooner. */
@@ -49,6 +54,12 @@ export interface AppConfig {
   secrets: { key: string; oldKeys: string[] };
   social: SocialConfig;
   worker: { lockDurationMs: number; stalledIntervalMs: number };
+  /**
+   * The environment this configuration was read from. Blocks that a package reads and validates
+   * itself (each SMS provider's, see #sms/sms-providers.ts) come from here, so a test configures
+   * them in-process the same way as the rest.
+   */
+  env: EnvSource;
 }
 
 export interface EngineConfig {
@@ -60,16 +71,11 @@ export interface EngineConfig {
 }
 
 export interface SmsConfig {
-  provider: 'auto' | 'twilio' | 'sandbox';
-  twilio: {
-    accountSid: string | null;
-    authToken: string | null;
-    from: string | null;
-    messagingServiceSid: string | null;
-    /** Only for tests and demos: where the SDK's requests go instead of api.twilio.com. */
-    apiBaseUrl: string | null;
-    timeoutMs: number;
-  };
+  /**
+   * 'auto', 'sandbox' or the name of a registered provider (checked against the registry at boot,
+   * see #sms/sms-providers.ts); each provider reads its own variables (TWILIO_*, ...).
+   */
+  provider: string;
   pricePerPartVnd: number;
   defaultMaxParts: number;
   batchSize: number;
@@ -98,13 +104,6 @@ export interface SocialConfig {
   facebookScheduleAheadDays: number;
 }
 
-interface VarSpec<T> {
-  parse: Parser<T>;
-  default?: string;
-  /** Required when NODE_ENV=production even though a development default exists. */
-  requiredInProduction?: boolean;
-}
-
 /** Every variable tincoso reads. Keep config/.env.example and docs/configuration.md in step. */
 export const ENV_SPEC = {
   NODE_ENV: { parse: oneOf(NODE_ENVS), default: 'development' },
@@ -126,7 +125,8 @@ export const ENV_SPEC = {
   UPLOAD_MAX_IMAGE_BYTES: { parse: int({ min: 1024 }), default: String(5 * 1024 * 1024) },
   DEFAULT_TIME_ZONE: { parse: timeZone(), default: 'Asia/Ho_Chi_Minh' },
   STATION_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
-  LOUDSPEAKER_TTS_VOICE: { parse: oneOf(TTS_VOICES), default: 'vi' },
+  TTS_ENGINE: { parse: match(/^[a-z0-9-]+$/, 'a speech engine name such as espeak-ng or fpt-ai'), default: 'espeak-ng' },
+  LOUDSPEAKER_TTS_VOICE: { parse: optionalMatch(/^[A-Za-z0-9-]+$/, 'a voice id of the chosen speech engine') },
   BOARD_OFFLINE_AFTER_SECONDS: { parse: int({ min: 10, max: 7 * 86_400 }), default: '300' },
   BOARD_SLIDE_DAYS: { parse: int({ min: 1, max: 366 }), default: '7' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
@@ -136,13 +136,7 @@ export const ENV_SPEC = {
   RECONCILE_INTERVAL_SECONDS: { parse: int({ min: 1, max: 3600 }), default: '30' },
   SENDING_TIMEOUT_SECONDS: { parse: int({ min: 1, max: 86_400 }), default: '120' },
   RECURRENCE_HORIZON_DAYS: { parse: int({ min: 1, max: 366 }), default: '14' },
-  SMS_PROVIDER: { parse: oneOf(['auto', 'twilio', 'sandbox'] as const), default: 'auto' },
-  TWILIO_ACCOUNT_SID: { parse: optionalMatch(/^AC[0-9a-fA-F]{32}$/, 'AC followed by 32 hex digits') },
-  TWILIO_AUTH_TOKEN: { parse: optionalMatch(/^\S{16,}$/, 'at least 16 characters') },
-  TWILIO_FROM: { parse: optionalMatch(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, 'an E.164 number or an alphanumeric sender of up to 11 characters') },
-  TWILIO_MESSAGING_SERVICE_SID: { parse: optionalMatch(/^MG[0-9a-fA-F]{32}$/, 'MG followed by 32 hex digits') },
-  TWILIO_API_BASE_URL: { parse: optionalUrl(['http', 'https']) },
-  TWILIO_TIMEOUT_MS: { parse: int({ min: 100, max: 120_000 }), default: '15000' },
+  SMS_PROVIDER: { parse: match(/^[a-z][a-z0-9-]*$/, 'auto, sandbox or the name of a registered SMS provider'), default: 'auto' },
   SMS_PRICE_PER_PART_VND: { parse: int({ min: 0 }), default: '800' },
   SMS_DEFAULT_MAX_PARTS: { parse: int({ min: 1, max: 10 }), default: '3' },
   SMS_BATCH_SIZE: { parse: int({ min: 1, max: 10_000 }), default: '500' },
@@ -163,51 +157,13 @@ export const ENV_SPEC = {
   SOCIAL_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
   SOCIAL_TOKEN_REFRESH_HOURS: { parse: int({ min: 1, max: 24 }), default: '6' },
   FACEBOOK_SCHEDULE_AHEAD_DAYS: { parse: int({ min: 0, max: 29 }), default: '7' },
-} satisfies Record<string, VarSpec<unknown>>;
+} satisfies EnvSpec;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Spec = typeof ENV_SPEC;
-type Parsed = { [K in keyof Spec]: ReturnType<Spec[K]['parse']> };
+type Parsed = EnvValues<typeof ENV_SPEC>;
 
 /** Reads and validates the environment; throws ConfigError naming every bad or missing variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const problems: string[] = [];
-  const values: Partial<Record<keyof Spec, unknown>> = {};
-  const isProduction = env.NODE_ENV === 'production';
-  for (const [name, spec] of Object.entries(ENV_SPEC) as [keyof Spec, VarSpec<unknown>][]) {
-    const raw = env[name];
-    if (raw === undefined || raw === '') {
-      if (isProduction && spec.requiredInProduction) {
-        problems.push(`${name} is required when NODE_ENV=production`);
-        continue;
-      }
-      if (spec.default === undefined) {
-        try {
-          values[name] = spec.parse('');
-        } catch {
-          problems.push(`${name} is required`);
-        }
-        continue;
-      }
-      values[name] = spec.parse(spec.default);
-      continue;
-    }
-    try {
-      values[name] = spec.parse(raw);
-    } catch (error) {
-      if (!(error instanceof EnvRuleError)) throw error;
-      problems.push(`${name} ${error.message} (got "${redactForMessage(name, raw)}")`);
-    }
-  }
-  if (problems.length === 0) problems.push(...crossFieldProblems(values as Parsed));
-  if (problems.length > 0) throw new ConfigError(problems);
-  const v = values as Parsed;
+export function loadConfig(env: EnvSource = process.env): AppConfig {
+  const v = loadEnvBlock(ENV_SPEC, env, crossFieldProblems);
   return {
     nodeEnv: v.NODE_ENV,
     host: v.HOST,
@@ -228,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxImageBytes: v.UPLOAD_MAX_IMAGE_BYTES,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     stationOfflineAfterSeconds: v.STATION_OFFLINE_AFTER_SECONDS,
-    loudspeakerTtsVoice: v.LOUDSPEAKER_TTS_VOICE,
+    loudspeakerTts: { engine: v.TTS_ENGINE, voice: v.LOUDSPEAKER_TTS_VOICE },
     boardOfflineAfterSeconds: v.BOARD_OFFLINE_AFTER_SECONDS,
     boardSlideDays: v.BOARD_SLIDE_DAYS,
     unitsDataDir: v.UNITS_DATA_DIR,
@@ -245,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       facebookScheduleAheadDays: v.FACEBOOK_SCHEDULE_AHEAD_DAYS,
     },
     worker: { lockDurationMs: v.WORKER_LOCK_DURATION_MS, stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS },
+    env: Object.freeze({ ...env }),
     engine: {
       reconcileIntervalSeconds: v.RECONCILE_INTERVAL_SECONDS,
       sendingTimeoutSeconds: v.SENDING_TIMEOUT_SECONDS,
@@ -252,14 +209,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sms: {
       provider: v.SMS_PROVIDER,
-      twilio: {
-        accountSid: v.TWILIO_ACCOUNT_SID,
-        authToken: v.TWILIO_AUTH_TOKEN,
-        from: v.TWILIO_FROM,
-        messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
-        apiBaseUrl: v.TWILIO_API_BASE_URL,
-        timeoutMs: v.TWILIO_TIMEOUT_MS,
-      },
       pricePerPartVnd: v.SMS_PRICE_PER_PART_VND,
       defaultMaxParts: v.SMS_DEFAULT_MAX_PARTS,
       batchSize: v.SMS_BATCH_SIZE,
@@ -276,21 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 function crossFieldProblems(v: Parsed): string[] {
   const problems: string[] = [];
-  const anyTwilio = v.TWILIO_ACCOUNT_SID || v.TWILIO_AUTH_TOKEN || v.TWILIO_FROM || v.TWILIO_MESSAGING_SERVICE_SID;
-  if (v.SMS_PROVIDER === 'twilio' || anyTwilio) {
-    if (!v.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID is required when Twilio is configured');
-    if (!v.TWILIO_AUTH_TOKEN) problems.push('TWILIO_AUTH_TOKEN is required when Twilio is configured');
-    if (!v.TWILIO_FROM && !v.TWILIO_MESSAGING_SERVICE_SID) {
-      problems.push('TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID is required when Twilio is configured');
-    }
-  }
   if (v.SMS_BACKOFF_CAP_MS < v.SMS_BACKOFF_BASE_MS) problems.push('SMS_BACKOFF_CAP_MS must be ≥ SMS_BACKOFF_BASE_MS');
   return problems;
-}
-
-function redactForMessage(name: string, raw: string): string {
-  if (/SECRET|AUTH_TOKEN|PASSWORD|_KEY$/.test(name)) return '***';
-  return raw.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
 }
 
 export function isDevelopmentSecretsKey(config: AppConfig): boolean {

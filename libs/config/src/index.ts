@@ -1,3 +1,4 @@
 export * from './app-config.js';
 export * from './config.module.js';
 export * from './log-redaction.js';
+export { loadEnvBlock, readEnvBlock, type EnvSource, type EnvSpec, type EnvValues, type EnvVar } from './env-block.js';

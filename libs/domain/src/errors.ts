@@ -69,4 +69,5 @@ const ENTITY_LABELS: Record<string, string> = {
   subscriber: 'người nhận tin',
   'subscriber-import': 'lần nhập danh sách người nhận tin',
   board: 'bảng tin điện tử',
+  'sms-sender-profile': 'brandname SMS của tỉnh',
 };

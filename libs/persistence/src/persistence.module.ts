@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { dataSourceOptions } from './data-source.js';
 import { REPOSITORIES } from './repositories/index.js';
+import { TransactionRunner } from './transaction-runner.js';
 
-/** The Postgres connection and every repository. Services depend on repositories, never on the ORM. */
+/** The Postgres connection, the shared repositories and the transaction runner. Services depend on those, never on the ORM. */
 @Global()
 @Module({
   imports: [
@@ -13,7 +14,7 @@ import { REPOSITORIES } from './repositories/index.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
     }),
   ],
-  providers: [...REPOSITORIES],
-  exports: [...REPOSITORIES],
+  providers: [...REPOSITORIES, TransactionRunner],
+  exports: [...REPOSITORIES, TransactionRunner],
 })
 export class PersistenceModule {}

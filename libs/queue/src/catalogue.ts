@@ -1,7 +1,9 @@
+import type { AppConfig } from '#config/index.js';
+
 /**
  * The one job catalogue: every queue, every job name, its payload type and its deterministic job id.
- * Payloads carry ids only; handlers re-read Postgres. The worker checks at boot that every queue
- * here has exactly one processor.
+ * Payloads carry ids only; handlers re-read Postgres. The worker checks at boot that every job here
+ * has exactly one handler (a provider marked `@HandlesJob`, see job-handler.ts).
  */
 export const QUEUES = {
   housekeeping: 'housekeeping',
@@ -17,6 +19,16 @@ export const QUEUES = {
   loudspeakerAudio: 'loudspeaker-audio',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Jobs one worker process runs at once on each queue; the type makes a queue without a setting a compile error. */
+export const QUEUE_CONCURRENCY: Record<QueueName, (config: AppConfig) => number> = {
+  [QUEUES.housekeeping]: () => 1,
+  [QUEUES.occurrences]: () => 2,
+  [QUEUES.smsBulk]: (config) => config.sms.workerConcurrency,
+  [QUEUES.smsUrgent]: (config) => config.sms.urgentWorkerConcurrency,
+  [QUEUES.social]: () => 4,
+  [QUEUES.loudspeakerAudio]: () => 2,
+};
 
 export interface JobDefinition<P> {
   queue: QueueName;

@@ -2,3 +2,5 @@ export * from './catalogue.js';
 export * from './redis.js';
 export * from './queue.module.js';
 export * from './job-queue.service.js';
+export * from './job-handler.js';
+export * from './job-handler-check.js';

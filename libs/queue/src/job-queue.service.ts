@@ -46,9 +46,14 @@ export class JobQueue implements OnModuleInit {
     }
   }
 
-  async remove<P extends object>(def: JobDefinition<P>, payload: P): Promise<void> {
-    const job = await this.queue(def.queue).getJob(def.jobId(payload));
-    if (job && !(await job.isActive())) await job.remove().catch(() => undefined);
+  /**
+   * Removes a waiting or delayed job; a job that is absent already counts as removed. A job a worker
+   * holds (active, so locked) stays, which is a normal race: it re-reads its rows, finds them
+   * cancelled and does nothing. BullMQ answers 0 for exactly that case; every other failure throws.
+   */
+  async remove<P extends object>(def: JobDefinition<P>, payload: P): Promise<'removed' | 'running'> {
+    const removed = await this.queue(def.queue).remove(def.jobId(payload));
+    return removed === 1 ? 'removed' : 'running';
   }
 
   private options<P extends object>(def: JobDefinition<P>, item: EnqueueItem<P>): JobsOptions {

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DELIVERY_STATUSES, PRIORITIES } from '#domain/index.js';
+import { DELIVERY_STATUSES, PRIORITIES, CHANNELS } from '#domain/index.js';
 import { BROADCAST_VIEW_STATUSES } from '#domain/delivery/broadcast-view-status.js';
+import { DELIVERY_FAILURE_REASONS } from '#domain/delivery/failure-reason.js';
 import { BROADCAST_STATUSES } from '#persistence/index.js';
-import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
 import { PREVIEW_WARNING_CODES } from '#engine/broadcasts/preview-warnings.js';
 import { ScheduleDto, TargetsDto } from './broadcast.dto.js';
 
 /** Response shapes, declared for the OpenAPI document; the services return plain objects of the same shape. */
 
-const CHANNEL = { enum: SUPPORTED_CHANNELS, enumName: 'Channel' } as const;
+const CHANNEL = { enum: CHANNELS, enumName: 'Channel' } as const;
 const PRIORITY = { enum: PRIORITIES, enumName: 'Priority' } as const;
 
 export class BroadcastRecordDto {
@@ -152,8 +152,16 @@ export class DeliveryDto {
   @ApiProperty({ type: String, nullable: true }) provider!: string | null;
   @ApiProperty({ type: String, nullable: true }) providerMessageId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '21211' }) providerCode!: string | null;
-  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The provider's own message, for support" }) lastError!: string | null;
   @ApiProperty({ type: String, enum: ['permanent', 'exhausted'], enumName: 'FailureKind', nullable: true }) failureKind!: string | null;
+  @ApiProperty({
+    type: String,
+    enum: DELIVERY_FAILURE_REASONS,
+    enumName: 'DeliveryFailureReason',
+    nullable: true,
+    description: 'Why it failed, was skipped or cancelled, when known: a permanent refusal of the provider, or the cause of the skip or cancellation',
+  })
+  failureReason!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it failed, was skipped, cancelled or is unconfirmed, in Vietnamese' })
   failureText!: string | null;
   @ApiProperty() notBefore!: Date;

@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { BROADCAST_VIEW_STATUSES, type BroadcastViewStatus } from '#domain/delivery/broadcast-view-status.js';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '#persistence/index.js';
-import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
+import { CHANNELS } from '#domain/index.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 
@@ -92,7 +92,7 @@ export class BroadcastRequestDto {
   @IsUUID()
   messageId!: string;
 
-  @ApiProperty({ enum: SUPPORTED_CHANNELS, enumName: 'Channel', isArray: true, example: ['sms'] })
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel', isArray: true, example: ['sms'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -133,9 +133,9 @@ export class BroadcastListQueryDto extends PageQueryDto {
   @IsUUID()
   messageId?: string;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_CHANNELS, enumName: 'Channel' })
+  @ApiPropertyOptional({ enum: CHANNELS, enumName: 'Channel' })
   @IsOptional()
-  @IsIn(SUPPORTED_CHANNELS)
+  @IsIn(CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Broadcasts of this unit and the units below it' })
@@ -163,9 +163,9 @@ export class DeliveryListQueryDto extends PageQueryDto {
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_CHANNELS, enumName: 'Channel' })
+  @ApiPropertyOptional({ enum: CHANNELS, enumName: 'Channel' })
   @IsOptional()
-  @IsIn(SUPPORTED_CHANNELS)
+  @IsIn(CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional({ enum: ['permanent', 'exhausted'], enumName: 'FailureKind', description: 'exhausted = retries ran out; a supervisor may retry those' })

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PRIORITIES } from '#domain/index.js';
-import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
+import { PRIORITIES, CHANNELS } from '#domain/index.js';
 
-const CHANNEL = { enum: SUPPORTED_CHANNELS, enumName: 'Channel' } as const;
+const CHANNEL = { enum: CHANNELS, enumName: 'Channel' } as const;
 const OCCURRENCE_STATUSES = ['pending', 'held', 'planned', 'completed', 'cancelled', 'skipped'];
 
 export class CalendarQueryDto {
@@ -17,7 +16,7 @@ export class CalendarQueryDto {
 
   @ApiPropertyOptional(CHANNEL)
   @IsOptional()
-  @IsIn(SUPPORTED_CHANNELS)
+  @IsIn(CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Broadcasts of this unit and the units below it' })

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PRIORITIES } from '#domain/index.js';
-import { SUPPORTED_CHANNELS } from '#engine/broadcasts/broadcast-request.js';
+import { PRIORITIES, CHANNELS } from '#domain/index.js';
 
 class ReturnedMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -29,7 +28,7 @@ class UpcomingOccurrenceDto {
   @ApiProperty() dueAt!: Date;
   @ApiProperty({ enum: ['pending', 'held'], enumName: 'UpcomingOccurrenceStatus' }) status!: string;
   @ApiProperty() messageTitle!: string;
-  @ApiProperty({ type: [String], enum: SUPPORTED_CHANNELS, enumName: 'Channel' }) channels!: string[];
+  @ApiProperty({ type: [String], enum: CHANNELS, enumName: 'Channel' }) channels!: string[];
   @ApiProperty({ enum: PRIORITIES, enumName: 'Priority' }) priority!: string;
 }
 

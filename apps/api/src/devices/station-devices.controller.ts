@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseArrayPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -8,19 +8,21 @@ import {
 } from '#loudspeaker/station-device.service.js';
 import { StationEventsHub } from '#loudspeaker/station-events.js';
 import { Public } from '../auth/public.decorator.js';
-import { bearerToken } from '../http/bearer-token.js';
+import { CurrentStation, DeviceOf, DeviceTokenGuard } from './device-token.guard.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
 import { openEventStream } from './event-stream.js';
 import { sendWithRange } from './range-response.js';
 import { PlaysAppliedDto, StationHeartbeatReplyDto, StationPlaylistDto } from './station-device-responses.dto.js';
 import { DEVICE_BEARER, DEVICE_TOKEN_HEADER } from '../http/openapi-document.js';
 
-/** The device protocol of loudspeaker stations (docs/devices.md); authenticated by the station's own token. */
+/** The device protocol of loudspeaker stations (docs/devices.md); DeviceTokenGuard checks the station's own token. */
 @ApiTags('devices')
 @ApiSecurity(DEVICE_BEARER)
 @ApiSecurity(DEVICE_TOKEN_HEADER)
 @ApiUnauthorizedResponse({ description: 'Missing, unknown or rotated station token' })
 @Public()
+@DeviceOf('station')
+@UseGuards(DeviceTokenGuard)
 @Controller('api/v1/devices/stations')
 export class StationDevicesController {
   constructor(
@@ -28,16 +30,11 @@ export class StationDevicesController {
     private readonly hub: StationEventsHub,
   ) {}
 
-  private station(req: Request): Promise<AuthenticatedStation> {
-    const header = req.headers['x-device-token'];
-    return this.devices.authenticate(bearerToken(req.headers.authorization) ?? (typeof header === 'string' ? header : undefined));
-  }
-
   @Get('playlist')
   @ApiOkResponse({ type: StationPlaylistDto, description: 'The day in playing order; ETag, 304 on If-None-Match' })
   @ApiOperation({ summary: "The station's playlist for a local day" })
-  async playlist(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<StationPlaylist> {
-    const { playlist, etag } = await this.devices.playlist(await this.station(req), q.date);
+  async playlist(@CurrentStation() station: AuthenticatedStation, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<StationPlaylist> {
+    const { playlist, etag } = await this.devices.playlist(station, q.date);
     revalidated(res, etag);
     return playlist;
   }
@@ -46,8 +43,8 @@ export class StationDevicesController {
   @ApiProduces('application/vnd.apple.mpegurl')
   @ApiOperation({ summary: 'The same playlist as an M3U8 list for stream players' })
   @ApiOkResponse({ description: 'M3U8 text; ETag, 304 on If-None-Match', schema: { type: 'string' } })
-  async m3u8(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<string> {
-    const { text, etag } = await this.devices.m3u8(await this.station(req), q.date);
+  async m3u8(@CurrentStation() station: AuthenticatedStation, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<string> {
+    const { text, etag } = await this.devices.m3u8(station, q.date);
     revalidated(res, etag);
     res.type('application/vnd.apple.mpegurl; charset=utf-8');
     return text;
@@ -58,8 +55,8 @@ export class StationDevicesController {
   @ApiNotFoundResponse({ description: "Not referenced by this station's playlist" })
   @ApiOperation({ summary: 'The audio of a playlist item (Range requests supported)' })
   @ApiOkResponse({ description: 'The audio bytes', schema: { type: 'string', format: 'binary' } })
-  async media(@Req() req: Request, @Res() res: Response, @Param('audioId') audioId: string): Promise<void> {
-    const media = await this.devices.media(await this.station(req), audioId);
+  async media(@CurrentStation() station: AuthenticatedStation, @Req() req: Request, @Res() res: Response, @Param('audioId') audioId: string): Promise<void> {
+    const media = await this.devices.media(station, audioId);
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
     res.setHeader('ETag', media.etag);
     sendWithRange(req, res, media.bytes, media.contentType);
@@ -70,8 +67,7 @@ export class StationDevicesController {
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Server-sent events: playlist changed, or an emergency item to play now' })
   @ApiOkResponse({ description: 'An open text/event-stream', schema: { type: 'string' } })
-  async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const station = await this.station(req);
+  stream(@CurrentStation() station: AuthenticatedStation, @Req() req: Request, @Res() res: Response): void {
     openEventStream(req, res, { stationId: station.id }, (send) => this.hub.listen(station.id, send));
   }
 
@@ -79,8 +75,8 @@ export class StationDevicesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reports that the station is alive, with its status' })
   @ApiOkResponse({ type: StationHeartbeatReplyDto })
-  async heartbeat(@Req() req: Request, @Body() dto: HeartbeatDto): Promise<StationHeartbeatReplyDto> {
-    const lastSeenAt = await this.devices.heartbeat(await this.station(req), { ...dto });
+  async heartbeat(@CurrentStation() station: AuthenticatedStation, @Body() dto: HeartbeatDto): Promise<StationHeartbeatReplyDto> {
+    const lastSeenAt = await this.devices.heartbeat(station, { ...dto });
     return { lastSeenAt };
   }
 
@@ -89,9 +85,9 @@ export class StationDevicesController {
   @ApiBody({ type: [PlayReportDto] })
   @ApiOperation({ summary: 'Reports items started, played to the end or failed' })
   @ApiOkResponse({ type: PlaysAppliedDto })
-  async plays(@Req() req: Request, @Body(new ParseArrayPipe({ items: PlayReportDto, whitelist: true, forbidNonWhitelisted: true })) reports: PlayReportDto[]): Promise<PlaysAppliedDto> {
+  async plays(@CurrentStation() station: AuthenticatedStation, @Body(new ParseArrayPipe({ items: PlayReportDto, whitelist: true, forbidNonWhitelisted: true })) reports: PlayReportDto[]): Promise<PlaysAppliedDto> {
     return this.devices.reportPlays(
-      await this.station(req),
+      station,
       reports.map((r) => ({ itemId: r.itemId, event: r.event, at: new Date(r.at), error: r.error ?? null })),
     );
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SmsProvider } from '#sms/sms-provider.js';
 import { SandboxSmsRepository } from '#sms/sandbox-sms.repository.js';
-import { SMS_PROVIDER } from '#sms/sms-provider.factory.js';
+import { SMS_PROVIDER } from '#sms/sms-providers.js';
 import { toPage } from '../http/pagination.dto.js';
 import { SandboxQueryDto, SandboxSmsPageDto } from './sandbox-sms.dto.js';
 

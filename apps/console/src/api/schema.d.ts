@@ -968,6 +968,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms-senders/{unitId}/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's brandname, Unicode permission and registered templates on a provider */
+        get: operations["SmsSendersController_get"];
+        /** Sets a province's brandname, Unicode permission and registered templates on a provider */
+        put: operations["SmsSendersController_put"];
+        post?: never;
+        /** Removes a province's sender on a provider (its SMS broadcasts are refused until one is set) */
+        delete: operations["SmsSendersController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/speech/preview": {
         parameters: {
             query?: never;
@@ -979,6 +998,42 @@ export interface paths {
         put?: never;
         /** Speaks a text as the loudspeakers will ("Nghe thử"); answers a WAV */
         post: operations["SpeechController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/speech/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's loudspeaker voice and speed: its own, else its nearest ancestor's, else the deployment default */
+        get: operations["SpeechController_unitSetting"];
+        /** Sets a unit's loudspeaker voice and speed (its subunits inherit it); new audio is rendered for later broadcasts */
+        put: operations["SpeechController_setUnitSetting"];
+        post?: never;
+        /** Removes a unit's own voice and speed: it inherits again */
+        delete: operations["SpeechController_clearUnitSetting"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/speech/voices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The voices of the active speech engine, by region and gender, and the speed range */
+        get: operations["SpeechController_voices"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2158,9 +2213,15 @@ export interface components {
             providerMessageId: string | null;
             /** @example 21211 */
             providerCode: string | null;
+            /** @description The provider's own message, for support */
             lastError: string | null;
             /** @enum {string|null} */
             failureKind: "permanent" | "exhausted" | null;
+            /**
+             * @description Why it failed, was skipped or cancelled, when known: a permanent refusal of the provider, or the cause of the skip or cancellation
+             * @enum {string|null}
+             */
+            failureReason: "invalid-endpoint" | "opted-out" | "bad-request" | "unauthorized" | "reconnect-needed" | "rejected" | "station-deleted" | "scheduled-post-deleted" | "broadcast-cancelled" | null;
             /** @description Why it failed, was skipped, cancelled or is unconfirmed, in Vietnamese */
             failureText: string | null;
             /** Format: date-time */
@@ -2223,6 +2284,21 @@ export interface components {
             attachmentIds: string[];
             /** @description The version this edit starts from; 409 when someone else saved a newer one */
             baseVersion: number;
+        };
+        EffectiveSpeechSettingDto: {
+            /** @example lannhi */
+            voice: string;
+            /** @example 0 */
+            speed: number;
+            /** @description The unit's own, inherited from an ancestor, or the deployment's */
+            source: components["schemas"]["SpeechSettingSource"];
+            /**
+             * Format: uuid
+             * @description The unit the setting comes from; null for the default
+             */
+            fromUnitId: string | null;
+            /** @example Tỉnh Cà Mau */
+            fromUnitName: string | null;
         };
         ErrorBodyDto: {
             /** @example 400 */
@@ -2568,6 +2644,22 @@ export interface components {
             /** @description In playing order */
             items: components["schemas"]["ProgrammeItemDto"][];
         };
+        PutSmsSenderProfileDto: {
+            /**
+             * @description The brandname registered with the carriers (shown as the sender on phones)
+             * @example UBND-TINH
+             */
+            brandname: string;
+            /** @description The route carries Unicode (Vietnamese with diacritics); false: "không dấu" only */
+            unicodeAllowed: boolean;
+            /**
+             * @description Customer-care templates registered with the carriers; {name} marks a placeholder (any text)
+             * @example [
+             *       "UBND xa {ten_xa} thong bao: {noi_dung}"
+             *     ]
+             */
+            templates: string[];
+        };
         ReadinessChecksDto: {
             postgres: components["schemas"]["DependencyCheckDto"];
             redis: components["schemas"]["DependencyCheckDto"];
@@ -2746,6 +2838,34 @@ export interface components {
             perPart: number;
             maxParts: number;
         };
+        SmsSenderProfileDto: {
+            /**
+             * @description The brandname registered with the carriers (shown as the sender on phones)
+             * @example UBND-TINH
+             */
+            brandname: string;
+            /** @description The route carries Unicode (Vietnamese with diacritics); false: "không dấu" only */
+            unicodeAllowed: boolean;
+            /**
+             * @description Customer-care templates registered with the carriers; {name} marks a placeholder (any text)
+             * @example [
+             *       "UBND xa {ten_xa} thong bao: {noi_dung}"
+             *     ]
+             */
+            templates: string[];
+            /**
+             * Format: uuid
+             * @description The province
+             */
+            unitId: string;
+            /**
+             * @description The SMS provider (SMS_PROVIDER) this sender is registered with
+             * @example esms
+             */
+            provider: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SmsSettingsDto: {
             /** @description Estimated price of one SMS part, in đồng (SMS_PRICE_PER_PART_VND) */
             pricePerPartVnd: number;
@@ -2763,15 +2883,69 @@ export interface components {
         /** @enum {string} */
         SocialPostState: "requested" | "scheduled" | "published" | "deleted";
         /**
-         * @description The accent; defaults to the loudspeakers' configured voice
+         * @description The accent (a voice of the active engine with it); defaults to the voice of the caller's unit
          * @enum {string}
          */
         SpeechAccent: "north" | "central" | "south";
+        /** @enum {string} */
+        SpeechGender: "female" | "male";
         SpeechPreviewDto: {
             /** @example Kính thưa bà con, từ tháng này bà con có thể nộp hồ sơ đất đai trực tuyến. */
             text: string;
-            /** @description The accent; defaults to the loudspeakers' configured voice */
+            /** @description The accent (a voice of the active engine with it); defaults to the voice of the caller's unit */
             voice?: components["schemas"]["SpeechAccent"];
+        };
+        /** @enum {string} */
+        SpeechRegion: "north" | "central" | "south";
+        SpeechSettingDto: {
+            /**
+             * @description A voice id of the active engine (GET /api/v1/speech/voices)
+             * @example lannhi
+             */
+            voice: string;
+            /**
+             * @description 0 normal, -3 slowest, +3 fastest
+             * @example 0
+             */
+            speed: number;
+        };
+        /**
+         * @description The unit's own, inherited from an ancestor, or the deployment's
+         * @enum {string}
+         */
+        SpeechSettingSource: "unit" | "ancestor" | "default";
+        SpeechSpeedRangeDto: {
+            /** @example -3 */
+            min: number;
+            /** @example 3 */
+            max: number;
+            /** @example 0 */
+            default: number;
+        };
+        SpeechVoiceDto: {
+            /**
+             * @description What the engine is sent
+             * @example banmai
+             */
+            id: string;
+            /** @example Ban Mai: nữ miền Bắc */
+            label: string;
+            region: components["schemas"]["SpeechRegion"];
+            gender: components["schemas"]["SpeechGender"];
+        };
+        SpeechVoicesDto: {
+            /**
+             * @description The active speech engine (TTS_ENGINE)
+             * @example fpt-ai
+             */
+            engine: string;
+            /**
+             * @description The deployment's default voice (LOUDSPEAKER_TTS_VOICE, else the engine's own)
+             * @example banmai
+             */
+            defaultVoice: string;
+            speed: components["schemas"]["SpeechSpeedRangeDto"];
+            voices: components["schemas"]["SpeechVoiceDto"][];
         };
         StationDetailDto: {
             /** Format: uuid */
@@ -3086,6 +3260,19 @@ export interface components {
         };
         /** @enum {string} */
         UnitSource: "vn-2025" | "vn-pre2025" | "local";
+        UnitSpeechSettingDto: {
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description Settings are kept per engine; this is the active one
+             * @example fpt-ai
+             */
+            engine: string;
+            /** @description The unit's own choice; null when it inherits */
+            own: components["schemas"]["SpeechSettingDto"] | null;
+            /** @description What the unit's loudspeaker speech is read in */
+            effective: components["schemas"]["EffectiveSpeechSettingDto"];
+        };
         UpcomingDto: {
             /** @description From now to the end of the local day */
             today: components["schemas"]["UpcomingOccurrenceDto"][];
@@ -6588,6 +6775,177 @@ export interface operations {
             };
         };
     };
+    SmsSendersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                /** @description SMS provider name, e.g. esms */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSenderProfileDto"];
+                };
+            };
+            /** @description A field breaks a rule, or the unit is not a province */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such province in reach, or it has no sender for this provider */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SmsSendersController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                /** @description SMS provider name, e.g. esms */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSmsSenderProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSenderProfileDto"];
+                };
+            };
+            /** @description A field breaks a rule, or the unit is not a province */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only the province's supervisors and administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such province in reach, or it has no sender for this provider */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SmsSendersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                /** @description SMS provider name, e.g. esms */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field breaks a rule, or the unit is not a province */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only the province's supervisors and administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such province in reach, or it has no sender for this provider */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     SpeechController_preview: {
         parameters: {
             query?: never;
@@ -6601,7 +6959,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The speech, in the chosen voice */
+            /** @description The speech, in the chosen accent or the voice and speed of the caller's unit */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6637,8 +6995,202 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Other previews are being spoken; Retry-After says when to try again */
+            /** @description Other previews are being spoken, or the speech service is slow; Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpeechController_unitSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSpeechSettingDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpeechController_setUnitSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeechSettingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSpeechSettingDto"];
+                };
+            };
+            /** @description The voice is not one of the active engine, or the speed is outside -3..3 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only supervisors and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpeechController_clearUnitSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSpeechSettingDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only supervisors and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpeechController_voices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeechVoicesDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8155,8 +8707,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: string;
                 attachmentId: string;
+                token: string;
             };
             cookie?: never;
         };

@@ -36,6 +36,9 @@ export interface BoardFeed {
 
 export type TokenFailure = 'not-found' | 'unauthenticated';
 
+/** A board whose token was checked; the token is kept because the slides' image URLs carry it. */
+export type AuthenticatedBoard = BoardRecord & { token: string };
+
 /**
  * What a board (or a third-party signage player) reads and reports with its own token: its slides,
  * their images, and its heartbeat. A token reads its own board's content and nothing else.
@@ -48,21 +51,23 @@ export class BoardFeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async feed(token: string, failure: TokenFailure = 'not-found'): Promise<BoardFeed> {
-    const board = await this.authenticate(token, failure);
-    return this.build(board, token, await this.boards.liveSlides(board.id));
+  /** The board holding the token (DeviceTokenGuard); an unknown token is a 404 or a 401 as `failure` says. */
+  async authenticate(token: string | undefined, failure: TokenFailure): Promise<AuthenticatedBoard> {
+    const board = token && deviceTokenKind(token) === 'board' ? await this.boards.findByTokenHash(hashDeviceToken(token)) : null;
+    if (board && token) return { ...board, token };
+    if (failure === 'unauthenticated') throw new UnauthenticatedError('board.token', 'Mã thiết bị bảng tin không hợp lệ');
+    throw new NotFoundError('board');
+  }
+
+  async feed(board: AuthenticatedBoard): Promise<BoardFeed> {
+    return this.build(board, board.token, await this.boards.liveSlides(board.id));
   }
 
   /**
    * Records that the board is alive. When it reports the current version, every slide of that
    * version has been shown: their deliveries become 'delivered'.
    */
-  async heartbeat(
-    token: string,
-    shownVersion: string | null,
-    failure: TokenFailure = 'not-found',
-  ): Promise<{ version: string; delivered: number }> {
-    const board = await this.authenticate(token, failure);
+  async heartbeat(board: AuthenticatedBoard, shownVersion: string | null): Promise<{ version: string; delivered: number }> {
     await this.boards.recordHeartbeat(board.id, shownVersion);
     const slides = await this.boards.liveSlides(board.id);
     const version = contentVersion(slides);
@@ -70,23 +75,10 @@ export class BoardFeedService {
     return { version, delivered };
   }
 
-  /** The board holding the token, for its change-notice stream. */
-  async boardIdOf(token: string): Promise<string> {
-    return (await this.authenticate(token, 'not-found')).id;
-  }
-
-  async image(token: string, attachmentId: string): Promise<{ content: Readable; contentType: string; sizeBytes: number }> {
-    const board = await this.authenticate(token, 'not-found');
+  async image(board: AuthenticatedBoard, attachmentId: string): Promise<{ content: Readable; contentType: string; sizeBytes: number }> {
     const image = await this.boards.slideImage(board.id, attachmentId);
     if (!image) throw new NotFoundError('attachment');
     return { content: await this.files.open(image.storageKey), contentType: image.contentType, sizeBytes: image.sizeBytes };
-  }
-
-  private async authenticate(token: string, failure: TokenFailure): Promise<BoardRecord> {
-    const board = deviceTokenKind(token) === 'board' ? await this.boards.findByTokenHash(hashDeviceToken(token)) : null;
-    if (board) return board;
-    if (failure === 'unauthenticated') throw new UnauthenticatedError('board.token', 'Mã thiết bị bảng tin không hợp lệ');
-    throw new NotFoundError('board');
   }
 
   private async build(board: BoardRecord, token: string, rows: LiveSlideRow[]): Promise<BoardFeed> {

@@ -63,9 +63,6 @@ const TARGET_BOARDS = `FROM board b JOIN admin_unit u ON u.id = b.unit_id
 export class BoardRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   async insert(board: NewBoard, m: EntityManager): Promise<string> {
     const [{ id }] = await m.query(

@@ -5,12 +5,13 @@ import { AttachmentsModule } from '#services/attachments/attachments.module.js';
 import { BoardEventsPublisher } from './board-events.js';
 import { BoardFeedService } from './board-feed.service.js';
 import { BoardPlanner } from './board-planner.js';
+import { BoardChannel } from './board.channel.js';
 import { BoardsService } from './boards.service.js';
 
-/** Electronic bulletin boards: their registry, their feed and heartbeat, and their channel planner for the engine. */
+/** Electronic bulletin boards: their registry, their feed and heartbeat, and their channel definition for the engine. */
 @Module({
   imports: [AttachmentsModule],
-  providers: [BoardRepository, BroadcastRepository, BoardsService, BoardFeedService, BoardPlanner, BoardEventsPublisher],
-  exports: [BoardsService, BoardFeedService, BoardPlanner, BoardRepository],
+  providers: [BoardRepository, BroadcastRepository, BoardsService, BoardFeedService, BoardPlanner, BoardChannel, BoardEventsPublisher],
+  exports: [BoardChannel, BoardsService, BoardFeedService, BoardRepository],
 })
 export class BoardsModule {}

@@ -11,7 +11,7 @@ import {
   type Actor,
   type FieldProblem,
 } from '#domain/index.js';
-import { AuditRepository, BroadcastRepository, UnitRepository, type UnitRef } from '#persistence/index.js';
+import { AuditRepository, BroadcastRepository, TransactionRunner, UnitRepository, type UnitRef } from '#persistence/index.js';
 import { BoardRepository, type BoardRecord } from './board.repository.js';
 import { BoardEventsPublisher } from './board-events.js';
 
@@ -50,6 +50,7 @@ const NAME_MAX = 200;
 @Injectable()
 export class BoardsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly boards: BoardRepository,
     private readonly broadcasts: BroadcastRepository,
     private readonly units: UnitRepository,
@@ -66,7 +67,7 @@ export class BoardsService {
     if (!unit) throw new InvalidInputError([{ field: 'unitId', rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' }]);
     const villageId = input.villageId === undefined ? null : await this.villageUnder(actor, unit, input.villageId);
     const { token, hash } = issueDeviceToken('board');
-    const board = await this.boards.transaction(async (tx) => {
+    const board = await this.transactions.run(async (tx) => {
       const id = await this.boards.insert({ unitId: unit.id, villageId, name, location, tokenHash: hash, createdBy: actor.userId }, tx);
       await this.record(actor, unit, id, 'create', { name, location, villageId }, tx);
       return this.mustFind(actor, id, tx);
@@ -90,7 +91,7 @@ export class BoardsService {
     this.assertFields({ name, location });
     const unit = { id: board.unitId, path: board.unitPath };
     const villageId = patch.villageId == null ? patch.villageId : await this.villageUnder(actor, unit, patch.villageId);
-    return this.boards.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       await this.boards.update(id, { name, location, villageId }, tx);
       await this.record(actor, unit, id, 'update', { name, location, villageId }, tx);
       return this.view(await this.mustFind(actor, id, tx));
@@ -101,7 +102,7 @@ export class BoardsService {
   async rotateToken(actor: Actor, id: string): Promise<BoardWithToken> {
     const board = await this.mustFind(actor, id);
     const { token, hash } = issueDeviceToken('board');
-    const updated = await this.boards.transaction(async (tx) => {
+    const updated = await this.transactions.run(async (tx) => {
       await this.boards.replaceToken(id, hash, tx);
       await this.record(actor, { id: board.unitId, path: board.unitPath }, id, 'rotate-token', {}, tx);
       return this.mustFind(actor, id, tx);
@@ -111,7 +112,7 @@ export class BoardsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     const board = await this.mustFind(actor, id);
-    await this.boards.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.boards.delete(id, tx);
       await this.record(actor, { id: board.unitId, path: board.unitPath }, id, 'delete', { name: board.name }, tx);
     });
@@ -125,7 +126,7 @@ export class BoardsService {
     assertCanAuthor(actor);
     const broadcast = await this.broadcasts.findInScope(actor, broadcastId);
     if (!broadcast) throw new NotFoundError('broadcast');
-    const boardIds = await this.boards.transaction(async (tx) => {
+    const boardIds = await this.transactions.run(async (tx) => {
       const shownOn = await this.boards.withdrawSlides(broadcastId, tx);
       await this.audit.append(
         {

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '#domain/index.js';
+import { PermanentError, type FieldProblem } from '#domain/index.js';
 import type { StationAudio } from './repositories/station-audio.repository.js';
 
 /**
@@ -15,4 +15,22 @@ export function loudspeakerAudioProblems(audio: StationAudio | null, field: stri
     return [{ field, rule: 'audio-ready', message: `Tạo âm thanh cho loa bị lỗi (${audio.error ?? 'không rõ'}); hệ thống đang thử lại, vui lòng thử lại sau ít phút` }];
   }
   return [{ field, rule: 'audio-ready', message: 'Âm thanh cho loa đang được tạo; vui lòng thử lại sau vài giây' }];
+}
+
+/** Audio that retrying cannot fix: silence, or an upload no decoder reads. */
+export class BadAudioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadAudioError';
+  }
+}
+
+/**
+ * Why preparing an audio failed for good, or null when the error is an infrastructure one (a
+ * RetryableError of the engine, the file store, Postgres, a timeout) that a later attempt may not meet.
+ */
+export function audioFailureReason(error: unknown): string | null {
+  if (error instanceof PermanentError) return `${error.providerCode}: ${error.message}`;
+  if (error instanceof BadAudioError) return error.message;
+  return null;
 }

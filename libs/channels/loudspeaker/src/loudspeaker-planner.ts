@@ -41,7 +41,7 @@ export class LoudspeakerPlanner implements ChannelPlanner {
     const stations = await this.playlists.targetStations(ctx.manager, ctx.targetPaths, ctx.broadcast.targets.villageIds);
     if (stations.length === 0) return empty;
     // Outside the planning transaction: the audio row is a cache that must survive a rollback.
-    const audio = await this.audio.ensureFor(ctx.version);
+    const audio = await this.audio.ensureFor(ctx.version, ctx.broadcast.messageId);
     // Scheduling refuses a message whose audio is not ready, but a recurring broadcast may reach a
     // newly approved version first: its audio is now being prepared, and throwing lets the
     // occurrence job retry (with backoff) once it is ready.

@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
-import { EspeakNgTtsEngine } from './tts/espeak-ng/espeak-ng.adapter.js';
-import { TTS_ENGINE } from './tts/tts-engine.js';
+import { ttsEngineProvider } from './tts/tts-engines.js';
 import { ChannelPolicyRepository } from '#persistence/index.js';
 import { StationAudioRepository } from './repositories/station-audio.repository.js';
 import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
 import { StationRepository } from './repositories/station.repository.js';
+import { UnitSpeechSettingRepository } from './repositories/unit-speech-setting.repository.js';
 import { AttachmentsModule } from '#services/attachments/attachments.module.js';
 import { LoudspeakerAudioService } from './loudspeaker-audio.service.js';
 import { LoudspeakerPlanner } from './loudspeaker-planner.js';
+import { LoudspeakerChannel } from './loudspeaker.channel.js';
+import { LOUDSPEAKER_JOB_HANDLERS } from './loudspeaker.handlers.js';
 import { StationDeviceService } from './station-device.service.js';
 import { StationEventsPublisher } from './station-events.js';
 import { StationsService } from './stations.service.js';
 
 /**
  * Loudspeaker stations: management, audio (speech engine chosen here), placement into playlists
- * (the planner the engine registers) and the device side. Imported by the engine and the api.
+ * (its channel definition for the engine) and the device side.
  */
 @Module({
   imports: [AttachmentsModule],
@@ -22,14 +24,17 @@ import { StationsService } from './stations.service.js';
     StationRepository,
     StationPlaylistRepository,
     StationAudioRepository,
+    UnitSpeechSettingRepository,
     ChannelPolicyRepository,
-    { provide: TTS_ENGINE, useFactory: () => new EspeakNgTtsEngine() },
+    ttsEngineProvider,
     LoudspeakerAudioService,
     LoudspeakerPlanner,
+    LoudspeakerChannel,
+    ...LOUDSPEAKER_JOB_HANDLERS,
     StationEventsPublisher,
     StationsService,
     StationDeviceService,
   ],
-  exports: [LoudspeakerAudioService, LoudspeakerPlanner, StationsService, StationDeviceService, StationPlaylistRepository],
+  exports: [LoudspeakerChannel, LoudspeakerAudioService, StationsService, StationDeviceService, StationPlaylistRepository],
 })
 export class LoudspeakersModule {}

@@ -9,7 +9,7 @@ import {
   localDate,
   localDayBounds,
   NotFoundError,
-  PRIORITY_RANK,
+  playingOrder,
   UnauthenticatedError,
 } from '#domain/index.js';
 import { StationPlaylistRepository, type PlayReport, type PlaylistRow } from './repositories/station-playlist.repository.js';
@@ -74,21 +74,21 @@ export class StationDeviceService {
     }
     const { from, to } = localDayBounds(day, station.timeZone);
     const rows = await this.playlists.playlist(station.id, from, to);
-    const items = order(rows).map((r, position) => ({
-      itemId: r.row.itemId,
+    const items = playingOrder(rows).map(({ item, startsAt }, position) => ({
+      itemId: item.itemId,
       position,
-      priority: r.row.priority,
-      slotId: r.row.slotId,
-      slotLabel: r.row.slotLabel,
-      startsAt: r.startsAt.toISOString(),
-      durationMs: r.row.durationMs,
-      title: r.row.title,
-      contentGroup: r.row.contentGroup,
+      priority: item.priority,
+      slotId: item.slotId,
+      slotLabel: item.slotLabel,
+      startsAt: startsAt.toISOString(),
+      durationMs: item.durationMs,
+      title: item.title,
+      contentGroup: item.contentGroup,
       audio: {
-        id: r.row.audioId,
-        url: `${this.config.publicBaseUrl}/api/v1/devices/stations/media/${r.row.audioId}`,
-        contentType: r.row.contentType,
-        sizeBytes: r.row.sizeBytes,
+        id: item.audioId,
+        url: `${this.config.publicBaseUrl}/api/v1/devices/stations/media/${item.audioId}`,
+        contentType: item.contentType,
+        sizeBytes: item.sizeBytes,
       },
     }));
     const playlist = { stationId: station.id, date: day, timeZone: station.timeZone, items };
@@ -125,25 +125,6 @@ export class StationDeviceService {
   reportPlays(station: AuthenticatedStation, reports: PlayReport[]) {
     return this.playlists.applyPlays(station.id, reports);
   }
-}
-
-function order(rows: PlaylistRow[]): { row: PlaylistRow; startsAt: Date }[] {
-  const sorted = [...rows].sort(
-    (a, b) =>
-      Number(b.priority === 'emergency') - Number(a.priority === 'emergency') ||
-      a.airsAt.getTime() - b.airsAt.getTime() ||
-      PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-      a.createdAt.getTime() - b.createdAt.getTime() ||
-      Number(BigInt(a.itemId) - BigInt(b.itemId)),
-  );
-  const offsets = new Map<string, number>();
-  return sorted.map((row) => {
-    if (row.priority === 'emergency' || !row.slotId) return { row, startsAt: row.airsAt };
-    const key = `${row.slotId}@${row.airsAt.toISOString()}`;
-    const offset = offsets.get(key) ?? 0;
-    offsets.set(key, offset + row.durationMs);
-    return { row, startsAt: new Date(row.airsAt.getTime() + offset) };
-  });
 }
 
 function etagOf(content: string): string {

@@ -15,7 +15,7 @@ import {
   type FieldProblem,
   type WeeklySlot,
 } from '#domain/index.js';
-import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
 import {
   StationRepository,
@@ -41,6 +41,7 @@ export interface StationView extends Omit<StationRecord, 'unitPath'> {
 @Injectable()
 export class StationsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly stations: StationRepository,
     private readonly playlists: StationPlaylistRepository,
     private readonly units: UnitRepository,
@@ -53,7 +54,7 @@ export class StationsService {
     if (!unit) throw new InvalidInputError([{ field: 'unitId', rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' }]);
     await this.checkFields(actor, unit.path, input);
     const { token, hash } = issueDeviceToken('station');
-    const id = await this.stations.transaction(async (m) => {
+    const id = await this.transactions.run(async (m) => {
       const id = await this.stations.insert(m, unit.id, input, hash);
       await this.record(m, actor, { unitId: unit.id, unitPath: unit.path }, 'station', id, 'create', { name: input.name, kind: input.kind });
       return id;
@@ -74,7 +75,7 @@ export class StationsService {
   async update(actor: Actor, id: string, fields: StationFields): Promise<StationView> {
     const station = await this.mustFind(actor, id);
     await this.checkFields(actor, station.unitPath, fields);
-    await this.stations.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       if (fields.groupId && fields.groupId !== station.groupId) {
         await this.stations.lockOwner(m, { groupId: fields.groupId });
         const own = await this.stations.sharingAirtime(m, { stationId: id, groupId: null });
@@ -91,7 +92,7 @@ export class StationsService {
   async rotateToken(actor: Actor, id: string): Promise<{ token: string }> {
     const station = await this.mustFind(actor, id);
     const { token, hash } = issueDeviceToken('station');
-    await this.stations.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await this.stations.setTokenHash(m, id, hash);
       await this.record(m, actor, station, 'station', id, 'rotate-token', {});
     });
@@ -100,7 +101,7 @@ export class StationsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     const station = await this.mustFind(actor, id);
-    await this.stations.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await this.stations.delete(m, id);
       await this.record(m, actor, station, 'station', id, 'delete', { name: station.name });
     });
@@ -109,7 +110,7 @@ export class StationsService {
   async createGroup(actor: Actor, input: { unitId?: string; name: string }): Promise<GroupView> {
     const unit = await this.units.findInScope(actor, input.unitId ?? actor.unitId);
     if (!unit) throw new InvalidInputError([{ field: 'unitId', rule: 'in-scope', message: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn' }]);
-    return this.stations.transaction(async (m) => {
+    return this.transactions.run(async (m) => {
       const group = await this.stations.insertGroup(m, unit.id, input.name);
       await this.record(m, actor, { unitId: unit.id, unitPath: unit.path }, 'station-group', group.id, 'create', { name: input.name });
       return group;
@@ -136,7 +137,7 @@ export class StationsService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     const owner = input.stationId ? await this.mustFind(actor, input.stationId) : await this.stations.findGroupInScope(actor, input.groupId as string);
     if (!owner) throw new NotFoundError('station-group');
-    return this.stations.transaction(async (m) => {
+    return this.transactions.run(async (m) => {
       const key = input.stationId ? { stationId: input.stationId } : { groupId: input.groupId as string };
       await this.stations.lockOwner(m, key);
       const sharing = await this.stations.sharingAirtime(
@@ -153,7 +154,7 @@ export class StationsService {
   async removeSlot(actor: Actor, id: string): Promise<void> {
     const slot = await this.stations.findSlotInScope(actor, id);
     if (!slot) throw new NotFoundError('station-slot');
-    await this.stations.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await this.stations.deleteSlot(m, id);
       await this.record(m, actor, slot, 'station-slot', id, 'delete', { label: slot.label });
     });

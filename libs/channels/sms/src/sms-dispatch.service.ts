@@ -9,19 +9,24 @@ import {
   type ChannelPolicy,
   type ClaimedDelivery,
   type DeliveryOutcome,
+  TransactionRunner,
 } from '#persistence/index.js';
 import { JOBS, JobQueue, type SmsBatchPayload } from '#queue/index.js';
-import type { SmsProvider } from './sms-provider.js';
+import type { SmsProvider, SmsSender } from './sms-provider.js';
 import { failureOutcome, retryBackoff, type RetryPolicy } from '#engine/dispatch/delivery-failure.js';
 import { SubscriberOptOutRepository } from './subscriber-opt-out.repository.js';
 import { RateLimiter, type Lane } from '#engine/dispatch/rate-limiter.js';
-import { SMS_PROVIDER } from './sms-provider.factory.js';
+import { SMS_PROVIDER } from './sms-providers.js';
+import { smsStatusCallbackUrl } from './sms-webhooks.service.js';
+import { SmsSenderProfileRepository } from './repositories/sms-sender-profile.repository.js';
 
 interface BatchContext {
   cancelled: boolean;
   priority: Priority;
   text: string;
   timeZone: string;
+  /** The broadcast's unit, whose province may have registered a sender (brandname). */
+  unitPath: string;
 }
 
 /**
@@ -37,6 +42,7 @@ export class SmsDispatchService {
   private readonly retry: RetryPolicy;
 
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly broadcasts: BroadcastRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly messages: MessageContentRepository,
@@ -44,6 +50,7 @@ export class SmsDispatchService {
     private readonly optOuts: SubscriberOptOutRepository,
     private readonly limiter: RateLimiter,
     private readonly jobs: JobQueue,
+    private readonly senderProfiles: SmsSenderProfileRepository,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -57,6 +64,7 @@ export class SmsDispatchService {
     const provider = this.provider;
     if (!provider) throw new Error('SMS channel is disabled (no provider configured) but an SMS batch was queued');
     const policy = await this.policies.get('sms');
+    const sender = await this.senderFor(context.unitPath, provider.name);
     await this.deliveries.skipOptedOut(payload.occurrenceId, payload.batchNo);
 
     // A chunk's outcomes are recorded while the next chunk is claimed and sent, so the provider is not
@@ -69,7 +77,7 @@ export class SmsDispatchService {
         await this.limiter.acquire(provider.accountKey, chunkSize, this.config.sms.ratePerSecond, lane);
         const claimed = await this.claimChunk(payload, provider.name, chunkSize, context, policy);
         if (claimed.length === 0) break;
-        const outcomes = await Promise.all(claimed.map((d) => this.sendOne(provider, d, context.text)));
+        const outcomes = await Promise.all(claimed.map((d) => this.sendOne(provider, d, context.text, sender)));
         if (recording) await recording;
         recording = this.record(outcomes, totals);
         // Awaited on the next turn or in finally; this only keeps an early failure from counting as unhandled.
@@ -99,7 +107,7 @@ export class SmsDispatchService {
     context: BatchContext,
     policy: ChannelPolicy,
   ): Promise<ClaimedDelivery[]> {
-    return this.broadcasts.transaction(async (m) => {
+    return this.transactions.run(async (m) => {
       const claimed = await this.deliveries.claim(m, {
         occurrenceId: payload.occurrenceId,
         channel: 'sms',
@@ -119,14 +127,15 @@ export class SmsDispatchService {
     });
   }
 
-  private async sendOne(provider: SmsProvider, d: ClaimedDelivery, body: string): Promise<DeliveryOutcome> {
+  private async sendOne(provider: SmsProvider, d: ClaimedDelivery, body: string, sender: SmsSender | null): Promise<DeliveryOutcome> {
     const startedAt = new Date();
     try {
       const result = await provider.send({
         deliveryId: d.id,
         to: d.endpoint,
         body,
-        statusCallbackUrl: `${this.config.publicBaseUrl}/api/v1/webhooks/twilio/status?d=${d.id}`,
+        statusCallbackUrl: smsStatusCallbackUrl(this.config.publicBaseUrl, provider.name, d.id),
+        sender,
       });
       return {
         id: d.id,
@@ -161,6 +170,16 @@ export class SmsDispatchService {
       priority: broadcast.priority,
       text: smsBody(version.renditions.sms, broadcast.smsWithoutDiacritics),
       timeZone: broadcast.timeZone,
+      unitPath: broadcast.unitPath,
     };
+  }
+
+  /**
+   * The sender (brandname) the province of `unitPath` registered with this provider (sms_sender_profile);
+   * null: the provider's configured default. Read once per batch.
+   */
+  private async senderFor(unitPath: string, providerName: string): Promise<SmsSender | null> {
+    const profile = await this.senderProfiles.forUnitPath(unitPath, providerName);
+    return profile ? { brandname: profile.brandname } : null;
   }
 }

@@ -9,7 +9,7 @@ export class SubscriberOptOutRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async optOutRefused(outcomes: DeliveryOutcome[]): Promise<void> {
-    const ids = outcomes.filter((o) => o.failureKind === 'permanent' && o.error?.startsWith('opted-out')).map((o) => o.id);
+    const ids = outcomes.filter((o) => o.failureReason === 'opted-out').map((o) => o.id);
     if (ids.length === 0) return;
     await this.db.query(
       `UPDATE subscriber s SET opted_out_at = now(), opt_out_source = 'provider', updated_at = now()

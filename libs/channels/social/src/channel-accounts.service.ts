@@ -9,7 +9,8 @@ import {
   type Actor,
   type FieldProblem,
 } from '#domain/index.js';
-import { AuditRepository, ChannelAccountRepository, UnitRepository, type ChannelAccountView, type SocialPlatform } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository, type SocialPlatform } from '#persistence/index.js';
+import { ChannelAccountRepository, type ChannelAccountView } from './repositories/channel-account.repository.js';
 import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
 import { SocialTokensService } from './social-tokens.service.js';
 
@@ -53,6 +54,7 @@ export interface ConnectionCheck {
 @Injectable()
 export class ChannelAccountsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly accounts: ChannelAccountRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
@@ -74,7 +76,7 @@ export class ChannelAccountsService {
     if (await this.accounts.exists(input.unitId, input.platform, input.externalId)) {
       throw new ConflictError('channel-account.duplicate', 'Đơn vị đã có tài khoản này');
     }
-    const id = await this.accounts.transaction(async (m) => {
+    const id = await this.transactions.run(async (m) => {
       const id = await this.accounts.insert(m, {
         unitId: input.unitId,
         platform: input.platform,
@@ -107,7 +109,7 @@ export class ChannelAccountsService {
     assertAdmin(actor);
     const account = await this.find(actor, id);
     const status = changes.enabled === undefined ? undefined : changes.enabled ? 'active' : 'disabled';
-    await this.accounts.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await this.accounts.update(m, id, { name: changes.name, canBroadcast: changes.canBroadcast, status });
       await this.appendAudit(actor, account, 'update', m, { ...changes });
     });
@@ -121,7 +123,7 @@ export class ChannelAccountsService {
     if (account.platform === 'zalo' && !input.refreshToken) {
       throw new InvalidInputError([{ field: 'refreshToken', rule: 'required', message: 'Bắt buộc với tài khoản Zalo OA' }]);
     }
-    await this.accounts.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await this.accounts.saveTokens(m, id, {
         accessTokenEnc: this.tokens.seal(input.accessToken),
         refreshTokenEnc: input.refreshToken ? this.tokens.seal(input.refreshToken) : null,

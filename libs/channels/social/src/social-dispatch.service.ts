@@ -1,16 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { isDeliveryError, PermanentError, publicImageUrl, publicMessageUrl } from '#domain/index.js';
-import {
-  BroadcastRepository,
-  ChannelAccountRepository,
-  DeliveryRepository,
-  MessageContentRepository,
-  SocialDeliveryRepository,
-  type OccurrenceRow,
-  type VersionContent,
-  type SocialPlatform,
-} from '#persistence/index.js';
+import { BroadcastRepository, DeliveryRepository, MessageContentRepository, TransactionRunner, type OccurrenceRow, type VersionContent, type SocialPlatform } from '#persistence/index.js';
+import { ChannelAccountRepository } from './repositories/channel-account.repository.js';
+import { SocialDeliveryRepository } from './repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue, type SocialBatchPayload } from '#queue/index.js';
 import type { PublishedPost, SocialImage } from './providers/social-publisher.js';
 import { GRAPH_SCHEDULE_MIN_MS } from './providers/facebook/graph-page.adapter.js';
@@ -35,6 +28,7 @@ export class SocialDispatchService {
   private readonly logger = new Logger(SocialDispatchService.name);
 
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly broadcasts: BroadcastRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly socialDeliveries: SocialDeliveryRepository,
@@ -56,7 +50,7 @@ export class SocialDispatchService {
     const version = versionNo === null ? null : await this.messages.version(broadcast.messageId, versionNo);
     if (!version) return 'skipped';
 
-    const [claimed] = await this.broadcasts.transaction((m) =>
+    const [claimed] = await this.transactions.run((m) =>
       this.deliveries.claim(m, { ...payload, limit: 1, provider: payload.channel }),
     );
     if (!claimed) return 'skipped';
@@ -70,8 +64,9 @@ export class SocialDispatchService {
           status: 'failed',
           attemptOutcome: 'permanent',
           failureKind: 'permanent',
+          failureReason: 'reconnect-needed',
           providerCode: 'account-inactive',
-          error: 'reconnect-needed: tài khoản cần kết nối lại hoặc đã tắt',
+          error: 'tài khoản cần kết nối lại hoặc đã tắt',
         },
       ]);
       return 'failed';

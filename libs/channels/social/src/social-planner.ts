@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SocialDeliveryRepository, type BroadcastRow, type OccurrenceRow } from '#persistence/index.js';
+import { type BroadcastRow, type OccurrenceRow } from '#persistence/index.js';
+import { SocialDeliveryRepository } from './repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '#engine/channel-definition.js';
 

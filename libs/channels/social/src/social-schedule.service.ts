@@ -1,15 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { PermanentError } from '#domain/index.js';
-import {
-  AuditRepository,
-  BroadcastRepository,
-  ChannelAccountRepository,
-  MessageContentRepository,
-  SocialDeliveryRepository,
-  type BroadcastRow,
-  type StaleAheadPost,
-} from '#persistence/index.js';
+import { AuditRepository, BroadcastRepository, MessageContentRepository, TransactionRunner, type BroadcastRow } from '#persistence/index.js';
+import { ChannelAccountRepository } from './repositories/channel-account.repository.js';
+import { SocialDeliveryRepository, type StaleAheadPost } from './repositories/channel-account-delivery.repository.js';
 import { GRAPH_SCHEDULE_MIN_MS } from './providers/facebook/graph-page.adapter.js';
 import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
 import { FacebookPlanner } from './social-planner.js';
@@ -41,6 +35,7 @@ export class SocialScheduleService {
   private readonly logger = new Logger(SocialScheduleService.name);
 
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly broadcasts: BroadcastRepository,
     private readonly messages: MessageContentRepository,
     private readonly socialDeliveries: SocialDeliveryRepository,
@@ -70,7 +65,7 @@ export class SocialScheduleService {
     let scheduled = 0;
     for (const occurrenceId of await this.socialDeliveries.facebookAhead(new Date(now + AHEAD_MIN_LEAD_MS), new Date(now + days * 86_400_000), PASS_LIMIT)) {
       // Same locks as the occurrence planner (occurrence, then broadcast), so a cancel or the due-time plan is serialised with this.
-      const planned = await this.broadcasts.transaction(async (m) => {
+      const planned = await this.transactions.run(async (m) => {
         const occurrence = await this.broadcasts.lockOccurrence(m, occurrenceId);
         if (occurrence?.status !== 'pending') return null;
         const broadcast = (await this.broadcasts.findById(occurrence.broadcastId, m, true)) as BroadcastRow;
@@ -110,7 +105,7 @@ export class SocialScheduleService {
         return false;
       }
     }
-    return this.broadcasts.transaction(async (m) => {
+    return this.transactions.run(async (m) => {
       if (!(await this.socialDeliveries.withdrawAhead(m, stale.deliveryId, stale.status))) return false;
       await this.audit.append(
         {

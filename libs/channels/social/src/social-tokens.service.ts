@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { OutcomeUnknownError, PermanentError, RetryableError, SecretBoxError, type SecretBox } from '#domain/index.js';
-import { ChannelAccountRepository, type ChannelAccountSecrets } from '#persistence/index.js';
+import { TransactionRunner } from '#persistence/index.js';
+import { ChannelAccountRepository, type ChannelAccountSecrets } from './repositories/channel-account.repository.js';
 import type { SocialCredentials } from './providers/social-publisher.js';
 import { SECRET_BOX, SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js';
 
@@ -20,6 +21,7 @@ export class SocialTokensService {
   private readonly logger = new Logger(SocialTokensService.name);
 
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly accounts: ChannelAccountRepository,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(SOCIAL_PUBLISHERS) private readonly publishers: SocialPublishers,
@@ -63,7 +65,7 @@ export class SocialTokensService {
 
   /** Refreshes when the token expires within `withinMs` (re-checked under the lock: another worker may just have done it). */
   async refreshZalo(accountId: string, withinMs = this.config.social.refreshWithinHours * 3_600_000): Promise<RefreshOutcome> {
-    return this.accounts.transaction(async (m) => {
+    return this.transactions.run(async (m) => {
       const a = await this.accounts.secrets(accountId, m, true);
       if (!a || a.platform !== 'zalo' || a.status !== 'active') return 'not-refreshable';
       if (!a.refreshTokenEnc || !a.appId || !a.appSecretEnc) return 'not-refreshable';
@@ -92,7 +94,7 @@ export class SocialTokensService {
   async resealStale(): Promise<number> {
     let resealed = 0;
     for (const id of await this.accounts.sealedWithOtherKey(this.box.currentKeyId, 500)) {
-      await this.accounts.transaction(async (m) => {
+      await this.transactions.run(async (m) => {
         const a = await this.accounts.secrets(id, m, true);
         if (!a) return;
         const again = (sealed: string | null) => (sealed === null ? null : this.box.seal(this.box.open(sealed)));

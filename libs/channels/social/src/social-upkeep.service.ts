@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
-import { ChannelAccountRepository, SocialDeliveryRepository } from '#persistence/index.js';
+import { ChannelAccountRepository } from './repositories/channel-account.repository.js';
+import { SocialDeliveryRepository } from './repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import { SocialDispatchService } from './social-dispatch.service.js';
 import { SocialTokensService, type RefreshOutcome } from './social-tokens.service.js';

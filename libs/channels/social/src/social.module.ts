@@ -1,23 +1,21 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '#config/index.js';
-import {
-  BroadcastRepository,
-  ChannelAccountRepository,
-  DeliveryRepository,
-  MessageContentRepository,
-  SocialDeliveryRepository,
-} from '#persistence/index.js';
+import { BroadcastRepository, DeliveryRepository, MessageContentRepository } from '#persistence/index.js';
+import { ChannelAccountRepository } from './repositories/channel-account.repository.js';
+import { SocialDeliveryRepository } from './repositories/channel-account-delivery.repository.js';
 import { AttachmentsModule } from '#services/attachments/attachments.module.js';
 import { ChannelAccountsService } from './channel-accounts.service.js';
 import { SocialDispatchService } from './social-dispatch.service.js';
 import { FacebookPlanner, ZaloPlanner } from './social-planner.js';
+import { FacebookChannel, ZaloChannel } from './social.channel.js';
+import { SOCIAL_JOB_HANDLERS } from './social.handlers.js';
 import { createSecretBox, createSocialPublishers, SECRET_BOX, SOCIAL_PUBLISHERS } from './social-providers.js';
 import { SocialImageLoader } from './social-image.js';
 import { SocialTokensService } from './social-tokens.service.js';
 import { SocialScheduleService } from './social-schedule.service.js';
 import { SocialUpkeepService } from './social-upkeep.service.js';
 
-/** Zalo OA and Facebook Page: accounts (sealed secrets), planners for the engine, publishing, verification, token upkeep. */
+/** Zalo OA and Facebook Page: accounts (sealed secrets), channel definitions for the engine, publishing, verification, token upkeep. */
 @Module({
   imports: [AttachmentsModule],
   providers: [
@@ -30,6 +28,9 @@ import { SocialUpkeepService } from './social-upkeep.service.js';
     SocialDeliveryRepository,
     ZaloPlanner,
     FacebookPlanner,
+    ZaloChannel,
+    FacebookChannel,
+    ...SOCIAL_JOB_HANDLERS,
     SocialTokensService,
     SocialDispatchService,
     SocialImageLoader,
@@ -37,6 +38,6 @@ import { SocialUpkeepService } from './social-upkeep.service.js';
     SocialScheduleService,
     ChannelAccountsService,
   ],
-  exports: [ZaloPlanner, FacebookPlanner, SocialDeliveryRepository, SocialDispatchService, SocialUpkeepService, SocialScheduleService, ChannelAccountsService],
+  exports: [ZaloChannel, FacebookChannel, SocialDeliveryRepository, SocialDispatchService, SocialUpkeepService, SocialScheduleService, ChannelAccountsService],
 })
 export class SocialModule {}

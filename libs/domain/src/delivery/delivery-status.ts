@@ -44,41 +44,15 @@ export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = DELIVERY_STATU
 /** States a cancellation still stops: nothing in them has reached a provider or a device. */
 export const CANCELLABLE_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['planned'];
 
+/**
+ * Also whether a provider's report moves a delivery: a report that would move it backwards (a late
+ * "sent" after "delivered") or out of a final state changes nothing. Each provider maps its own
+ * status words to a DeliveryStatus (e.g. the SMS package's providers/twilio/twilio-status.ts).
+ */
 export function canTransitionDelivery(from: DeliveryStatus, to: DeliveryStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
 export function isFinalDeliveryStatus(status: DeliveryStatus): boolean {
   return TRANSITIONS[status].length === 0;
-}
-
-/** Twilio message statuses (outbound) and what they mean for a delivery. */
-const TWILIO_STATUS: Readonly<Record<string, DeliveryStatus>> = {
-  accepted: 'sent',
-  scheduled: 'sent',
-  queued: 'sent',
-  sending: 'sent',
-  sent: 'sent',
-  delivered: 'delivered',
-  read: 'delivered',
-  undelivered: 'undelivered',
-  failed: 'failed',
-  // Only messages scheduled at Twilio can be cancelled there; for us it simply never went out.
-  canceled: 'failed',
-};
-
-/** What a Twilio message status means for a delivery, whatever its current state; null when unknown. */
-export function twilioDeliveryStatus(providerStatus: string): DeliveryStatus | null {
-  return Object.hasOwn(TWILIO_STATUS, providerStatus) ? TWILIO_STATUS[providerStatus] : null;
-}
-
-/**
- * The status a provider receipt moves the delivery to, or null to ignore it: unknown statuses
- * and receipts that would move it backwards (a late "sent" after "delivered") change nothing.
- * Twilio's own "queued"/"accepted" mean the provider has the message, which for us is `sent`.
- */
-export function mapProviderStatus(current: DeliveryStatus, providerStatus: string): DeliveryStatus | null {
-  const reported = twilioDeliveryStatus(providerStatus);
-  if (!reported) return null;
-  return canTransitionDelivery(current, reported) ? reported : null;
 }

@@ -12,7 +12,6 @@ import {
   DELIVERY_STATUSES,
   FINAL_DELIVERY_STATUSES,
   isFinalDeliveryStatus,
-  mapProviderStatus,
 } from './delivery-status.js';
 
 describe('delivery errors', () => {
@@ -94,41 +93,5 @@ describe('delivery state machine', () => {
     expect(canTransitionDelivery('sent', 'sending')).toBe(false);
     expect(canTransitionDelivery('sent', 'planned')).toBe(false);
     expect(canTransitionDelivery('delivered', 'planned')).toBe(false);
-  });
-});
-
-describe('mapProviderStatus (Twilio receipts)', () => {
-  it.each([
-    ['sent', 'delivered', 'delivered'],
-    ['sent', 'read', 'delivered'],
-    ['sent', 'undelivered', 'undelivered'],
-    ['sent', 'failed', 'failed'],
-    ['sending', 'queued', 'sent'],
-    ['sending', 'accepted', 'sent'],
-    ['sending', 'sent', 'sent'],
-    ['sending', 'delivered', 'delivered'],
-    ['unknown', 'sent', 'sent'],
-    ['unknown', 'delivered', 'delivered'],
-    ['unknown', 'failed', 'failed'],
-    ['sent', 'canceled', 'failed'],
-  ] as const)('%s + receipt %s → %s', (current, receipt, next) => {
-    expect(mapProviderStatus(current, receipt)).toBe(next);
-  });
-
-  it.each([
-    ['delivered', 'sent'],
-    ['delivered', 'queued'],
-    ['delivered', 'failed'],
-    ['undelivered', 'sent'],
-    ['failed', 'delivered'],
-    ['sent', 'sent'],
-    ['sent', 'queued'],
-    ['cancelled', 'delivered'],
-    ['planned', 'delivered'],
-    ['sent', 'receiving'],
-    ['sent', 'no-such-status'],
-    ['sent', 'constructor'],
-  ] as const)('%s + late or unknown receipt %s is ignored', (current, receipt) => {
-    expect(mapProviderStatus(current, receipt)).toBeNull();
   });
 });

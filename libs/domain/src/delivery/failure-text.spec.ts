@@ -5,14 +5,14 @@ const failed = (over: Partial<DeliveryFailureFacts>): DeliveryFailureFacts => ({
   status: 'failed',
   channel: 'sms',
   providerCode: null,
-  lastError: null,
+  failureReason: null,
   failureKind: 'permanent',
   ...over,
 });
 
 describe('deliveryFailureText', () => {
   it('words a known provider code and keeps the code for support', () => {
-    expect(deliveryFailureText(failed({ providerCode: '21211', lastError: 'invalid-endpoint: not a valid phone number' }))).toBe(
+    expect(deliveryFailureText(failed({ providerCode: '21211', failureReason: 'invalid-endpoint' }))).toBe(
       'Số điện thoại không hợp lệ (mã 21211).',
     );
     expect(deliveryFailureText(failed({ status: 'undelivered', providerCode: '30007' }))).toBe('Nhà mạng đã lọc tin nhắn này (nghi là tin rác) (mã 30007).');
@@ -20,16 +20,16 @@ describe('deliveryFailureText', () => {
 
   it('falls back to the permanent reason when the code is unknown, never to the raw code alone', () => {
     for (const reason of PERMANENT_REASONS) {
-      const text = deliveryFailureText(failed({ providerCode: 'X-99', lastError: `${reason}: provider said no` })) as string;
+      const text = deliveryFailureText(failed({ providerCode: 'X-99', failureReason: reason })) as string;
       expect(text).toMatch(/^[A-ZĐÀ-Ỹ][^]*\(mã X-99\)\.$/u);
       expect(text).not.toContain(reason);
     }
-    const texts = PERMANENT_REASONS.map((reason) => deliveryFailureText(failed({ providerCode: 'X-99', lastError: `${reason}: provider said no` })));
+    const texts = PERMANENT_REASONS.map((reason) => deliveryFailureText(failed({ providerCode: 'X-99', failureReason: reason })));
     expect(new Set(texts).size).toBe(PERMANENT_REASONS.length);
-    expect(deliveryFailureText(failed({ providerCode: 'X-99', lastError: 'unauthorized: token revoked' }))).toBe(
+    expect(deliveryFailureText(failed({ providerCode: 'X-99', failureReason: 'unauthorized' }))).toBe(
       'Tài khoản kênh không có quyền gửi (thông tin xác thực sai hoặc đã bị thu hồi) (mã X-99).',
     );
-    expect(deliveryFailureText(failed({ providerCode: 'X-99', lastError: 'something else' }))).toBe(
+    expect(deliveryFailureText(failed({ providerCode: 'X-99', failureReason: null }))).toBe(
       'Gửi không thành công, nhà cung cấp không nêu lý do (mã X-99).',
     );
   });
@@ -48,9 +48,25 @@ describe('deliveryFailureText', () => {
   });
 
   it('explains skipped, cancelled and unconfirmed deliveries, and says nothing of those that went', () => {
-    expect(deliveryFailureText(failed({ status: 'skipped', lastError: 'opted-out', failureKind: null }))).toBe('Bỏ qua: người nhận đã từ chối nhận tin trước giờ gửi.');
-    expect(deliveryFailureText(failed({ status: 'cancelled', lastError: 'đài đã bị xóa', failureKind: null }))).toBe('Đã hủy: cụm loa đã bị xóa.');
+    expect(deliveryFailureText(failed({ status: 'skipped', failureReason: 'opted-out', failureKind: null }))).toBe('Bỏ qua: người nhận đã từ chối nhận tin trước giờ gửi.');
+    expect(deliveryFailureText(failed({ status: 'cancelled', failureReason: 'station-deleted', failureKind: null }))).toBe('Đã hủy: cụm loa đã bị xóa.');
     expect(deliveryFailureText(failed({ status: 'unknown', failureKind: null }))).toMatch(/^Chưa rõ kết quả/);
     for (const status of ['planned', 'sending', 'sent', 'delivered'] as const) expect(deliveryFailureText(failed({ status, failureKind: null }))).toBeNull();
   });
+
+  it('words each cause of a cancellation or skip from the typed reason', () => {
+    const cancelled = (failureReason: DeliveryFailureFacts['failureReason']) => deliveryFailureText(failed({ status: 'cancelled', failureReason, failureKind: null }));
+    expect(cancelled('scheduled-post-deleted')).toBe('Đã hủy: bài đăng hẹn giờ đã được gỡ khỏi nền tảng.');
+    expect(cancelled('broadcast-cancelled')).toBe('Đã hủy trước khi gửi.');
+    expect(cancelled(null)).toBe('Đã hủy trước khi gửi.');
+    expect(deliveryFailureText(failed({ status: 'skipped', failureReason: null, failureKind: null }))).toBe('Bỏ qua, không gửi.');
+  });
+
+  it('prefers the provider code to the reason, and names the reason when retries ran out on an unknown code', () => {
+    expect(deliveryFailureText(failed({ providerCode: '21610', failureReason: 'opted-out' }))).toBe('Thuê bao đã nhắn từ chối nhận tin (STOP) (mã 21610).');
+    expect(deliveryFailureText(failed({ failureKind: 'exhausted', providerCode: 'X-1', failureReason: 'rejected' }))).toBe(
+      'Đã thử gửi nhiều lần không thành công: nhà cung cấp từ chối tin này; lãnh đạo có thể cho gửi lại (mã X-1).',
+    );
+  });
+
 });

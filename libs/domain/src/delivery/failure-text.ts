@@ -1,16 +1,17 @@
-import { PERMANENT_REASONS, type PermanentReason } from './delivery-errors.js';
+import type { PermanentReason } from './delivery-errors.js';
 import type { DeliveryStatus } from './delivery-status.js';
+import type { DeliveryFailureReason } from './failure-reason.js';
 
 /**
  * Why a delivery did not reach its recipient, in words an officer can act on. The one place that
  * turns the engine's codes (provider codes, permanent reasons, skip and cancel causes) into
- * Vietnamese; the code itself stays in the delivery row for support.
+ * Vietnamese; the code and the provider's own message stay in the delivery row for support.
  */
 export interface DeliveryFailureFacts {
   status: DeliveryStatus;
   channel: string;
   providerCode: string | null;
-  lastError: string | null;
+  failureReason: DeliveryFailureReason | null;
   failureKind: 'permanent' | 'exhausted' | null;
 }
 
@@ -55,9 +56,8 @@ function codeText(code: string | null): string | null {
   return null;
 }
 
-function reasonOf(lastError: string | null): PermanentReason | null {
-  const head = lastError?.split(':')[0]?.trim();
-  return (PERMANENT_REASONS as readonly string[]).includes(head ?? '') ? (head as PermanentReason) : null;
+function reasonText(reason: DeliveryFailureReason | null): string | null {
+  return reason !== null && Object.hasOwn(REASON_TEXT, reason) ? REASON_TEXT[reason as PermanentReason] : null;
 }
 
 /** A Vietnamese sentence for a delivery that failed, was skipped, cancelled or is unconfirmed; null otherwise. */
@@ -66,7 +66,7 @@ export function deliveryFailureText(d: DeliveryFailureFacts): string | null {
   switch (d.status) {
     case 'failed':
     case 'undelivered': {
-      const known = codeText(d.providerCode) ?? (reasonOf(d.lastError) ? REASON_TEXT[reasonOf(d.lastError) as PermanentReason] : null);
+      const known = codeText(d.providerCode) ?? reasonText(d.failureReason);
       if (d.failureKind === 'exhausted') {
         return withCode(`Đã thử gửi nhiều lần không thành công${known ? `: ${known.charAt(0).toLowerCase()}${known.slice(1)}` : ''}; lãnh đạo có thể cho gửi lại`);
       }
@@ -76,10 +76,10 @@ export function deliveryFailureText(d: DeliveryFailureFacts): string | null {
     case 'unknown':
       return 'Chưa rõ kết quả: yêu cầu đã gửi đi nhưng không nhận được trả lời; hệ thống chờ xác nhận và không tự gửi lại để tránh trùng.';
     case 'skipped':
-      return d.lastError === 'opted-out' ? 'Bỏ qua: người nhận đã từ chối nhận tin trước giờ gửi.' : 'Bỏ qua, không gửi.';
+      return d.failureReason === 'opted-out' ? 'Bỏ qua: người nhận đã từ chối nhận tin trước giờ gửi.' : 'Bỏ qua, không gửi.';
     case 'cancelled':
-      if (d.lastError === 'đài đã bị xóa') return 'Đã hủy: cụm loa đã bị xóa.';
-      if (d.lastError?.startsWith('scheduled post deleted')) return 'Đã hủy: bài đăng hẹn giờ đã được gỡ khỏi nền tảng.';
+      if (d.failureReason === 'station-deleted') return 'Đã hủy: cụm loa đã bị xóa.';
+      if (d.failureReason === 'scheduled-post-deleted') return 'Đã hủy: bài đăng hẹn giờ đã được gỡ khỏi nền tảng.';
       return 'Đã hủy trước khi gửi.';
     default:
       return null;

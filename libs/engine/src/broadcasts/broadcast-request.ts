@@ -9,5 +9,3 @@ export interface BroadcastRequest {
   smsWithoutDiacritics: boolean;
   smsMaxParts?: number;
 }
-
-export const SUPPORTED_CHANNELS = ['sms', 'board', 'loudspeaker', 'zalo', 'facebook'] as const;

@@ -10,7 +10,7 @@ import {
   type DeliveryStatus,
 } from '#persistence/index.js';
 import { JOBS, JobQueue } from '#queue/index.js';
-import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from '../channel-definition.js';
+import { CHANNEL_DEFINITIONS, channelOf, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
 import { BroadcastValidator } from './broadcast-validator.js';
@@ -34,7 +34,7 @@ export class BroadcastsService {
     private readonly deliveries: DeliveryRepository,
     private readonly audit: AuditRepository,
     private readonly jobs: JobQueue,
-    @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
+    @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -80,9 +80,9 @@ export class BroadcastsService {
         .filter((o) => o.dueAt.getTime() < Date.now() + 86_400_000)
         .map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),
     );
-    // Facebook posts of later occurrences are handed over ahead at once (the worker's minute cron would do it otherwise).
-    if (req.channels.includes('facebook')) await this.jobs.add(JOBS.reviewSocialSchedule, { payload: { trigger: `broadcast-${id}` } });
-    return (await this.broadcasts.findById(id)) as BroadcastRow;
+    const broadcast = (await this.broadcasts.findById(id)) as BroadcastRow;
+    for (const code of req.channels) await channelOf(this.channels, code).afterSchedule?.(broadcast);
+    return broadcast;
   }
 
   async get(actor: Actor, id: string): Promise<BroadcastRow> {
@@ -143,8 +143,7 @@ export class BroadcastsService {
       return { cancelledDeliveries, occurrences };
     });
     for (const occurrenceId of result.occurrences) await this.jobs.remove(JOBS.runOccurrence, { occurrenceId });
-    // Posts already handed to Facebook for a later time are deleted there (the social upkeep retries if this job is lost).
-    if (broadcast.channels.some((c) => c === 'zalo' || c === 'facebook')) await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: id } });
+    for (const code of broadcast.channels) await channelOf(this.channels, code).withdraw?.(broadcast);
     return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
   }
 
@@ -166,7 +165,7 @@ export class BroadcastsService {
     });
     const now = new Date();
     await wakeBatches(
-      this.planners,
+      this.channels,
       batches.map((b) => ({ ...b, wakeAt: now, priority: broadcast.priority })),
     );
     return { retried };

@@ -26,15 +26,16 @@ describe('failureOutcome', () => {
     expect(failureOutcome(delivery(1), 'a thrown string', startedAt, retry)).toMatchObject({ status: 'unknown', error: 'a thrown string' });
   });
 
-  it('fails a permanent error at once, prefixed with its reason', () => {
+  it('fails a permanent error at once, with its reason as a value and the provider message as it came', () => {
     expect(failureOutcome(delivery(1), new PermanentError('21211', 'not a valid phone number', 'invalid-endpoint'), startedAt, retry)).toEqual({
       id: 'd-1',
       startedAt,
       status: 'failed',
       attemptOutcome: 'permanent',
       failureKind: 'permanent',
+      failureReason: 'invalid-endpoint',
       providerCode: '21211',
-      error: 'invalid-endpoint: not a valid phone number',
+      error: 'not a valid phone number',
     });
   });
 

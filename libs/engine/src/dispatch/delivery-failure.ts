@@ -28,7 +28,8 @@ export function retryBackoff(config: AppConfig): BackoffOptions {
  * What a failed hand-over (a claimed delivery's attempt) means for the delivery, from the adapter's
  * classification: `unknown` when the request may have left (also any error the adapter did not
  * classify, so nothing is ever resent blindly), `failed` for a permanent error or the last attempt,
- * else `planned` again after the backoff, never sooner than the provider's Retry-After.
+ * else `planned` again after the backoff, never sooner than the provider's Retry-After. A permanent
+ * error's reason is its own field; the message stays the provider's, for support.
  */
 export function failureOutcome(
   delivery: { id: string; attempts: number },
@@ -49,7 +50,7 @@ export function failureOutcome(
       attemptOutcome: 'permanent',
       providerCode: error.providerCode,
       failureKind: 'permanent',
-      error: `${error.reason}: ${message}`,
+      failureReason: error.reason,
     };
   }
   if (delivery.attempts >= retry.maxAttempts) {

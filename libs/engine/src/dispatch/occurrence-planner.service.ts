@@ -5,7 +5,7 @@ import {
   UnitRepository,
   type BroadcastRow,
 } from '#persistence/index.js';
-import { CHANNEL_PLANNERS, type ChannelPlanner, type PlannedChannel } from '../channel-definition.js';
+import { CHANNEL_DEFINITIONS, channelOf, type ChannelDefinition, type PlannedChannel } from '../channel-definition.js';
 
 export type PlanResult =
   | { kind: 'planned'; channels: PlannedChannel[] }
@@ -25,7 +25,7 @@ export class OccurrencePlannerService {
     private readonly broadcasts: BroadcastRepository,
     private readonly messages: MessageContentRepository,
     private readonly units: UnitRepository,
-    @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
+    @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
   ) {}
 
   async run(occurrenceId: string): Promise<PlanResult> {
@@ -49,9 +49,7 @@ export class OccurrencePlannerService {
       const targetPaths = broadcast.targets.unitIds.flatMap((id) => targets.get(id)?.path ?? []);
       const planned: PlannedChannel[] = [];
       for (const channel of broadcast.channels) {
-        const planner = this.planners.find((p) => p.channel === channel);
-        if (!planner) throw new Error(`no planner registered for channel ${channel}`);
-        planned.push(await planner.plan({ manager, occurrence, broadcast, version, targetPaths }));
+        planned.push(await channelOf(this.channels, channel).plan({ manager, occurrence, broadcast, version, targetPaths }));
       }
       await this.broadcasts.setOccurrence(manager, occurrence.id, {
         status: 'planned',
@@ -63,8 +61,7 @@ export class OccurrencePlannerService {
     });
     if (outcome.kind !== 'planned') return outcome;
     for (const planned of outcome.channels) {
-      const planner = this.planners.find((p) => p.channel === planned.channel) as ChannelPlanner;
-      await planner.enqueue(occurrenceId, outcome.broadcast, planned);
+      await channelOf(this.channels, planned.channel).enqueue(occurrenceId, outcome.broadcast, planned);
     }
     this.logger.log({ occurrenceId, channels: outcome.channels }, 'occurrence planned');
     return { kind: 'planned', channels: outcome.channels };

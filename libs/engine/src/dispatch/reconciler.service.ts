@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { expandAhead } from '#domain/index.js';
 import { BroadcastRepository, DeliveryRepository } from '#persistence/index.js';
 import { JOBS, JobQueue, REDIS } from '#queue/index.js';
-import { CHANNEL_PLANNERS, wakeBatches, type ChannelPlanner } from '../channel-definition.js';
+import { CHANNEL_DEFINITIONS, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
 import { toDomainSchedule } from './schedule-mapping.js';
 
 export interface ReconcileReport {
@@ -34,7 +34,7 @@ export class ReconcilerService {
     private readonly broadcasts: BroadcastRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly jobs: JobQueue,
-    @Inject(CHANNEL_PLANNERS) private readonly planners: ChannelPlanner[],
+    @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,7 +63,7 @@ export class ReconcilerService {
     );
 
     const batches = await this.deliveries.openBatches(MAX_ROWS_PER_PASS);
-    await wakeBatches(this.planners, batches);
+    await wakeBatches(this.channels, batches);
 
     const completed = await this.broadcasts.completeFinished();
     const report = { markedUnknown, released, expanded, occurrenceJobs: due.length, batchJobs: batches.length, completed };

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeliveryStatus } from '#domain/index.js';
+import { DELIVERY_FAILURE_REASONS, type DeliveryFailureReason } from '#domain/delivery/failure-reason.js';
 
 export { DELIVERY_STATUSES, type DeliveryStatus } from '#domain/index.js';
 
@@ -10,6 +11,7 @@ export { DELIVERY_STATUSES, type DeliveryStatus } from '#domain/index.js';
  */
 @Entity('delivery')
 @Check('ck_delivery_status', "status IN ('planned','sending','sent','delivered','failed','undelivered','unknown','cancelled','skipped')")
+@Check('ck_delivery_failure_reason', `failure_reason IN (${DELIVERY_FAILURE_REASONS.map((r) => `'${r}'`).join(',')})`)
 @Index('uq_delivery_endpoint', ['occurrenceId', 'channel', 'endpoint'], { unique: true })
 @Index('ix_delivery_open', ['occurrenceId', 'channel', 'batchNo', 'notBefore'], { where: "status IN ('planned','sending')" })
 @Index('ix_delivery_broadcast_status', ['broadcastId', 'status'])
@@ -64,6 +66,10 @@ export class DeliveryEntity {
   /** Why a failed delivery failed: the provider refused it for good, or retries ran out (a supervisor may retry those). */
   @Column({ type: 'text', nullable: true })
   failureKind!: 'permanent' | 'exhausted' | null;
+
+  /** Why it failed, was skipped or cancelled, when the engine knows (a provider's permanent refusal, a skip or cancel cause). */
+  @Column({ type: 'text', nullable: true })
+  failureReason!: DeliveryFailureReason | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;

@@ -15,6 +15,8 @@ import { SubscriberImportEntity, SubscriberImportErrorEntity } from './subscribe
 import { SubscriberEntity } from './subscriber.entity.js';
 import { ChannelAccountEntity, SocialPostEntity } from './channel-account.entity.js';
 import { BoardEntity, BoardSlideEntity } from './board.entity.js';
+import { UnitSpeechSettingEntity } from './unit-speech-setting.entity.js';
+import { SmsSenderProfileEntity } from './sms-sender-profile.entity.js';
 
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
 export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
@@ -31,6 +33,8 @@ export { CHANNEL_ACCOUNT_STATUSES, SOCIAL_PLATFORMS, type ChannelAccountStatus, 
 
 export { LoudspeakerAudioEntity, StationEntity, StationGroupEntity, StationPlaylistItemEntity, StationSlotEntity };
 export type { StationKind } from './station.entity.js';
+export { UnitSpeechSettingEntity };
+export { SmsSenderProfileEntity };
 
 export const ENTITIES = [
   AdminUnitEntity,
@@ -60,4 +64,6 @@ export const ENTITIES = [
   StationSlotEntity,
   LoudspeakerAudioEntity,
   StationPlaylistItemEntity,
+  UnitSpeechSettingEntity,
+  SmsSenderProfileEntity,
 ];

@@ -14,6 +14,7 @@ export interface Renditions {
 @Check('ck_message_version_priority', "priority IN ('normal','priority','emergency')")
 @Entity('message_version')
 @Index('uq_message_version', ['messageId', 'versionNo'], { unique: true })
+@Index('ix_message_version_search', { synchronize: false })
 export class MessageVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

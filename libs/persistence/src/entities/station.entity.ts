@@ -135,7 +135,7 @@ export class LoudspeakerAudioEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_loudspeaker_audio' })
   id!: string;
 
-  /** sha256 of engine, voice and text for speech; the attachment id for an upload. */
+  /** sha256 of engine, voice, speed and text for speech; the attachment id for an upload. */
   @Column({ type: 'text' })
   cacheKey!: string;
 
@@ -147,6 +147,10 @@ export class LoudspeakerAudioEntity {
 
   @Column({ type: 'text', nullable: true })
   voice!: string | null;
+
+  /** Speech speed, -3..+3 (null for an upload). */
+  @Column({ type: 'smallint', nullable: true })
+  speed!: number | null;
 
   @Column({ type: 'uuid', nullable: true })
   attachmentId!: string | null;

@@ -9,6 +9,7 @@ import { AdminUnitEntity } from './admin-unit.entity.js';
 @Check('ck_subscriber_phone', `phone ~ '^\\+84[35789][0-9]{8}$'`)
 @Index('ix_subscriber_unit_active', ['unitId'], { where: 'opted_out_at IS NULL' })
 @Index('ix_subscriber_tags', { synchronize: false })
+@Index('ix_subscriber_phone_search', { synchronize: false })
 export class SubscriberEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

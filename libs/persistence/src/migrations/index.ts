@@ -12,6 +12,10 @@ import { BroadcastOutcome1795310000000 } from './1795310000000-broadcast-outcome
 import { AuditActor1795320000000 } from './1795320000000-audit-actor.js';
 import { MessageSearch1795330000000 } from './1795330000000-message-search.js';
 import { SubscriberSearchProgress1795330100000 } from './1795330100000-subscriber-search-progress.js';
+import { UnitSpeechSetting1795420000000 } from './1795420000000-unit-speech-setting.js';
+import { DeliveryFailureReason1795430000000 } from './1795430000000-delivery-failure-reason.js';
+import { DeliveryFailureReasonBackfill1795430000100 } from './1795430000100-delivery-failure-reason-backfill.js';
+import { SmsSenderProfile1795410000000 } from './1795410000000-sms-sender-profile.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 export const MIGRATIONS = [
@@ -29,4 +33,8 @@ export const MIGRATIONS = [
   AuditActor1795320000000,
   MessageSearch1795330000000,
   SubscriberSearchProgress1795330100000,
+  UnitSpeechSetting1795420000000,
+  DeliveryFailureReason1795430000000,
+  DeliveryFailureReasonBackfill1795430000100,
+  SmsSenderProfile1795410000000,
 ];

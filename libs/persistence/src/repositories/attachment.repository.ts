@@ -40,9 +40,6 @@ const STORED_COLUMNS = `${VIEW_COLUMNS}, a.storage_key AS "storageKey"`;
 export class AttachmentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   async insert(input: NewAttachment, tx: EntityManager): Promise<AttachmentView> {
     const [row] = await tx.query(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { DeliveryStatus, UnitScope } from '#domain/index.js';
 import type { BroadcastViewStatus, StoredBroadcastStatus } from '#domain/delivery/broadcast-view-status.js';
+import type { DeliveryFailureReason } from '#domain/delivery/failure-reason.js';
 import type { BroadcastSchedule, BroadcastTargets, OccurrenceStatus } from '../entities/index.js';
 
 /** A broadcast as the console lists it, with what its status and note are read from. */
@@ -55,6 +56,7 @@ export interface DeliveryListRow {
   providerCode: string | null;
   lastError: string | null;
   failureKind: 'permanent' | 'exhausted' | null;
+  failureReason: DeliveryFailureReason | null;
   notBefore: Date;
   sentAt: Date | null;
   updatedAt: Date;
@@ -216,7 +218,7 @@ export class BroadcastViewRepository {
     const items: DeliveryListRow[] = await this.db.query(
       `SELECT d.id::text, d.occurrence_id AS "occurrenceId", d.channel, d.endpoint, d.status, d.attempts, d.provider,
               d.provider_message_id AS "providerMessageId", d.provider_code AS "providerCode", d.last_error AS "lastError",
-              d.failure_kind AS "failureKind", d.not_before AS "notBefore", d.sent_at AS "sentAt", d.updated_at AS "updatedAt",
+              d.failure_kind AS "failureKind", d.failure_reason AS "failureReason", d.not_before AS "notBefore", d.sent_at AS "sentAt", d.updated_at AS "updatedAt",
               CASE WHEN p.delivery_id IS NULL THEN NULL
                    ELSE json_build_object('state', p.state, 'postId', p.post_id,
                      'scheduledFor', to_char(p.scheduled_for AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS post

@@ -3,6 +3,7 @@ import { returning } from '../returning.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canTransitionDelivery, DELIVERY_STATUSES, isFinalDeliveryStatus, type DeliveryStatus, type Priority } from '#domain/index.js';
+import type { DeliveryFailureReason } from '#domain/delivery/failure-reason.js';
 
 export interface RecipientFilter {
   targetPaths: string[];
@@ -22,8 +23,11 @@ export interface DeliveryOutcome {
   attemptOutcome: 'sent' | 'retryable' | 'permanent' | 'unknown';
   providerMessageId?: string | null;
   providerCode?: string | null;
+  /** The provider's (or transport's) own message, kept for support. */
   error?: string | null;
   failureKind?: 'permanent' | 'exhausted' | null;
+  /** Why a failed delivery cannot go, when the adapter said (its PermanentError reason). */
+  failureReason?: DeliveryFailureReason | null;
   /** For a retry: not before this instant. */
   notBefore?: Date | null;
   startedAt: Date;
@@ -87,7 +91,7 @@ export class DeliveryRepository {
   /** Numbers that opted out after planning are skipped at send time, never sent to. */
   async skipOptedOut(occurrenceId: string, batchNo: number): Promise<number> {
     const result: [unknown[], number] = await this.db.query(
-      `UPDATE delivery d SET status = 'skipped', last_error = 'opted-out', final_at = now(), updated_at = now()
+      `UPDATE delivery d SET status = 'skipped', failure_reason = 'opted-out', last_error = NULL, final_at = now(), updated_at = now()
          FROM subscriber s
         WHERE d.occurrence_id = $1 AND d.channel = 'sms' AND d.batch_no = $2 AND d.status = 'planned'
           AND s.phone = d.endpoint AND s.opted_out_at IS NOT NULL`,
@@ -145,15 +149,24 @@ export class DeliveryRepository {
     await this.db.transaction(async (m) => {
       await m.query(
         `UPDATE delivery d SET status = v.status, provider_message_id = COALESCE(v.pmid, d.provider_message_id),
-                provider_code = v.code, last_error = v.err, failure_kind = v.kind,
+                provider_code = v.code, last_error = v.err, failure_kind = v.kind, failure_reason = v.reason,
                 not_before = COALESCE(v.not_before, d.not_before),
                 sent_at = CASE WHEN v.status IN ('sent','delivered') THEN now() ELSE d.sent_at END,
                 final_at = CASE WHEN v.status IN ('delivered','failed','skipped') THEN now() ELSE d.final_at END,
                 updated_at = now()
-           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-                AS v(id, status, pmid, code, err, kind, not_before)
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
+                AS v(id, status, pmid, code, err, kind, not_before, reason)
           WHERE d.id = v.id AND d.status = 'sending'`,
-        [col('id'), col('status'), col('providerMessageId'), col('providerCode'), col('error'), col('failureKind'), col('notBefore')],
+        [
+          col('id'),
+          col('status'),
+          col('providerMessageId'),
+          col('providerCode'),
+          col('error'),
+          col('failureKind'),
+          col('notBefore'),
+          col('failureReason'),
+        ],
       );
       await m.query(
         `INSERT INTO delivery_attempt (delivery_id, attempt_no, started_at, finished_at, outcome, provider_code, error)
@@ -247,7 +260,7 @@ export class DeliveryRepository {
   /** Cancels everything of a broadcast not yet handed to a provider. */
   async cancelPlanned(m: EntityManager, broadcastId: string): Promise<number> {
     const result: [unknown[], number] = await m.query(
-      `UPDATE delivery SET status = 'cancelled', final_at = now(), updated_at = now()
+      `UPDATE delivery SET status = 'cancelled', failure_reason = 'broadcast-cancelled', final_at = now(), updated_at = now()
         WHERE broadcast_id = $1 AND status = 'planned'`,
       [broadcastId],
     );
@@ -268,7 +281,7 @@ export class DeliveryRepository {
     ids: string[] | null,
   ): Promise<{ retried: number; batches: { occurrenceId: string; channel: string; batchNo: number }[] }> {
     const rows: { occurrenceId: string; channel: string; batchNo: number }[] = await returning(m,
-      `UPDATE delivery SET status = 'planned', not_before = now(), failure_kind = NULL, final_at = NULL, updated_at = now()
+      `UPDATE delivery SET status = 'planned', not_before = now(), failure_kind = NULL, failure_reason = NULL, final_at = NULL, updated_at = now()
         WHERE broadcast_id = $1 AND status = 'failed' AND failure_kind = 'exhausted'
           AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
         RETURNING occurrence_id AS "occurrenceId", channel, batch_no AS "batchNo"`,

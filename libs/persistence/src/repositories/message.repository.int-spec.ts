@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createUnit, createUser, type TestUnit } from '#test/fixtures.js';
 import { createTestDatabase } from '#test/test-database.js';
 import { createDataSource } from '../data-source.js';
+import { TransactionRunner } from '../transaction-runner.js';
 import { MessageRepository, type MessageContent } from './message.repository.js';
 
 const content = (title: string): MessageContent => ({
@@ -21,6 +22,7 @@ describe('MessageRepository against Postgres', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: DataSource;
   let repo: MessageRepository;
+  let transactions: TransactionRunner;
   let province: TestUnit;
   let district: TestUnit;
   let commune: TestUnit;
@@ -31,6 +33,7 @@ describe('MessageRepository against Postgres', () => {
     database = await createTestDatabase();
     db = await createDataSource(database.url).initialize();
     repo = new MessageRepository(db);
+    transactions = new TransactionRunner(db);
     province = await createUnit(db, { name: 'Tỉnh Chuỗi', level: 'province' });
     district = await createUnit(db, { name: 'Huyện Chuỗi', level: 'district', parent: province });
     commune = await createUnit(db, { name: 'Xã Chuỗi', level: 'commune', parent: district });
@@ -60,22 +63,22 @@ describe('MessageRepository against Postgres', () => {
   });
 
   it('finds a message only inside the scope', async () => {
-    const id = await repo.transaction((tx) => repo.insert({ unitId: commune.id, authorId, content: content('Trong phạm vi') }, tx));
+    const id = await transactions.run((tx) => repo.insert({ unitId: commune.id, authorId, content: content('Trong phạm vi') }, tx));
     expect(await repo.findInScope({ unitPath: province.path }, id)).toEqual(expect.objectContaining({ id, unitName: 'Xã Chuỗi' }));
     expect(await repo.findInScope({ unitPath: commune.path }, id)).not.toBeNull();
     expect(await repo.findInScope({ unitPath: village.path }, id)).toBeNull();
-    expect(await repo.transaction((tx) => repo.lockInScope({ unitPath: village.path }, id, tx))).toBeNull();
+    expect(await transactions.run((tx) => repo.lockInScope({ unitPath: village.path }, id, tx))).toBeNull();
   });
 
   it('serialises changes: a second lock waits for the first and then sees its new version and author', async () => {
-    const id = await repo.transaction((tx) => repo.insert({ unitId: commune.id, authorId, content: content('Khóa') }, tx));
+    const id = await transactions.run((tx) => repo.insert({ unitId: commune.id, authorId, content: content('Khóa') }, tx));
     const editor = await createUser(db, { role: 'officer', unit: commune });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let firstLocked!: () => void;
     const locked = new Promise<void>((resolve) => (firstLocked = resolve));
 
-    const first = repo.transaction(async (tx) => {
+    const first = transactions.run(async (tx) => {
       await repo.lockInScope({ unitPath: commune.path }, id, tx);
       firstLocked();
       await held;
@@ -83,7 +86,7 @@ describe('MessageRepository against Postgres', () => {
       await repo.markEdited(id, 2, tx);
     });
     await locked;
-    const second = repo.transaction((tx) => repo.lockInScope({ unitPath: commune.path }, id, tx));
+    const second = transactions.run((tx) => repo.lockInScope({ unitPath: commune.path }, id, tx));
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();
     await first;
@@ -91,8 +94,8 @@ describe('MessageRepository against Postgres', () => {
   });
 
   it('searches titles ignoring case and diacritics, and treats % and _ literally', async () => {
-    await repo.transaction((tx) => repo.insert({ unitId: village.id, authorId, content: content('CẢI CÁCH THỦ TỤC Hành Chính') }, tx));
-    await repo.transaction((tx) => repo.insert({ unitId: village.id, authorId, content: content('Giảm 50% thời gian') }, tx));
+    await transactions.run((tx) => repo.insert({ unitId: village.id, authorId, content: content('CẢI CÁCH THỦ TỤC Hành Chính') }, tx));
+    await transactions.run((tx) => repo.insert({ unitId: village.id, authorId, content: content('Giảm 50% thời gian') }, tx));
     const titles = async (q: string) =>
       (await repo.list({ unitPath: village.path }, { q, limit: 10, offset: 0 })).items.map((m) => m.version.title);
     expect(await titles('cai cach thu tuc')).toEqual(['CẢI CÁCH THỦ TỤC Hành Chính']);
@@ -105,7 +108,7 @@ describe('MessageRepository against Postgres', () => {
     const s1 = await createUser(db, { role: 'supervisor', unit: district });
     const s2 = await createUser(db, { role: 'supervisor', unit: district });
     const scope = { unitPath: district.path };
-    const bySupervisor = await repo.transaction(async (tx) => {
+    const bySupervisor = await transactions.run(async (tx) => {
       const id = await repo.insert({ unitId: commune.id, authorId: s1.id, content: content('Hộp thư') }, tx);
       await repo.markSubmitted(id, district.id, tx);
       return id;

@@ -78,9 +78,6 @@ export interface MessageFilter {
 export class MessageRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   /** Inserts the message as a draft with its version 1; returns its id. */
   async insert(input: { unitId: string; authorId: string; content: MessageContent }, tx: EntityManager): Promise<string> {

@@ -60,9 +60,6 @@ const VIEW_COLUMNS = `i.id, i.unit_id, i.created_by, i.file_name, i.status, i.ro
 export class SubscriberImportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   /** `id` may be chosen by the client (to follow the progress); an id already taken is a ConflictError naming importId. */
   async create(input: { id?: string; unitId: string; createdBy: string; fileName: string; totalRows: number | null }): Promise<SubscriberImportView> {

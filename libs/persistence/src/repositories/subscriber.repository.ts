@@ -89,9 +89,6 @@ const SELECT_VILLAGES = `
 export class SubscriberRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   /** `lock` holds the row until the transaction ends, so concurrent changes apply one after the other. */
   async findInScope(scope: UnitScope, id: string, manager: EntityManager = this.db.manager, lock = false): Promise<SubscriberRecord | null> {

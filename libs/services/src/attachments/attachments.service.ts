@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { acceptUpload, assertCanAuthor, cleanFileName, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '#domain/index.js';
-import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { AttachmentRepository, type AttachmentView } from '#persistence/repositories/attachment.repository.js';
 import { FILE_STORE, type FileStore } from './file-store.js';
 
@@ -17,6 +17,7 @@ export class AttachmentsService {
   private readonly limits: UploadLimits;
 
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly attachments: AttachmentRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
@@ -39,7 +40,7 @@ export class AttachmentsService {
     if (!unit) throw new NotFoundError('unit');
     const media = acceptUpload(await fileTypeFromBuffer(file.buffer), file.buffer.length, this.limits);
     const stored = await this.store.put(file.buffer);
-    return this.attachments.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const attachment = await this.attachments.insert(
         {
           unitId: unit.id,

@@ -1,11 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { normalizeUsername, UnauthenticatedError, type Actor } from '#domain/index.js';
-import { AuditRepository, RefreshTokenRepository, UserRepository, type UserProfile } from '#persistence/index.js';
+import { AuditRepository, RefreshTokenRepository, TransactionRunner, UserRepository, type UserProfile } from '#persistence/index.js';
 import { LoginThrottle } from './login-throttle.js';
 import { DUMMY_HASH, PasswordHasher } from './password-hasher.js';
 
@@ -55,7 +53,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditRepository,
     private readonly jwt: JwtService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -109,7 +107,7 @@ export class AuthService {
     if (!actor) {
       throw new UnauthenticatedError('auth.logout-everywhere', 'Cần đăng nhập để đăng xuất khỏi mọi thiết bị');
     }
-    await this.db.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.refreshTokens.revokeAllForUser(actor.userId, tx);
       await this.audit.append(
         { actorId: actor.userId, unitId: actor.unitId, unitPath: actor.unitPath, entityType: 'user', entityId: actor.userId, action: 'logout-everywhere' },

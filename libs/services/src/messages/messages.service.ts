@@ -14,7 +14,7 @@ import {
   type MessageStatus,
   type WorkflowAction,
 } from '#domain/index.js';
-import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { AttachmentRepository } from '#persistence/repositories/attachment.repository.js';
 import { MessageRepository, type LockedMessage, type MessageContent, type MessageView } from '#persistence/repositories/message.repository.js';
 import { JOBS, JobQueue } from '#queue/index.js';
@@ -38,6 +38,7 @@ export class MessagesService {
   private readonly logger = new Logger(MessagesService.name);
 
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly messages: MessageRepository,
     private readonly attachments: AttachmentRepository,
     private readonly units: UnitRepository,
@@ -48,7 +49,7 @@ export class MessagesService {
 
   async create(actor: Actor, unitId: string | undefined, content: MessageContent): Promise<MessageView> {
     assertCanAuthor(actor);
-    return this.messages.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const unit = await this.units.findInScope(actor, unitId ?? actor.unitId, tx);
       if (!unit) throw new NotFoundError('unit');
       await this.assertAttachmentsUnder(unit.path, content.attachmentIds, tx);
@@ -59,7 +60,7 @@ export class MessagesService {
   }
 
   async edit(actor: Actor, messageId: string, baseVersion: number, content: MessageContent): Promise<MessageView> {
-    const view = await this.messages.transaction(async (tx) => {
+    const view = await this.transactions.run(async (tx) => {
       const message = await this.lock(actor, messageId, tx);
       assertCanAuthor(actor);
       assertNamesCurrentVersion(message.currentVersion, baseVersion, 'edit');
@@ -77,7 +78,7 @@ export class MessagesService {
 
   /** Sends the current version to the nearest unit above (or at) the message's unit with a supervisor other than its author. */
   async submit(actor: Actor, messageId: string, version: number): Promise<MessageView> {
-    return this.messages.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const message = await this.lock(actor, messageId, tx);
       assertCanAuthor(actor);
       const to = nextStatus(message.status, 'submit');
@@ -104,7 +105,7 @@ export class MessagesService {
    * role (an officer is told they cannot review at all), state and version, then who may review this one.
    */
   private async review(actor: Actor, messageId: string, version: number, action: 'approve' | 'return', comment: string | null): Promise<MessageView> {
-    return this.messages.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const message = await this.lock(actor, messageId, tx);
       assertIsReviewer(actor);
       const to = nextStatus(message.status, action);

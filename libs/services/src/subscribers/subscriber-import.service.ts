@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { cleanFileName, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '#domain/index.js';
-import { AuditRepository, UnitRepository, type UnitRef } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository, type UnitRef } from '#persistence/index.js';
 import {
   SubscriberImportRepository,
   type ImportRowError,
@@ -46,6 +46,7 @@ const OUTSIDE_SCOPE: FieldProblem = {
 @Injectable()
 export class SubscriberImportService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly imports: SubscriberImportRepository,
     private readonly subscribers: SubscriberRepository,
     private readonly units: UnitRepository,
@@ -157,7 +158,7 @@ export class SubscriberImportService {
 
   private async write(actor: Actor, unit: UnitRef, importId: string, chunk: ImportChunk): Promise<void> {
     if (chunk.size === 0) return;
-    await this.imports.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const written = await this.imports.upsert(tx, { unitId: unit.id, scopePath: actor.unitPath, rows: chunk.distinctRows() });
       const { errors, delta } = chunk.settle(written, OUTSIDE_SCOPE);
       await this.imports.recordErrors(tx, importId, errors);
@@ -166,7 +167,7 @@ export class SubscriberImportService {
   }
 
   private finish(actor: Actor, unit: UnitRef, importId: string, status: 'completed' | 'failed', failure: string | null) {
-    return this.imports.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const done = await this.imports.finish(tx, importId, status, failure);
       await this.audit.append(
         {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { foldVietnamese, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '#domain/index.js';
-import { AuditRepository, UnitRepository, type UnitRef } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository, type UnitRef } from '#persistence/index.js';
 import {
   SubscriberRepository,
   type SubscriberChanges,
@@ -62,6 +62,7 @@ export interface SubscriberQuery {
 @Injectable()
 export class SubscribersService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly subscribers: SubscriberRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
@@ -84,7 +85,7 @@ export class SubscribersService {
 
     const unit = await this.subscriberUnit(actor, input.unitId);
     const villageId = input.villageId === undefined ? null : await this.villageUnder(unit, input.villageId);
-    return this.subscribers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const id = await this.subscribers.insert(
         { phone: phone.phone, fullName, unitId: unit.id, villageId, tags, consentSource: input.consentSource, consentAt, preferredLanguage },
         tx,
@@ -137,7 +138,7 @@ export class SubscribersService {
     if (patch.preferredLanguage !== undefined) problems.push(...languageProblems(patch.preferredLanguage));
     if (problems.length > 0) throw new InvalidInputError(problems);
 
-    return this.subscribers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const current = await this.mustFindRecord(actor, id, tx, true);
       const unit = patch.unitId !== undefined && patch.unitId !== current.unitId ? await this.subscriberUnit(actor, patch.unitId, tx) : null;
       const unitPath = unit?.path ?? current.unitPath;
@@ -185,7 +186,7 @@ export class SubscribersService {
     apply: (tx: EntityManager) => Promise<boolean>,
     data: Record<string, unknown> = {},
   ): Promise<SubscriberView> {
-    return this.subscribers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const current = await this.mustFindRecord(actor, id, tx, true);
       if (await apply(tx)) {
         await this.audit.append(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseKeyword, type SmsKeyword } from '#domain/index.js';
-import { AuditRepository } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner } from '#persistence/index.js';
 import { SubscriberRepository } from '#persistence/repositories/subscriber.repository.js';
 import { KEYWORD_HELP_REPLY, keywordReply, type SubscriptionOutcome } from './keyword-replies.js';
 
@@ -12,6 +12,7 @@ import { KEYWORD_HELP_REPLY, keywordReply, type SubscriptionOutcome } from './ke
 @Injectable()
 export class SubscriptionService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly subscribers: SubscriberRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -28,7 +29,7 @@ export class SubscriptionService {
   }
 
   private apply(phone: string, keyword: SmsKeyword): Promise<SubscriptionOutcome> {
-    return this.subscribers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const subscriber = await this.subscribers.lockByPhone(phone, tx);
       if (!subscriber) return 'not-subscribed';
       const changed = await (keyword === 'opt-out'

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import {
   assertCanAddVillage,
@@ -17,7 +16,7 @@ import {
   type Actor,
   type VillageType,
 } from '#domain/index.js';
-import { AuditRepository, UnitRepository } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import type { UnitSearchFilter, UnitView } from '#persistence/repositories/unit.repository.js';
 import { UnitUsageRepository } from '#persistence/repositories/unit-usage.repository.js';
 import { searchNameOf, villageFullName } from './unit-text.js';
@@ -43,7 +42,7 @@ export class UnitsService {
     private readonly units: UnitRepository,
     private readonly usage: UnitUsageRepository,
     private readonly audit: AuditRepository,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,7 +72,7 @@ export class UnitsService {
     const name = cleanText(input.name);
     const code = input.code?.trim() || null;
     if (!name) throw new InvalidInputError([{ field: 'name', rule: 'isNotEmpty', message: 'không được để trống' }]);
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const commune = await this.units.lockInScope(actor, communeId, tx);
       if (!commune) throw new NotFoundError('unit');
       assertCanAddVillage(actor);
@@ -107,7 +106,7 @@ export class UnitsService {
   async renameVillage(actor: Actor, villageId: string, newName: string): Promise<UnitView> {
     const name = cleanText(newName);
     if (!name) throw new InvalidInputError([{ field: 'name', rule: 'isNotEmpty', message: 'không được để trống' }]);
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const village = await this.units.lockInScope(actor, villageId, tx);
       if (!village) throw new NotFoundError('unit');
       assertCanEditVillage(actor);
@@ -127,7 +126,7 @@ export class UnitsService {
 
   /** Removes a village created here that nothing refers to; otherwise a 409 names what still uses it. */
   async deleteVillage(actor: Actor, villageId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const village = await this.units.lockForDeleteInScope(actor, villageId, tx);
       if (!village) throw new NotFoundError('unit');
       assertCanEditVillage(actor);

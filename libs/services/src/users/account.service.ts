@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { InvalidInputError, passwordProblems, type Actor } from '#domain/index.js';
-import { AuditRepository, RefreshTokenRepository, UserRepository } from '#persistence/index.js';
+import { AuditRepository, RefreshTokenRepository, TransactionRunner, UserRepository } from '#persistence/index.js';
 import { AuthService, invalidSession, type TokenPair } from '../auth/auth.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
@@ -11,7 +9,7 @@ import { PasswordHasher } from '../auth/password-hasher.js';
 @Injectable()
 export class AccountService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly audit: AuditRepository,
@@ -39,7 +37,7 @@ export class AccountService {
     if (problems.length) throw new InvalidInputError(problems);
 
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if (!(await this.users.setPasswordHash(actor, actor.userId, passwordHash, tx))) {
         throw invalidSession();
       }

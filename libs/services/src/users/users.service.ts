@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   assertCanChangeUser,
   assertCanDisableUser,
@@ -22,6 +21,7 @@ import {
 import {
   AuditRepository,
   RefreshTokenRepository,
+  TransactionRunner,
   UnitRepository,
   UserRepository,
   type UnitRef,
@@ -61,7 +61,7 @@ export interface UserQuery {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly units: UnitRepository,
     private readonly refreshTokens: RefreshTokenRepository,
@@ -81,7 +81,7 @@ export class UsersService {
     ];
     if (problems.length) throw new InvalidInputError(problems);
     const passwordHash = await this.hasher.hash(input.password);
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const id = await this.users.insert({ username, displayName, passwordHash, role: input.role, unitId: unit.id, createdBy: actor.userId }, tx);
       await this.audit.append(
         {
@@ -121,7 +121,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, userId: string, patch: UserChanges): Promise<UserView> {
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const user = await this.mustFind(actor, userId, tx, true);
       const movesTo = patch.unitId !== undefined && patch.unitId !== user.unitId ? await this.mustFindUnit(actor, patch.unitId, tx) : null;
       assertCanChangeUser(actor, { userId: user.id, unitPath: user.unitPath, role: user.role }, { role: patch.role, unitPath: movesTo?.path });
@@ -155,7 +155,7 @@ export class UsersService {
 
   /** Disabling ends every session: refresh tokens are revoked here, access tokens are refused by the guard. */
   async disable(actor: Actor, userId: string): Promise<UserView> {
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const user = await this.mustFind(actor, userId, tx, true);
       assertCanDisableUser(actor, { userId: user.id, unitPath: user.unitPath });
       const changed = await this.users.setDisabled(actor, user.id, true, tx);
@@ -166,7 +166,7 @@ export class UsersService {
   }
 
   async enable(actor: Actor, userId: string): Promise<UserView> {
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const user = await this.mustFind(actor, userId, tx, true);
       assertCanEnableUser(actor, { userId: user.id, unitPath: user.unitPath });
       if (await this.users.setDisabled(actor, user.id, false, tx)) await this.appendAudit(actor, user, 'enable', tx);
@@ -181,7 +181,7 @@ export class UsersService {
     const problems = passwordProblems(password, { username: user.username });
     if (problems.length) throw new InvalidInputError(problems);
     const passwordHash = await this.hasher.hash(password);
-    await this.db.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if (!(await this.users.setPasswordHash(actor, user.id, passwordHash, tx))) throw new NotFoundError('user');
       await this.refreshTokens.revokeAllForUser(user.id, tx);
       await this.appendAudit(actor, user, 'password-reset', tx);

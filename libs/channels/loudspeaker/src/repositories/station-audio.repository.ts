@@ -8,6 +8,8 @@ export interface StationAudio {
   source: 'tts' | 'upload';
   text: string | null;
   voice: string | null;
+  /** Speech speed, -3..+3; null for an upload. */
+  speed: number | null;
   attachmentId: string | null;
   status: 'pending' | 'ready' | 'failed';
   storageKey: string | null;
@@ -17,7 +19,7 @@ export interface StationAudio {
   error: string | null;
 }
 
-const COLUMNS = `id, cache_key AS "cacheKey", source, text, voice, attachment_id AS "attachmentId", status,
+const COLUMNS = `id, cache_key AS "cacheKey", source, text, voice, speed, attachment_id AS "attachmentId", status,
   storage_key AS "storageKey", content_type AS "contentType", size_bytes::float8 AS "sizeBytes",
   duration_ms AS "durationMs", error`;
 
@@ -32,15 +34,16 @@ export class StationAudioRepository {
     source: 'tts' | 'upload';
     text?: string;
     voice?: string;
+    speed?: number;
     /** For an upload: the attachment and where its bytes are, so the worker needs no scoped read. */
     attachmentId?: string;
     storageKey?: string;
     contentType?: string;
   }): Promise<StationAudio> {
     await this.db.query(
-      `INSERT INTO loudspeaker_audio (cache_key, source, text, voice, attachment_id, storage_key, content_type, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') ON CONFLICT (cache_key) DO NOTHING`,
-      [input.cacheKey, input.source, input.text ?? null, input.voice ?? null, input.attachmentId ?? null, input.storageKey ?? null, input.contentType ?? null],
+      `INSERT INTO loudspeaker_audio (cache_key, source, text, voice, speed, attachment_id, storage_key, content_type, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') ON CONFLICT (cache_key) DO NOTHING`,
+      [input.cacheKey, input.source, input.text ?? null, input.voice ?? null, input.speed ?? null, input.attachmentId ?? null, input.storageKey ?? null, input.contentType ?? null],
     );
     const [row] = await this.db.query(`SELECT ${COLUMNS} FROM loudspeaker_audio WHERE cache_key = $1`, [input.cacheKey]);
     return row;

@@ -69,9 +69,6 @@ export const SLOT_COLUMNS = `sl.id, sl.station_id AS "stationId", sl.group_id AS
 export class StationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   async insert(m: EntityManager, unitId: string, fields: StationFields, tokenHash: string): Promise<string> {
     const [{ id }] = await m.query(
@@ -96,7 +93,7 @@ export class StationRepository {
   /** Removes the station; what it had not yet been handed is cancelled, so its occurrences can complete. */
   async delete(m: EntityManager, id: string): Promise<void> {
     await m.query(
-      `UPDATE delivery SET status = 'cancelled', final_at = now(), updated_at = now(), last_error = 'đài đã bị xóa'
+      `UPDATE delivery SET status = 'cancelled', final_at = now(), updated_at = now(), failure_reason = 'station-deleted'
         WHERE channel = 'loudspeaker' AND endpoint = $1 AND status = 'planned'`,
       [id],
     );

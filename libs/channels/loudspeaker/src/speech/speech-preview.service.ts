@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { assertCanAuthor, RateLimitedError, RetryableError, type Actor } from '#domain/index.js';
+import { SpeechSettingsService } from './speech-settings.service.js';
 import { TTS_ENGINE, type TtsEngine } from '../tts/tts-engine.js';
-import { APP_CONFIG, type AppConfig } from '#config/index.js';
-import { assertCanAuthor, RateLimitedError, type Actor } from '#domain/index.js';
 import { mp3ToWav } from './mp3-to-wav.js';
 import { voiceOf, type SpeechAccent } from './speech-voices.js';
 
@@ -15,8 +15,9 @@ export interface SpeechPreview {
 }
 
 /**
- * "Nghe thử" in the message editor: the text spoken by the same engine and voices the loudspeakers use,
- * so the officer hears what the stations will play. Nothing is stored.
+ * "Nghe thử" in the message editor: the text spoken by the same engine, voice and speed the
+ * loudspeakers of the officer's unit use, so the officer hears what the stations will play. An
+ * accent asked for picks that accent's voice of the engine. Nothing is stored.
  */
 @Injectable()
 export class SpeechPreviewService {
@@ -24,7 +25,7 @@ export class SpeechPreviewService {
 
   constructor(
     @Inject(TTS_ENGINE) private readonly tts: TtsEngine,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SpeechSettingsService,
   ) {}
 
   async preview(actor: Actor, text: string, accent: SpeechAccent | undefined): Promise<SpeechPreview> {
@@ -35,8 +36,15 @@ export class SpeechPreviewService {
     }
     this.rendering++;
     try {
-      const voice = accent ? voiceOf(accent) : this.config.loudspeakerTtsVoice;
-      const speech = await this.tts.render(text, voice);
+      const unit = await this.settings.effectiveForUnit(actor.unitId);
+      const voice = accent ? voiceOf(this.tts, accent, unit.voice) : unit.voice;
+      const speech = await this.tts.render({ text, voice, speed: unit.speed }).catch((error: unknown) => {
+        // A speech service that is slow or throttling now is an answer the officer can act on: try again shortly.
+        if (error instanceof RetryableError) {
+          throw new RateLimitedError('speech.unavailable', `Dịch vụ đọc văn bản chưa trả lời; hãy thử lại sau ${RETRY_AFTER_SECONDS} giây`, RETRY_AFTER_SECONDS);
+        }
+        throw error;
+      });
       return { wav: await mp3ToWav(speech.mp3), durationMs: speech.durationMs };
     } finally {
       this.rendering--;

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { EspeakNgTtsEngine } from '../tts/espeak-ng/espeak-ng.adapter.js';
-import { TTS_ENGINE } from '../tts/tts-engine.js';
+import { UnitSpeechSettingRepository } from '../repositories/unit-speech-setting.repository.js';
+import { ttsEngineProvider } from '../tts/tts-engines.js';
 import { SpeechPreviewService } from './speech-preview.service.js';
+import { SpeechSettingsService } from './speech-settings.service.js';
 
-/** The editor's speech preview, on the engine the loudspeakers use (the same class as LoudspeakersModule provides). */
+/** The editor's speech preview and the per-unit voice settings, on the engine the loudspeakers use (TTS_ENGINE). */
 @Module({
-  providers: [{ provide: TTS_ENGINE, useFactory: () => new EspeakNgTtsEngine() }, SpeechPreviewService],
-  exports: [SpeechPreviewService],
+  providers: [ttsEngineProvider, UnitSpeechSettingRepository, SpeechSettingsService, SpeechPreviewService],
+  exports: [SpeechPreviewService, SpeechSettingsService],
 })
 export class SpeechModule {}

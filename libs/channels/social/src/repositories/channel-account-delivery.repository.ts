@@ -204,6 +204,7 @@ export class SocialDeliveryRepository {
       const [row] = await returning<SocialDeliveryRow>(m,
         `UPDATE delivery d SET status = CASE WHEN $2::text IS NULL THEN $4 ELSE 'sent' END,
                 final_at = CASE WHEN $2::text IS NULL AND $4 = 'cancelled' THEN now() ELSE d.final_at END,
+                failure_reason = CASE WHEN $2::text IS NULL AND $4 = 'cancelled' THEN 'broadcast-cancelled' ELSE d.failure_reason END,
                 provider_message_id = COALESCE($2, d.provider_message_id), not_before = now(), last_error = $3,
                 sent_at = CASE WHEN $2::text IS NULL THEN d.sent_at ELSE COALESCE(d.sent_at, now()) END, updated_at = now()
           WHERE d.id = $1 AND d.status = 'unknown'
@@ -252,7 +253,7 @@ export class SocialDeliveryRepository {
     await this.db.transaction(async (m) => {
       await m.query(`UPDATE social_post SET state = 'deleted', updated_at = now() WHERE delivery_id = $1`, [deliveryId]);
       await m.query(
-        `UPDATE delivery SET status = 'cancelled', last_error = 'scheduled post deleted from the platform', final_at = now(), updated_at = now()
+        `UPDATE delivery SET status = 'cancelled', failure_reason = 'scheduled-post-deleted', final_at = now(), updated_at = now()
           WHERE id = $1 AND status IN ('sent','unknown')`,
         [deliveryId],
       );

@@ -53,9 +53,6 @@ const SECRETS = `a.id, a.unit_id AS "unitId", a.platform, a.external_id AS "exte
 export class ChannelAccountRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   async insert(m: EntityManager, a: NewChannelAccount): Promise<string> {
     const [{ id }] = await m.query(

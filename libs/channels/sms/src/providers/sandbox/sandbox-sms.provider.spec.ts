@@ -52,3 +52,12 @@ describe('SandboxSmsProvider', () => {
     expect(error).toMatchObject({ providerCode: 'sandbox-sink', message: 'db down' });
   });
 });
+
+describe('SandboxSmsProvider webhooks', () => {
+  it('has none: every callback is refused and carries no report', () => {
+    const provider = new SandboxSmsProvider({ record: async () => undefined });
+    expect(provider.verifyWebhook()).toBe(false);
+    expect(provider.parseStatus()).toEqual([]);
+    expect('parseInbound' in provider).toBe(false);
+  });
+});

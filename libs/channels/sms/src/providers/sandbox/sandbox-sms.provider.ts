@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RetryableError } from '#domain/index.js';
-import type { SmsProvider, SmsSendRequest, SmsSendResult } from '../../sms-provider.js';
+import type { SmsProvider, SmsSendRequest, SmsSendResult, SmsStatusReport } from '../../sms-provider.js';
 
 export interface SandboxSmsRecord {
   providerMessageId: string;
@@ -17,9 +17,10 @@ export interface SandboxSmsSink {
 }
 
 /**
- * The built-in provider used when no Twilio credentials are configured: nothing leaves the
- * machine, every message is recorded and reported delivered at once, so a fresh install runs the
- * whole pipeline end to end. `sandbox: true` lets every screen label it as such.
+ * The built-in provider used when no SMS provider is configured: nothing leaves the machine, every
+ * message is recorded and reported delivered at once, so a fresh install runs the whole pipeline
+ * end to end. `sandbox: true` lets every screen label it as such. Having no one to call us back,
+ * it has no webhook: any callback claiming to be from it is refused.
  */
 export class SandboxSmsProvider implements SmsProvider {
   readonly name = 'sandbox';
@@ -47,5 +48,14 @@ export class SandboxSmsProvider implements SmsProvider {
       throw new RetryableError('sandbox-sink', error instanceof Error ? error.message : String(error));
     });
     return { providerMessageId, status: 'delivered' };
+  }
+
+  verifyWebhook(): boolean {
+    return false;
+  }
+
+  /** Its messages are delivered when sent: no report ever follows. */
+  parseStatus(): SmsStatusReport[] {
+    return [];
   }
 }

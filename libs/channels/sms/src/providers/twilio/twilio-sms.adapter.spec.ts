@@ -1,4 +1,5 @@
 import http from 'node:http';
+import twilio from 'twilio';
 import type { AddressInfo } from 'node:net';
 import { OutcomeUnknownError, PermanentError, RetryableError } from '#domain/index.js';
 import { behaviours, FakeTwilioServer } from '../../../../../../test/fakes/fake-twilio.server.js';
@@ -8,7 +9,7 @@ import { TwilioSmsAdapter, type TwilioSmsOptions } from './twilio-sms.adapter.js
 describe('TwilioSmsAdapter', () => {
   let fake: FakeTwilioServer;
   const FROM = '+15005550006';
-  const CALLBACK = 'https://tincoso.example.vn/api/v1/webhooks/twilio/status?d=dlv-1';
+  const CALLBACK = 'https://tincoso.example.vn/api/v1/webhooks/sms/twilio/status?d=dlv-1';
 
   const adapter = (over: Partial<TwilioSmsOptions> = {}) =>
     new TwilioSmsAdapter({
@@ -159,5 +160,44 @@ describe('TwilioSmsAdapter', () => {
     expect(() => adapter({ messagingServiceSid: 'MG1' })).toThrow(/exactly one sender/);
     expect(() => adapter({ from: null })).toThrow(/exactly one sender/);
     expect(() => adapter({ authToken: '' })).toThrow(/auth token/);
+  });
+});
+
+describe('TwilioSmsAdapter callbacks', () => {
+  const TOKEN = 'adapter-callbacks-auth-token';
+  const adapter = new TwilioSmsAdapter({ accountSid: `AC${'1'.repeat(32)}`, authToken: TOKEN, from: '+15005550006' });
+  const URL_D7 = 'https://tincoso.example.vn/api/v1/webhooks/sms/twilio/status?d=7';
+  const body = { MessageSid: 'SM1', MessageStatus: 'delivered' };
+  const signed = (url: string, params: Record<string, string>, token = TOKEN) => ({
+    url,
+    headers: { 'x-twilio-signature': twilio.getExpectedTwilioSignature(token, url, params) },
+    query: { d: '7' },
+    body: params,
+  });
+
+  it('verifies X-Twilio-Signature over the public URL and the fields', () => {
+    expect(adapter.verifyWebhook(signed(URL_D7, body))).toBe(true);
+    expect(adapter.verifyWebhook(signed(URL_D7, body, 'another-token-0123456'))).toBe(false);
+    expect(adapter.verifyWebhook({ ...signed(URL_D7, body), body: { ...body, MessageStatus: 'failed' } })).toBe(false);
+    expect(adapter.verifyWebhook({ ...signed(URL_D7, body), url: URL_D7.replace('d=7', 'd=8') })).toBe(false);
+    expect(adapter.verifyWebhook({ ...signed(URL_D7, body), headers: {} })).toBe(false);
+  });
+
+  it('reports the status mapped to ours, with our delivery id from the callback URL', () => {
+    expect(adapter.parseStatus(signed(URL_D7, { ...body, MessageStatus: 'undelivered', ErrorCode: '30003' }))).toEqual([
+      { providerMessageId: 'SM1', deliveryId: '7', providerStatus: 'undelivered', status: 'undelivered', errorCode: '30003' },
+    ]);
+    expect(adapter.parseStatus({ ...signed(URL_D7, { ...body, MessageStatus: 'receiving' }), query: {} })).toEqual([
+      { providerMessageId: 'SM1', deliveryId: null, providerStatus: 'receiving', status: null, errorCode: null },
+    ]);
+  });
+
+  it('answers an inbound SMS in TwiML, empty when there is nothing to say', () => {
+    expect(adapter.inboundReply('Da nhan')).toEqual({
+      status: 200,
+      contentType: 'text/xml; charset=utf-8',
+      body: '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Da nhan</Message></Response>',
+    });
+    expect(adapter.inboundReply(null).body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 });

@@ -1,7 +1,17 @@
 import twilio from 'twilio';
-import { isDeliveryError, OutcomeUnknownError, PermanentError, twilioDeliveryStatus } from '#domain/index.js';
-import type { SmsProvider, SmsSendRequest, SmsSendResult } from '../../sms-provider.js';
+import { isDeliveryError, OutcomeUnknownError, PermanentError } from '#domain/index.js';
+import type {
+  InboundSms,
+  SmsProvider,
+  SmsSendRequest,
+  SmsSendResult,
+  SmsStatusReport,
+  SmsWebhookReply,
+  SmsWebhookRequest,
+} from '../../sms-provider.js';
 import { TwilioHttpClient } from './twilio-http.client.js';
+import { twilioDeliveryStatus } from './twilio-status.js';
+import { parseInbound, parseStatusCallback, verifyTwilioSignature } from './twilio-webhooks.js';
 
 export interface TwilioSmsOptions {
   accountSid: string;
@@ -19,12 +29,17 @@ export interface TwilioSmsOptions {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** SMS through Twilio's Messages API with the official SDK. */
+/**
+ * SMS through Twilio's Messages API with the official SDK. The sender is the account's configured
+ * number or Messaging Service: a province's brandname (request.sender) does not apply to Twilio.
+ */
 export class TwilioSmsAdapter implements SmsProvider {
   readonly name = 'twilio';
   readonly sandbox = false;
+  readonly webhookSignature = 'X-Twilio-Signature';
   readonly accountKey: string;
   private readonly client: twilio.Twilio;
+  private readonly authToken: string;
   private readonly sender: { from: string } | { messagingServiceSid: string };
 
   constructor(options: TwilioSmsOptions) {
@@ -36,6 +51,7 @@ export class TwilioSmsAdapter implements SmsProvider {
       ? { messagingServiceSid: options.messagingServiceSid }
       : { from: options.from as string };
     this.accountKey = `twilio:${options.accountSid}`;
+    this.authToken = options.authToken;
     this.client = twilio(options.accountSid, options.authToken, {
       httpClient: new TwilioHttpClient({
         apiBaseUrl: options.apiBaseUrl,
@@ -68,5 +84,35 @@ export class TwilioSmsAdapter implements SmsProvider {
       // The SDK could not read an answer it received: Twilio may well have the message.
       throw new OutcomeUnknownError('unreadable-response', error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** X-Twilio-Signature over the public URL Twilio called (query string included) and the form fields. */
+  verifyWebhook(request: SmsWebhookRequest): boolean {
+    return verifyTwilioSignature(this.authToken, request.url, request.body, request.headers['x-twilio-signature']);
+  }
+
+  /** One report per callback; our delivery id is the `d` of the callback URL written at sending. */
+  parseStatus(request: SmsWebhookRequest): SmsStatusReport[] {
+    const callback = parseStatusCallback(request.body);
+    return [
+      {
+        providerMessageId: callback.providerMessageId,
+        deliveryId: request.query.d ?? null,
+        providerStatus: callback.status,
+        status: twilioDeliveryStatus(callback.status),
+        errorCode: callback.errorCode,
+      },
+    ];
+  }
+
+  parseInbound(request: SmsWebhookRequest): InboundSms {
+    return parseInbound(request.body);
+  }
+
+  /** TwiML: Twilio sends the <Message> back to the citizen; no reply, an empty <Response/>. */
+  inboundReply(reply: string | null): SmsWebhookReply {
+    const twiml = new twilio.twiml.MessagingResponse();
+    if (reply !== null) twiml.message(reply);
+    return { status: 200, contentType: 'text/xml; charset=utf-8', body: twiml.toString() };
   }
 }

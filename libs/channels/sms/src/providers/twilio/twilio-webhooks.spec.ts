@@ -97,7 +97,7 @@ describe('verifyTwilioSignature over HTTP', () => {
     const res = await fake.sendInbound(receiver.url('/inbound'), { from: '+84912345678', body: 'HỦY' });
     expect(res.status).toBe(204);
     const inbound = parseInbound(receiver.received.at(-1)!);
-    expect(inbound).toMatchObject({ from: '+84912345678', body: 'HỦY', keyword: 'opt-out', to: '+15005550006' });
+    expect(inbound).toMatchObject({ from: '+84912345678', body: 'HỦY' });
     expect(inbound.providerMessageId).toMatch(/^SM/);
   });
 });
@@ -121,29 +121,17 @@ describe('parseStatusCallback', () => {
 });
 
 describe('parseInbound', () => {
-  it('normalises the sender and reads the keyword', () => {
+  // Normalising the sender and reading the keyword are the SMS channel's (sms-webhooks.service.spec.ts).
+  it('reads the sender as received and the body', () => {
     expect(parseInbound({ MessageSid: 'SM1', From: '+841681234567', Body: ' tu choi ', To: '+15005550006' })).toEqual({
       providerMessageId: 'SM1',
-      from: '+84381234567',
-      rawFrom: '+841681234567',
-      to: '+15005550006',
+      from: '+841681234567',
       body: ' tu choi ',
-      keyword: 'opt-out',
-    });
-    expect(parseInbound({ MessageSid: 'SM1', From: '+84912345678', Body: 'ĐK' }).keyword).toBe('opt-in');
-    expect(parseInbound({ MessageSid: 'SM1', From: '+84912345678', Body: 'Cho hỏi lịch tiếp dân' }).keyword).toBeNull();
-  });
-
-  it('ignores keywords from numbers that are not Vietnamese mobiles', () => {
-    expect(parseInbound({ MessageSid: 'SM1', From: '+14155550100', Body: 'STOP' })).toMatchObject({
-      from: null,
-      rawFrom: '+14155550100',
-      keyword: null,
     });
   });
 
   it('treats a missing body as empty and a missing sender as invalid input', () => {
-    expect(parseInbound({ MessageSid: 'SM1', From: '+84912345678' })).toMatchObject({ body: '', keyword: null });
+    expect(parseInbound({ MessageSid: 'SM1', From: '+84912345678' })).toMatchObject({ body: '' });
     expect(() => parseInbound({ MessageSid: 'SM1', Body: 'STOP' })).toThrow(InvalidInputError);
   });
 });

@@ -1,10 +1,6 @@
 import twilio from 'twilio';
-import {
-  InvalidInputError,
-  normaliseVietnamesePhone,
-  parseKeyword,
-  type SmsKeyword,
-} from '#domain/index.js';
+import { InvalidInputError } from '#domain/index.js';
+import type { InboundSms } from '../../sms-provider.js';
 
 type Params = Record<string, unknown>;
 
@@ -40,7 +36,7 @@ function required(params: Params, name: string): string {
 
 export interface TwilioStatusCallback {
   providerMessageId: string;
-  /** Twilio's status word: queued, sent, delivered, undelivered, failed... (see mapProviderStatus). */
+  /** Twilio's status word: queued, sent, delivered, undelivered, failed... (see twilioDeliveryStatus). */
   status: string;
   /** Twilio error code (e.g. "30003" unreachable handset) for undelivered / failed, else null. */
   errorCode: string | null;
@@ -54,27 +50,11 @@ export function parseStatusCallback(params: Params): TwilioStatusCallback {
   };
 }
 
-export interface TwilioInboundSms {
-  providerMessageId: string;
-  /** The sender in E.164 when it is a Vietnamese mobile number, else null (keywords from it are ignored). */
-  from: string | null;
-  rawFrom: string;
-  to: string | null;
-  body: string;
-  keyword: SmsKeyword | null;
-}
-
-export function parseInbound(params: Params): TwilioInboundSms {
-  const rawFrom = required(params, 'From');
-  const phone = normaliseVietnamesePhone(rawFrom);
-  const from = phone.ok ? phone.e164 : null;
-  const body = text(params, 'Body') ?? '';
+/** A citizen's SMS to our Twilio number; the SMS channel normalises the sender and reads the keyword. */
+export function parseInbound(params: Params): InboundSms {
   return {
     providerMessageId: text(params, 'MessageSid') ?? required(params, 'SmsSid'),
-    from,
-    rawFrom,
-    to: text(params, 'To'),
-    body,
-    keyword: from ? parseKeyword(body) : null,
+    from: required(params, 'From'),
+    body: text(params, 'Body') ?? '',
   };
 }
