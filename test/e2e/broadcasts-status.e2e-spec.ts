@@ -124,6 +124,9 @@ describe('broadcast lists, truthful statuses and deliveries in words', () => {
     expect(deliveries.body.items[0]).toEqual(
       expect.objectContaining({ endpoint: half[0], providerCode: '21211', failureText: 'Số điện thoại không hợp lệ (mã 21211).' }),
     );
+    // Its reason is a typed value; the provider's own message is kept as it came, with no reason glued to it.
+    expect(deliveries.body.items[0].failureReason).toBe('invalid-endpoint');
+    expect(deliveries.body.items[0].lastError).toMatch(/^(?!invalid-endpoint).+/);
     const sent = await get(`/broadcasts/${partial}/deliveries?status=sent`);
     expect(sent.body.items.map((d: { failureText: string | null }) => d.failureText)).toEqual([null, null]);
     expect((await get(`/broadcasts/${partial}/deliveries?channel=loudspeaker`)).body.total).toBe(0);

@@ -52,6 +52,10 @@ describe('the built processes refuse a bad environment before doing anything', (
   const cases = (Object.keys(ENTRIES) as Entry[]).flatMap((name): Case[] => [
     { name, env: { PORT: 'abc' }, problem: 'PORT must be a whole number (got "abc")' },
     { name, env: { REDIS_URL: 'http://x' }, problem: 'REDIS_URL must be a URL with scheme redis or rediss (got "http://x")' },
+    { name, env: { TWILIO_FROM: 'bad sender!!' }, problem: 'TWILIO_FROM must be an E.164 number or an alphanumeric sender of up to 11 characters (got "bad sender!!")' },
+    { name, env: { SMS_PROVIDER: 'viettel' }, problem: 'SMS_PROVIDER must be auto, sandbox or one of: twilio, esms (got "viettel")' },
+    { name, env: { TTS_ENGINE: 'fpt-ai' }, problem: 'FPT_AI_API_KEY is required' },
+    { name, env: { LOUDSPEAKER_TTS_VOICE: 'banmai' }, problem: 'LOUDSPEAKER_TTS_VOICE must be a voice of espeak-ng: vi, vi-vn-x-central, vi-vn-x-south (got "banmai")' },
   ]);
 
   it.each(cases)('$name with $env exits 78 naming the variable', async ({ name, env, problem }) => {
@@ -72,6 +76,8 @@ describe('the built processes refuse a bad environment before doing anything', (
         '  - PORT must be ≤ 65535 (got "70000")',
         '  - LOG_LEVEL must be one of: fatal, error, warn, info, debug, trace, silent (got "loud")',
         '  - JWT_SECRET is required when NODE_ENV=production',
+        '  - SECRETS_KEY is required when NODE_ENV=production',
+        // Twilio's own block, listed after the app's variables.
         '  - TWILIO_AUTH_TOKEN must be at least 16 characters (got "***")',
       ].join('\n'),
     );

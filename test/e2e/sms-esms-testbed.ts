@@ -11,7 +11,18 @@ export const ESMS_CALLBACK_SECRET = 'esms-e2e-callback-secret-0123456789abcdef';
 export function withFakeEsms(fake: FakeEsmsServer, tune: Partial<AppConfig['sms']> = {}) {
   return (config: AppConfig): AppConfig => ({
     ...config,
-    sms: { ...config.sms, provider: 'esms', batchSize: 10, sendConcurrency: 5, workerConcurrency: 3, ratePerSecond: 10_000, maxAttempts: 4, backoffBaseMs: 50, backoffCapMs: 300, ...tune },
+    sms: {
+      ...config.sms,
+      provider: 'esms',
+      batchSize: 10,
+      sendConcurrency: 5,
+      workerConcurrency: 3,
+      ratePerSecond: 10_000,
+      maxAttempts: 4,
+      backoffBaseMs: 50,
+      backoffCapMs: 300,
+      ...tune,
+    },
     engine: { reconcileIntervalSeconds: 1, sendingTimeoutSeconds: 3, recurrenceHorizonDays: 14 },
     worker: { lockDurationMs: 3000, stalledIntervalMs: 2000 },
     env: {

@@ -82,6 +82,10 @@ describe('SMS broadcasts through eSMS.vn (local fake eSMS, brandname per provinc
     expect(rows[first.phone]).toEqual(expect.objectContaining({ status: 'delivered', provider_message_id: first.smsId }));
     expect(rows[second.phone]).toEqual(expect.objectContaining({ status: 'undelivered', provider_code: 'esms-send-failed' }));
     expect(rows[fake.messages[2].phone].status).toBe('sent');
+    // Receipts are kept as eSMS sent them, less the callback secret.
+    const [receipt] = await api.db.query(`SELECT payload FROM delivery_receipt WHERE provider_message_id = $1 ORDER BY id LIMIT 1`, [first.smsId]);
+    expect(receipt.payload).toEqual(expect.objectContaining({ SMSID: first.smsId, SendStatus: '5', SendSuccess: '1' }));
+    expect(receipt.payload).not.toHaveProperty('t');
   });
 
   it('refuses reports without the callback secret or with a wrong one (403), and nothing changes', async () => {
@@ -120,7 +124,20 @@ describe('SMS broadcasts through eSMS.vn (local fake eSMS, brandname per provinc
     expect(await settled(id, 2)).toEqual({ sent: 1, failed: 1 });
     const rows = await byPhone(id);
     expect(rows[bad]).toEqual(expect.objectContaining({ status: 'failed', provider_code: '108', attempts: 1 }));
+    const [{ failure_reason }] = await api.db.query(`SELECT failure_reason FROM delivery WHERE broadcast_id = $1 AND status = 'failed'`, [id]);
+    expect(failure_reason).toBe('invalid-endpoint');
     expect(fake.requests.filter((r) => r.Phone === bad)).toHaveLength(1);
+  });
+
+  it('marks a send whose answer never came unknown, sends it no second time, and lets its report settle it', async () => {
+    const { unit } = await commune(1);
+    fake.enqueue(esmsBehaviours.hang(4_000));
+    const id = await schedule(unit);
+    expect(await settled(id, 1)).toEqual({ unknown: 1 });
+    const [message] = fake.messages;
+    expect((await fake.report(message, 'delivered')).status).toBe(204);
+    expect((await byPhone(id))[message.phone]).toEqual(expect.objectContaining({ status: 'delivered', provider_message_id: message.smsId }));
+    expect(fake.messages).toHaveLength(1);
   });
 
   describe('validation against the province route', () => {
@@ -145,10 +162,16 @@ describe('SMS broadcasts through eSMS.vn (local fake eSMS, brandname per provinc
       const other = await createUnit(api.db, { name: 'Tỉnh Chưa Đăng Ký', level: 'province' });
       const unit = await createUnit(api.db, { name: 'Xã Chưa Đăng Ký', level: 'commune', parent: other });
       await createSubscribers(api.db, { unit, count: 1, from: 9900 });
-      const officer = await createUser(api.db, { role: 'officer', unit: other });
-      const res = await post(unit, { messageUnit: other, auth: await bearer(api.http, officer) });
+      const auth = await bearer(api.http, await createUser(api.db, { role: 'officer', unit: other }));
+      const res = await post(unit, { messageUnit: other, auth });
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'brandname' })]));
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'channels[0]', rule: 'brandname' })]));
+      // The wizard says so before the officer gets that far.
+      const messageId = await createApprovedMessage(api.db, { unit: other, author: bed.officer, approver: bed.officer, sms: SMS });
+      const ready = await api.http.post('/api/v1/broadcasts/readiness').set('authorization', auth).send({ messageId, targets: { unitIds: [unit.id] } });
+      expect(ready.body).toEqual(
+        expect.arrayContaining([{ channel: 'sms', ready: false, reasons: ['Tỉnh của đơn vị chưa khai báo brandname SMS với nhà cung cấp đang dùng'] }]),
+      );
     });
   });
 

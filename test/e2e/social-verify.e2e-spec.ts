@@ -94,6 +94,7 @@ describe('social channels: unknown outcomes and cancellation', () => {
     expect(cancel.status).toBe(200);
     const after = await status(broadcastId, 'facebook', 'cancelled');
     expect(after.zalo).toBeUndefined();
+    expect(after.facebook.failure_reason).toBe('scheduled-post-deleted');
     const [occurrence] = await w.api.db.query(`SELECT status FROM occurrence WHERE broadcast_id = $1`, [broadcastId]);
     expect(occurrence.status).toBe('cancelled');
     expect(post?.deleted).toBe(true);

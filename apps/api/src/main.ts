@@ -4,9 +4,10 @@ import { ConfigError, isDevelopmentJwtSecret, isDevelopmentSecretsKey, loadConfi
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
-    // Each SMS provider reads and checks its own variables (TWILIO_*, ...): a bad one fails here too.
-    (await import('#sms/sms-providers.js')).checkSmsProviderConfig(config);
+    // Each SMS provider has its own variables (TWILIO_*, ...): listed with the app's in one error.
+    config = loadConfig(process.env, [(await import('#sms/sms-providers.js')).smsProviderProblems]);
+    // So does the speech engine chosen by TTS_ENGINE (FPT_AI_*, LOUDSPEAKER_TTS_VOICE).
+    (await import('#loudspeaker/tts/tts-engines.js')).checkTtsEngineConfig(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`tincoso api: ${error.message}\n`);

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type INestApplicationContext, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import type { Job } from 'bullmq';
 import { ConfigModule, type AppConfig } from '#config/index.js';
 import { HandlesJob, JobCatalogueError, JOBS, JobQueue, QueueModule, type JobDefinition, type JobHandler, type JobKey } from '#queue/index.js';
@@ -40,11 +40,14 @@ function registryModule(handled: Handled[], options: { without?: JobKey[]; extra
   return [...modules, { module: ExtraModule, providers: options.extra ?? [] }];
 }
 
-/** The worker's boot (module init, then bootstrap) with the queue workers and a test registry of handlers. */
+/**
+ * The worker's boot (module init, then bootstrap) with the queue workers and a test registry of
+ * handlers. A testing module, unlike NestFactory, hands back the context before init, so a failed
+ * boot can still be closed.
+ */
 async function bootWorker(config: AppConfig, registry: DynamicModule[]): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(config), QueueModule, QueueWorkersModule, ...registry] })
-  class TestWorkerModule {}
-  const app = await NestFactory.createApplicationContext(TestWorkerModule, { logger: false });
+  const app = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), QueueModule, QueueWorkersModule, ...registry] }).compile();
+  app.useLogger(false);
   try {
     await app.init();
   } catch (error) {

@@ -44,4 +44,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   async enqueuePurgeRefreshTokens(): Promise<void> {
     await this.jobs.add(JOBS.purgeRefreshTokens, { payload: { day: new Date().toISOString().slice(0, 10) } });
   }
+
+  @Cron('*/5 * * * * *', { name: 'roll-up-reports' })
+  async enqueueRollUpReports(): Promise<void> {
+    await this.jobs.add(JOBS.rollUpReports, { payload: { slot: String(Math.floor(Date.now() / 5000)) } });
+  }
 }

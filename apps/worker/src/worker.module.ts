@@ -7,6 +7,7 @@ import { QueueModule } from '#queue/index.js';
 import { EngineModule } from '#engine/engine.module.js';
 import { ChannelsModule } from '#channels/channels.module.js';
 import { HousekeepingModule } from '#services/housekeeping/housekeeping.module.js';
+import { ReportRollupModule } from '#services/reports/report-rollup.module.js';
 import { SocialCronService } from './social-cron.service.js';
 import { QueueWorkersModule } from './queue-workers.module.js';
 import { SchedulerService } from './scheduler.service.js';
@@ -28,6 +29,7 @@ export class WorkerModule {
         ChannelsModule,
         EngineModule,
         HousekeepingModule,
+        ReportRollupModule,
         QueueWorkersModule,
         ...(scheduler ? [ScheduleModule.forRoot()] : []),
       ],

@@ -101,6 +101,27 @@ describe('loadConfig', () => {
     expect(problemsOf({ [name]: value })).toEqual([expected]);
   });
 
+  it('reads SMS_PROVIDER as a name and keeps the environment for the blocks packages read themselves', () => {
+    // Which names exist is the SMS package's registry's to say, at boot (sms-providers.spec.ts).
+    const env = { SMS_PROVIDER: 'esms', TWILIO_FROM: 'anything: checked by the Twilio block' };
+    const config = loadConfig(env);
+    expect(config.sms.provider).toBe('esms');
+    expect(config.env).toEqual(env);
+    expect(Object.isFrozen(config.env)).toBe(true);
+    expect(problemsOf({ SMS_PROVIDER: 'Twilio' })).toEqual([
+      'SMS_PROVIDER must be auto, sandbox or the name of a registered SMS provider (got "Twilio")',
+    ]);
+  });
+
+  it('reads the speech engine and default voice as names, checked against the engine registry later (loudspeaker package)', () => {
+    expect(loadConfig({}).loudspeakerTts).toEqual({ engine: 'espeak-ng', voice: null });
+    expect(loadConfig({ TTS_ENGINE: 'fpt-ai', LOUDSPEAKER_TTS_VOICE: 'lannhi' }).loudspeakerTts).toEqual({ engine: 'fpt-ai', voice: 'lannhi' });
+    expect(problemsOf({ TTS_ENGINE: 'FPT AI', LOUDSPEAKER_TTS_VOICE: 'ban mai' })).toEqual([
+      'TTS_ENGINE must be a speech engine name such as espeak-ng or fpt-ai (got "FPT AI")',
+      'LOUDSPEAKER_TTS_VOICE must be a voice id of the chosen speech engine (got "ban mai")',
+    ]);
+  });
+
   it('reports every problem at once, in one error', () => {
     let error: unknown;
     try {

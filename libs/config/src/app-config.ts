@@ -161,9 +161,24 @@ export const ENV_SPEC = {
 
 type Parsed = EnvValues<typeof ENV_SPEC>;
 
-/** Reads and validates the environment; throws ConfigError naming every bad or missing variable. */
-export function loadConfig(env: EnvSource = process.env): AppConfig {
-  const v = loadEnvBlock(ENV_SPEC, env, crossFieldProblems);
+/** A package's own block of variables (an SMS provider's...): its problems in an environment, [] when none. */
+export type EnvBlockCheck = (env: EnvSource) => string[];
+
+/**
+ * Reads and validates the environment; throws one ConfigError naming every bad or missing variable,
+ * those of the packages' own blocks (`blocks`, checked at process start) included.
+ */
+export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlockCheck[] = []): AppConfig {
+  const problems: string[] = [];
+  let v: Parsed | undefined;
+  try {
+    v = loadEnvBlock(ENV_SPEC, env, crossFieldProblems);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  for (const check of blocks) problems.push(...check(env));
+  if (!v || problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: v.NODE_ENV,
     host: v.HOST,

@@ -70,4 +70,8 @@ const ENTITY_LABELS: Record<string, string> = {
   'subscriber-import': 'lần nhập danh sách người nhận tin',
   board: 'bảng tin điện tử',
   'sms-sender-profile': 'brandname SMS của tỉnh',
+  plan: 'kế hoạch thông tin, tuyên truyền',
+  'plan-target': 'chỉ tiêu của kế hoạch',
+  'plan-target-override': 'chỉ tiêu riêng của đơn vị',
+  activity: 'hoạt động tuyên truyền',
 };

@@ -61,6 +61,12 @@ export const JOBS = {
     name: 'purge-refresh-tokens',
     jobId: ({ day }) => `purge-refresh-tokens-${day}`,
   }),
+  /** Counts new settlements into the reports' rollup; `slot` is the cron's 5-second tick so replicas do not double it. */
+  rollUpReports: job<{ slot: string }>({
+    queue: QUEUES.housekeeping,
+    name: 'roll-up-reports',
+    jobId: ({ slot }) => `reports-roll-up-${slot}`,
+  }),
   runOccurrence: job<{ occurrenceId: string }>({
     queue: QUEUES.occurrences,
     name: 'run-occurrence',

@@ -40,30 +40,33 @@ describe('JobQueue.remove', () => {
 
   it('leaves a job a worker holds, which then finishes normally', async () => {
     const payload = { occurrenceId: 'o-active' };
+    let started!: () => void;
     let release!: () => void;
-    const started = new Promise<void>((resolveStarted) => {
-      const worker = new Worker(
-        JOBS.runOccurrence.queue,
-        () => {
-          resolveStarted();
-          return new Promise<string>((resolve) => (release = () => resolve('ran')));
-        },
-        { connection: { url: config.redisUrl, maxRetriesPerRequest: null }, prefix: queuePrefix(config.queuePrefix) },
-      );
-      afterAll(() => worker.close());
-    });
-    await jobs.add(JOBS.runOccurrence, { payload });
-    await started;
-    const id = JOBS.runOccurrence.jobId(payload);
-    const queue = jobs.queue(JOBS.runOccurrence.queue);
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const worker = new Worker(
+      JOBS.runOccurrence.queue,
+      () => {
+        started();
+        return new Promise<string>((resolve) => (release = () => resolve('ran')));
+      },
+      { connection: { url: config.redisUrl, maxRetriesPerRequest: null }, prefix: queuePrefix(config.queuePrefix) },
+    );
+    try {
+      await jobs.add(JOBS.runOccurrence, { payload });
+      await running;
+      const id = JOBS.runOccurrence.jobId(payload);
+      const queue = jobs.queue(JOBS.runOccurrence.queue);
 
-    expect(await jobs.remove(JOBS.runOccurrence, payload)).toBe('running');
-    expect(await queue.getJobState(id)).toBe('active');
+      expect(await jobs.remove(JOBS.runOccurrence, payload)).toBe('running');
+      expect(await queue.getJobState(id)).toBe('active');
 
-    // removeOnComplete: the job leaves the queue once its handler returns.
-    release();
-    for (let i = 0; i < 100 && (await queue.getJob(id)); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await queue.getJob(id)).toBeUndefined();
+      // removeOnComplete: the job leaves the queue once its handler returns.
+      release();
+      for (let i = 0; i < 100 && (await queue.getJob(id)); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await queue.getJob(id)).toBeUndefined();
+    } finally {
+      await worker.close();
+    }
   });
 
   it('throws what BullMQ refuses for any other reason, here a job owned by a job scheduler', async () => {

@@ -4,6 +4,43 @@
  */
 
 export interface paths {
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the activities of the caller's subtree: filters, search, sort */
+        get: operations["ActivitiesController_list"];
+        put?: never;
+        /** Records a communication activity that took place (conference, dialogue, contest, training, leaflets, mobile propaganda) */
+        post: operations["ActivitiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: operations["ActivitiesController_get"];
+        /** Corrects an activity */
+        put: operations["ActivitiesController_update"];
+        post?: never;
+        /** Removes an activity recorded by mistake */
+        delete: operations["ActivitiesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments": {
         parameters: {
             query?: never;
@@ -934,6 +971,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the plans of the caller's subtree and of the units above it: filters, search, sort */
+        get: operations["PlansController_list"];
+        put?: never;
+        /** Creates a communication plan (kế hoạch thông tin, tuyên truyền CCHC) with its targets */
+        post: operations["PlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with its targets and their per-unit overrides */
+        get: operations["PlansController_get"];
+        /** Changes a plan's title, period and decision (targets are changed on their own routes) */
+        put: operations["PlansController_update"];
+        post?: never;
+        /** Removes a plan with its targets and overrides */
+        delete: operations["PlansController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Actual against target and expected-by-now, per unit of each target's level within the caller's subtree */
+        get: operations["PlansController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/progress.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress as an Excel workbook laid out as an administrative report */
+        get: operations["PlansController_progressXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a target to a plan */
+        post: operations["PlansController_addTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a target; overrides of units no longer of its level are dropped */
+        put: operations["PlansController_updateTarget"];
+        post?: never;
+        /** Removes a target with its overrides */
+        delete: operations["PlansController_removeTarget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/targets/{targetId}/overrides/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a unit's own figure for a target (the unit must be of the target's level) */
+        put: operations["PlansController_setOverride"];
+        post?: never;
+        /** Removes a unit's own figure: the target's value applies again */
+        delete: operations["PlansController_removeOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/content-model": {
         parameters: {
             query?: never;
@@ -943,6 +1104,74 @@ export interface paths {
         };
         /** The content model of 1216/QĐ-BTTTT: content groups, reform areas, priorities, channels, limits */
         get: operations["ReferenceController_contentModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures of a period split by unit (one level down), content group, channel, priority or month */
+        get: operations["ReportsController_breakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report of a period as an Excel workbook laid out as an administrative report */
+        get: operations["ReportsController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units one level down that reached the most and the fewest in a period */
+        get: operations["ReportsController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of a unit's subtree for a period, beside the previous period of equal length */
+        get: operations["ReportsController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1530,6 +1759,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            /** Format: date */
+            occurredOn: string;
+            place: string;
+            participants: number;
+            contentGroups: components["schemas"]["ContentGroup"][];
+            attachmentIds: string[];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ActivityFieldsDto: {
+            /** @description Hội nghị, đối thoại, hội thi, tập huấn, tờ rơi, tuyên truyền lưu động */
+            kind: components["schemas"]["ActivityKind"];
+            /** @example Hội nghị tuyên truyền cải cách thủ tục hành chính */
+            title: string;
+            /**
+             * Format: date
+             * @description The day it took place: today in the unit's zone at the latest
+             */
+            occurredOn: string;
+            /** @example Hội trường UBND xã */
+            place: string;
+            /** @example 120 */
+            participants: number;
+            /** @default [] */
+            contentGroups: components["schemas"]["ContentGroup"][];
+            /**
+             * @description Photos or minutes (uploaded attachments)
+             * @default []
+             */
+            attachmentIds: string[];
+        };
+        /**
+         * @description Activities metric only; any kind when left out
+         * @enum {string}
+         */
+        ActivityKind: "conference" | "dialogue" | "contest" | "training" | "leaflet" | "mobile-propaganda";
+        ActivityPageDto: {
+            items: components["schemas"]["ActivityDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AirtimeDayDto: {
             /**
              * @description Local day
@@ -1979,6 +2262,33 @@ export interface components {
             /** @description perOccurrence × occurrenceCount */
             total: number;
         };
+        CreateActivityDto: {
+            /** @description Hội nghị, đối thoại, hội thi, tập huấn, tờ rơi, tuyên truyền lưu động */
+            kind: components["schemas"]["ActivityKind"];
+            /** @example Hội nghị tuyên truyền cải cách thủ tục hành chính */
+            title: string;
+            /**
+             * Format: date
+             * @description The day it took place: today in the unit's zone at the latest
+             */
+            occurredOn: string;
+            /** @example Hội trường UBND xã */
+            place: string;
+            /** @example 120 */
+            participants: number;
+            /** @default [] */
+            contentGroups: components["schemas"]["ContentGroup"][];
+            /**
+             * @description Photos or minutes (uploaded attachments)
+             * @default []
+             */
+            attachmentIds: string[];
+            /**
+             * Format: uuid
+             * @description The activity's unit; defaults to the caller's unit, must be in the caller's subtree
+             */
+            unitId?: string;
+        };
         CreateBoardDto: {
             /**
              * Format: uuid
@@ -2056,6 +2366,30 @@ export interface components {
              * @description The message's unit; defaults to the caller's unit, must be in the caller's subtree
              */
             unitId?: string;
+        };
+        CreatePlanDto: {
+            /** @example Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026 */
+            title: string;
+            /** @description The whole year, when from and to are left out */
+            year?: number;
+            /**
+             * Format: date
+             * @description First day of the period (with to, instead of year)
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day of the period, included
+             */
+            to?: string;
+            decision?: components["schemas"]["PlanDecisionDto"];
+            /**
+             * Format: uuid
+             * @description The issuing unit; defaults to the caller's unit, must be in the caller's subtree
+             */
+            unitId?: string;
+            /** @default [] */
+            targets: components["schemas"]["PlanTargetDto"][];
         };
         CreateSlotDto: {
             /**
@@ -2533,6 +2867,141 @@ export interface components {
              */
             consentSource: "form" | "sms" | "import" | "officer" | "paper";
         };
+        OverrideValueDto: {
+            /** @description The unit's own figure in place of the target's value */
+            value: number;
+        };
+        PlanDecisionDto: {
+            /** @example 855/KH-UBND */
+            number?: string;
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
+            date?: string;
+            /** @example Phó Chủ tịch UBND tỉnh Nguyễn Văn A */
+            signer?: string;
+            /**
+             * Format: uuid
+             * @description The decision's scanned file (an uploaded attachment of the plan unit or below)
+             */
+            attachmentId?: string;
+        };
+        PlanDecisionViewDto: {
+            /** @example 855/KH-UBND */
+            number: string | null;
+            /** Format: date */
+            date: string | null;
+            signer: string | null;
+            /** Format: uuid */
+            attachmentId: string | null;
+        };
+        PlanDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            title: string;
+            /** Format: date */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description Included
+             */
+            periodTo: string;
+            decision: components["schemas"]["PlanDecisionViewDto"];
+            targetCount: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            targets: components["schemas"]["TargetDto"][];
+        };
+        PlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            title: string;
+            /** Format: date */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description Included
+             */
+            periodTo: string;
+            decision: components["schemas"]["PlanDecisionViewDto"];
+            targetCount: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanFieldsDto: {
+            /** @example Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026 */
+            title: string;
+            /** @description The whole year, when from and to are left out */
+            year?: number;
+            /**
+             * Format: date
+             * @description First day of the period (with to, instead of year)
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day of the period, included
+             */
+            to?: string;
+            decision?: components["schemas"]["PlanDecisionDto"];
+        };
+        /**
+         * @description sms-reach is a share (%) of the unit’s subscribers
+         * @enum {string}
+         */
+        PlanMetric: "broadcasts" | "loudspeaker-minutes" | "sms-reach" | "posts" | "activities";
+        PlanPageDto: {
+            items: components["schemas"]["PlanDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PlanProgressDto: {
+            /** Format: uuid */
+            planId: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            /** Format: date */
+            asOf: string;
+            elapsedShare: number;
+            targets: components["schemas"]["TargetProgressDto"][];
+            /** @description Most targets behind first */
+            unitsBehind: components["schemas"]["UnitBehindDto"][];
+        };
+        PlanTargetDto: {
+            /** @description sms-reach is a share (%) of the unit’s subscribers */
+            metric: components["schemas"]["PlanMetric"];
+            /** @description Activities metric only; any kind when left out */
+            activityKind?: components["schemas"]["ActivityKind"];
+            /** @description Any content group when left out */
+            contentGroup?: components["schemas"]["ContentGroup"];
+            /** @description Any channel of the metric when left out */
+            channel?: components["schemas"]["Channel"];
+            /** @description Applies to every unit of this level in the plan unit's subtree */
+            unitLevel: components["schemas"]["UnitLevel"];
+            /**
+             * @description Per unit, for the whole period
+             * @example 24
+             */
+            value: number;
+        };
         PlayReportDto: {
             /** @description itemId from the playlist */
             itemId: string;
@@ -2660,6 +3129,12 @@ export interface components {
              */
             templates: string[];
         };
+        RankedUnitDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            /** @description Deliveries sent or delivered: the measure ranked on */
+            reached: number;
+            figures: components["schemas"]["ReportFiguresDto"];
+        };
         ReadinessChecksDto: {
             postgres: components["schemas"]["DependencyCheckDto"];
             redis: components["schemas"]["DependencyCheckDto"];
@@ -2701,6 +3176,87 @@ export interface components {
             social?: string;
             /** @description Electronic bulletin board slide */
             board?: components["schemas"]["BoardSlideDto"];
+        };
+        ReportBreakdownDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            period: components["schemas"]["ReportPeriodDto"];
+            by: components["schemas"]["ReportDimension"];
+            rows: components["schemas"]["ReportBreakdownRowDto"][];
+        };
+        ReportBreakdownRowDto: {
+            /** @description The unit id, content group, channel, priority or month (YYYY-MM); null for facts of no channel */
+            key: string | null;
+            unit?: components["schemas"]["ReportRowUnitDto"];
+            figures: components["schemas"]["ReportFiguresDto"];
+        };
+        /** @enum {string} */
+        ReportDimension: "unit" | "contentGroup" | "channel" | "priority" | "month";
+        ReportFiguresDto: {
+            /** @description Messages whose latest approval falls in the period */
+            messagesApproved: number;
+            /** @description Broadcasts whose first occurrence ran */
+            broadcastsRun: number;
+            /** @description Occurrences planned or completed */
+            occurrencesRun: number;
+            /** @description Deliveries handed over with no receipt (yet) */
+            sent: number;
+            delivered: number;
+            undelivered: number;
+            failed: number;
+            /** @description Handed over with an unknown outcome, awaiting verification */
+            unknown: number;
+            cancelled: number;
+            /** @description Skipped for a reason other than an opt-out */
+            skipped: number;
+            /** @description Skipped because the citizen opted out */
+            optedOut: number;
+            /** @description SMS parts handed to providers */
+            smsParts: number;
+            /** @description SMS parts × the price per part when they were counted */
+            smsCostVnd: number;
+            /** @description Loudspeaker items played to the end */
+            loudspeakerPlays: number;
+            airtimeSeconds: number;
+            /** @description Board slides shown */
+            boardShowings: number;
+            /** @description Zalo and Facebook posts published */
+            socialPosts: number;
+            /** @description Distinct citizens an SMS reached; null in breakdowns by content group, channel or priority */
+            citizensReached: number | null;
+        };
+        ReportPeriodDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        ReportRankingDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            period: components["schemas"]["ReportPeriodDto"];
+            top: components["schemas"]["RankedUnitDto"][];
+            bottom: components["schemas"]["RankedUnitDto"][];
+        };
+        ReportRowUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            level: string;
+            /** @description True for the unit's own row (facts attributed to it, not to a unit below) */
+            own: boolean;
+        };
+        ReportSummaryDto: {
+            unit: components["schemas"]["ReportUnitDto"];
+            period: components["schemas"]["ReportPeriodDto"];
+            /** @description The period of equal length just before */
+            previousPeriod: components["schemas"]["ReportPeriodDto"];
+            current: components["schemas"]["ReportFiguresDto"];
+            previous: components["schemas"]["ReportFiguresDto"];
+        };
+        ReportUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            level: string;
         };
         ResetPasswordDto: {
             /** Format: password */
@@ -3182,6 +3738,43 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        TargetDto: {
+            /** Format: uuid */
+            id: string;
+            metric: components["schemas"]["PlanMetric"];
+            /** @enum {string|null} */
+            activityKind: "conference" | "dialogue" | "contest" | "training" | "leaflet" | "mobile-propaganda" | null;
+            /** @enum {string|null} */
+            contentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights" | null;
+            /** @enum {string|null} */
+            channel: "sms" | "board" | "loudspeaker" | "zalo" | "facebook" | null;
+            unitLevel: components["schemas"]["UnitLevel"];
+            /** @description Per unit, for the whole period */
+            value: number;
+            overrides: components["schemas"]["TargetOverrideDto"][];
+        };
+        TargetOverrideDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            value: number;
+        };
+        TargetProgressDto: {
+            /** Format: uuid */
+            id: string;
+            metric: components["schemas"]["PlanMetric"];
+            /** @enum {string|null} */
+            activityKind: "conference" | "dialogue" | "contest" | "training" | "leaflet" | "mobile-propaganda" | null;
+            /** @enum {string|null} */
+            contentGroup: "importance" | "policy" | "local-responsibility" | "government-structure" | "one-stop-shop" | "par-sipas" | "modernisation" | "local-results" | "good-models" | "citizen-rights" | null;
+            /** @enum {string|null} */
+            channel: "sms" | "board" | "loudspeaker" | "zalo" | "facebook" | null;
+            unitLevel: components["schemas"]["UnitLevel"];
+            /** @description Per unit, for the whole period */
+            value: number;
+            units: components["schemas"]["UnitProgressDto"][];
+            unitsBehind: number;
+        };
         TargetsDto: {
             /** @description Units whose whole subtree is targeted */
             unitIds: string[];
@@ -3202,6 +3795,12 @@ export interface components {
         };
         /** @enum {string} */
         TokenType: "Bearer";
+        UnitBehindDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            targetsBehind: number;
+        };
         UnitDetailDto: {
             /** Format: uuid */
             id: string;
@@ -3257,6 +3856,20 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        UnitProgressDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @description The target's value or the unit's override */
+            target: number;
+            overridden: boolean;
+            /** @description Null where the rollup does not split the figure so (broadcasts by channel, SMS reach by content group) */
+            actual: number | null;
+            /** @description The target times the elapsed share of the period */
+            expected: number;
+            /** @enum {string|null} */
+            status: "ahead" | "on-track" | "behind" | null;
         };
         /** @enum {string} */
         UnitSource: "vn-2025" | "vn-pre2025" | "local";
@@ -3429,6 +4042,264 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ActivitiesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: components["schemas"]["ActivityKind"];
+                contentGroup?: components["schemas"]["ContentGroup"];
+                /** @description Activities of this unit's subtree */
+                unitId?: string;
+                /** @description From this day, included */
+                from?: string;
+                /** @description Up to this day, included */
+                to?: string;
+                /** @description Words of the title or the place; diacritics ignored */
+                q?: string;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "occurredOn" | "-occurredOn" | "participants" | "-participants" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ActivitiesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's unit subtree (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AttachmentsController_upload: {
         parameters: {
             query?: never;
@@ -6714,6 +7585,648 @@ export interface operations {
             };
         };
     };
+    PlansController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Plans issued by this unit */
+                unitId?: string;
+                /** @description Plans whose period overlaps this year */
+                year?: number;
+                /** @description Words of the title or the decision number; diacritics ignored */
+                q?: string;
+                /** @description `field` ascending, `-field` descending */
+                sort?: "periodFrom" | "-periodFrom" | "title" | "-title" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only supervisors and administrators issue plans */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only supervisors and administrators change plans */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Only supervisors and administrators remove plans */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_progress: {
+        parameters: {
+            query?: {
+                /** @description The day progress is measured at; today in the plan unit's zone by default */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanProgressDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_progressXlsx: {
+        parameters: {
+            query?: {
+                /** @description The day progress is measured at; today in the plan unit's zone by default */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sheet Tiến độ: one row per target and unit (target, expected, actual, share, status), units behind, signature block */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_addTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTargetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_updateTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_removeTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_setOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideValueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PlansController_removeOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not visible to the caller (answered as if it did not exist) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ReferenceController_contentModel: {
         parameters: {
             query?: never;
@@ -6729,6 +8242,223 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContentModelDto"];
+                };
+            };
+        };
+    };
+    ReportsController_breakdown: {
+        parameters: {
+            query: {
+                /** @description First local day of the period (included) */
+                from: string;
+                /** @description Last local day of the period (included); not before from */
+                to: string;
+                /** @description A unit of the caller's subtree; the caller's unit when absent */
+                unitId?: string;
+                /** @description unit = the units one level down */
+                by: components["schemas"]["ReportDimension"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBreakdownDto"];
+                };
+            };
+            /** @description A date that is not a real YYYY-MM-DD day, a period ending before it starts, an unknown dimension */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportsController_exportXlsx: {
+        parameters: {
+            query: {
+                /** @description First local day of the period (included) */
+                from: string;
+                /** @description Last local day of the period (included); not before from */
+                to: string;
+                /** @description A unit of the caller's subtree; the caller's unit when absent */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sheets Tổng hợp (this and the previous period, signature block), Theo đơn vị and Theo nhóm nội dung, with totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A date that is not a real YYYY-MM-DD day, a period ending before it starts, an unknown dimension */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportsController_ranking: {
+        parameters: {
+            query: {
+                /** @description First local day of the period (included) */
+                from: string;
+                /** @description Last local day of the period (included); not before from */
+                to: string;
+                /** @description A unit of the caller's subtree; the caller's unit when absent */
+                unitId?: string;
+                /** @description Units in each of top and bottom */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRankingDto"];
+                };
+            };
+            /** @description A date that is not a real YYYY-MM-DD day, a period ending before it starts, an unknown dimension */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query: {
+                /** @description First local day of the period (included) */
+                from: string;
+                /** @description Last local day of the period (included); not before from */
+                to: string;
+                /** @description A unit of the caller's subtree; the caller's unit when absent */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummaryDto"];
+                };
+            };
+            /** @description A date that is not a real YYYY-MM-DD day, a period ending before it starts, an unknown dimension */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };

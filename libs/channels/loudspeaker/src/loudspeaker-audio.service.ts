@@ -54,7 +54,7 @@ export class LoudspeakerAudioService {
   }
 
   /** The voice and speed a message is read in: its unit's or the nearest ancestor's setting, else the deployment default. */
-  async speechSettingFor(messageId: string): Promise<SpeechSetting> {
+  private async speechSettingFor(messageId: string): Promise<SpeechSetting> {
     const inherited = await this.speechSettings.effectiveForMessage(messageId, this.tts.name);
     return inherited ? { voice: inherited.voice, speed: inherited.speed } : { voice: deploymentVoice(this.tts, this.config), speed: 0 };
   }

@@ -79,6 +79,8 @@ export interface SmsProvider {
   readonly requiresSender?: boolean;
   /** What authenticates its callbacks, named in the webhook's 403 answer (e.g. 'X-Twilio-Signature'). */
   readonly webhookSignature?: string;
+  /** Query or body fields of its callbacks that carry a secret (a callback token): never kept with the receipt. */
+  readonly webhookSecretFields?: readonly string[];
   /**
    * Hands one message to the provider. Failures are thrown as the domain's delivery errors:
    * RetryableError, PermanentError (with its reason) or OutcomeUnknownError (the request left, no answer came).

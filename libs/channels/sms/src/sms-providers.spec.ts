@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '#config/index.js';
 import { SandboxSmsProvider } from './providers/sandbox/sandbox-sms.provider.js';
 import { defineSmsProvider } from './sms-provider-entry.js';
-import { createSmsProvider, SMS_PROVIDERS } from './sms-providers.js';
+import { createSmsProvider, smsProviderProblems, SMS_PROVIDERS } from './sms-providers.js';
 
 const sink = { record: async () => undefined };
 const TWILIO = { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't'.repeat(32), TWILIO_FROM: '+15005550006' };
@@ -87,5 +87,16 @@ describe('createSmsProvider', () => {
       'SMS_PROVIDER is auto but twilio and other are both configured: name one',
     ]);
     expect(createSmsProvider(loadConfig({ ...TWILIO, OTHER_KEY: 'x', SMS_PROVIDER: 'twilio' }), sink, logger(), registry)?.name).toBe('twilio');
+  });
+
+  it('lists the provider problems with the app\'s, in one ConfigError, before anything starts', () => {
+    const env = { PORT: 'abc', SMS_PROVIDER: 'twilio', TWILIO_TIMEOUT_MS: '5' };
+    expect(() => loadConfig(env, [smsProviderProblems])).toThrow(
+      expect.objectContaining({ problems: ['PORT must be a whole number (got "abc")', 'TWILIO_TIMEOUT_MS must be ≥ 100 (got "5")'] }),
+    );
+    expect(smsProviderProblems({ SMS_PROVIDER: 'Twilio!', TWILIO_FROM: 'no good!' })).toEqual([
+      'TWILIO_FROM must be an E.164 number or an alphanumeric sender of up to 11 characters (got "no good!")',
+    ]);
+    expect(smsProviderProblems({ ...TWILIO })).toEqual([]);
   });
 });

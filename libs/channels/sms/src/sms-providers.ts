@@ -24,13 +24,12 @@ type SmsProviderChoice =
  * 'sandbox' forces the sandbox. Every provider's block is read, in use or not, so a bad variable
  * fails the boot: one ConfigError naming every bad variable.
  */
-function chooseSmsProvider(config: AppConfig, registry: readonly RegisteredSmsProvider[]): SmsProviderChoice {
-  const wanted = config.sms.provider;
+function chooseSmsProvider(wanted: string, env: EnvSource, production: boolean, registry: readonly RegisteredSmsProvider[]): SmsProviderChoice {
   const names = registry.map((p) => p.name);
   if (wanted !== 'auto' && wanted !== 'sandbox' && !names.includes(wanted)) {
     throw new ConfigError([`SMS_PROVIDER must be auto, sandbox or one of: ${names.join(', ')} (got "${wanted}")`]);
   }
-  const configured = configureAll(registry, config.env);
+  const configured = configureAll(registry, env);
   if (wanted !== 'auto' && wanted !== 'sandbox') {
     const create = configured.find((p) => p.name === wanted)?.create;
     if (!create) {
@@ -44,12 +43,22 @@ function chooseSmsProvider(config: AppConfig, registry: readonly RegisteredSmsPr
     throw new ConfigError([`SMS_PROVIDER is auto but ${ready.map((p) => p.name).join(' and ')} are both configured: name one`]);
   }
   if (wanted === 'auto' && ready.length === 1) return { kind: 'provider', create: ready[0].create };
-  return wanted === 'sandbox' || config.nodeEnv !== 'production' ? { kind: 'sandbox' } : { kind: 'disabled' };
+  return wanted === 'sandbox' || !production ? { kind: 'sandbox' } : { kind: 'disabled' };
 }
 
-/** The SMS settings checked before Nest starts, so that a bad provider variable fails like any other (ConfigError). */
-export function checkSmsProviderConfig(config: AppConfig, registry: readonly RegisteredSmsProvider[] = SMS_PROVIDERS): void {
-  chooseSmsProvider(config, registry);
+/**
+ * The problems of the SMS settings in an environment, for loadConfig to list with the app's own
+ * before Nest starts (a malformed SMS_PROVIDER is the app's to report: only the blocks are read then).
+ */
+export function smsProviderProblems(env: EnvSource, registry: readonly RegisteredSmsProvider[] = SMS_PROVIDERS): string[] {
+  const wanted = env.SMS_PROVIDER || 'auto';
+  try {
+    chooseSmsProvider(/^[a-z][a-z0-9-]*$/.test(wanted) ? wanted : 'sandbox', env, env.NODE_ENV === 'production', registry);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
 }
 
 /** The SMS provider of this process (see chooseSmsProvider); the sandbox and a disabled channel are announced in the logs. */
@@ -59,7 +68,7 @@ export function createSmsProvider(
   logger: LoggerService,
   registry: readonly RegisteredSmsProvider[] = SMS_PROVIDERS,
 ): SmsProvider | null {
-  const choice = chooseSmsProvider(config, registry);
+  const choice = chooseSmsProvider(config.sms.provider, config.env, config.nodeEnv === 'production', registry);
   const names = registry.map((p) => p.name).join(', ');
   if (choice.kind === 'provider') return choice.create({ config });
   if (choice.kind === 'sandbox') {

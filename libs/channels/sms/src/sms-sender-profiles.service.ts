@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenActionError, InvalidInputError, isGsmText, isWithin, NotFoundError, type Actor, type BrandnameRoute, type FieldProblem } from '#domain/index.js';
-import { AuditRepository, UnitRepository, type UnitRef } from '#persistence/index.js';
+import { AuditRepository, TransactionRunner, UnitRepository, type UnitRef } from '#persistence/index.js';
 import { SmsSenderProfileRepository, type SmsSenderProfile } from './repositories/sms-sender-profile.repository.js';
 
 export interface SmsSenderProfileChange extends BrandnameRoute {
@@ -15,6 +15,7 @@ export interface SmsSenderProfileChange extends BrandnameRoute {
 @Injectable()
 export class SmsSenderProfilesService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly profiles: SmsSenderProfileRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
@@ -34,10 +35,10 @@ export class SmsSenderProfilesService {
     const province = await this.managed(actor, unitId);
     const problems = profileProblems(change);
     if (problems.length) throw new InvalidInputError(problems);
-    await this.profiles.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await this.profiles.upsert(m, { ...change, unitId: province.id, updatedBy: actor.userId });
       await this.audit.append(
-        { actorId: actor.userId, unitId: province.id, unitPath: province.path, entityType: 'sms-sender-profile', entityId: province.id, action: 'update', data: { ...change } },
+        { ...auditOf(actor, province), action: 'update', data: { ...change } },
         m,
       );
     });
@@ -47,10 +48,10 @@ export class SmsSenderProfilesService {
   async remove(actor: Actor, unitId: string, provider: string): Promise<void> {
     assertProviderName(provider);
     const province = await this.managed(actor, unitId);
-    await this.profiles.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       if (!(await this.profiles.remove(m, province.id, provider))) throw new NotFoundError('sms-sender-profile');
       await this.audit.append(
-        { actorId: actor.userId, unitId: province.id, unitPath: province.path, entityType: 'sms-sender-profile', entityId: province.id, action: 'delete', data: { provider } },
+        { ...auditOf(actor, province), action: 'delete', data: { provider } },
         m,
       );
     });
@@ -79,6 +80,10 @@ function assertProviderName(provider: string): void {
   if (!/^[a-z0-9-]{2,32}$/.test(provider)) {
     throw new InvalidInputError([{ field: 'provider', rule: 'matches', message: 'Tên nhà cung cấp SMS gồm 2–32 chữ thường, chữ số hoặc dấu -' }]);
   }
+}
+
+function auditOf(actor: Actor, province: UnitRef) {
+  return { actorId: actor.userId, unitId: province.id, unitPath: province.path, entityType: 'sms-sender-profile', entityId: province.id };
 }
 
 /** A route whose templates could never match a text it may carry is refused field by field. */

@@ -44,6 +44,16 @@ describe('SmsWebhooksService', () => {
     ]);
   });
 
+  it('keeps the query of a report made by GET, without the fields its provider names as secret', async () => {
+    const gateway = Object.assign(Object.create(twilio) as TwilioSmsAdapter, {
+      webhookSecretFields: ['t'],
+      parseStatus: () => [{ providerMessageId: 'X1', deliveryId: '9', providerStatus: '1', status: 'delivered' as const, errorCode: null }],
+    });
+    const { service, receipts } = setup(gateway);
+    await service.recordStatus(gateway, { url: 'https://x/y', headers: {}, query: { SMSID: 'X1', SendStatus: '1', d: '9', t: 'secret' }, body: {} });
+    expect(receipts).toEqual([expect.objectContaining({ providerMessageId: 'X1', status: 'delivered', payload: { SMSID: 'X1', SendStatus: '1', d: '9' } })]);
+  });
+
   it('keeps a status that means nothing for a delivery, unmapped', async () => {
     const { service, receipts } = setup();
     await service.recordStatus(twilio, request({ MessageSid: 'SM1', MessageStatus: 'receiving' }));

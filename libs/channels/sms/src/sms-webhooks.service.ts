@@ -36,8 +36,10 @@ export class SmsWebhooksService {
   /** Keeps every report of a status callback and moves its delivery forward (never backwards). */
   async recordStatus(provider: SmsProvider, request: SmsWebhookRequest): Promise<number> {
     const reports = provider.parseStatus(request);
-    // Kept as received: the form or JSON fields, or the query of a provider that reports by GET.
-    const payload = Object.keys(request.body).length > 0 ? request.body : request.query;
+    // Kept as received (the form or JSON fields, or the query of a provider that reports by GET), less its secrets.
+    const fields: Record<string, unknown> = Object.keys(request.body).length > 0 ? request.body : request.query;
+    const secrets = new Set(provider.webhookSecretFields ?? []);
+    const payload = Object.fromEntries(Object.entries(fields).filter(([name]) => !secrets.has(name)));
     for (const report of reports) {
       await this.receipts.record({ provider: provider.name, ...report, payload });
     }

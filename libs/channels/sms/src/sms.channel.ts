@@ -48,6 +48,9 @@ export class SmsChannel implements ChannelDefinition {
     const reasons: string[] = [];
     if (!draft.version.renditions.sms) reasons.push('Tin bài chưa có nội dung SMS');
     if (!this.provider) reasons.push(DISABLED);
+    if (this.provider?.requiresSender && !(await this.senderProfiles.forUnitPath(draft.message.unitPath, this.provider.name))) {
+      reasons.push('Tỉnh của đơn vị chưa khai báo brandname SMS với nhà cung cấp đang dùng');
+    }
     if ((await this.countRecipients(draft)) === 0) reasons.push('Không có người nhận tin SMS nào trong các đơn vị, thôn và nhóm đã chọn');
     return reasons;
   }

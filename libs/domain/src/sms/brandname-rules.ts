@@ -47,7 +47,9 @@ export function brandnameProblems(route: BrandnameRoute | null, body: string, fi
       {
         field,
         rule: 'brandname',
-        message: 'Tỉnh của đơn vị chưa khai báo brandname SMS với nhà cung cấp đang dùng; quản trị viên cần khai báo brandname và mẫu tin trước khi gửi SMS.',
+        message:
+          'Tỉnh của đơn vị chưa khai báo brandname SMS với nhà cung cấp đang dùng; ' +
+          'lãnh đạo hoặc quản trị viên của tỉnh cần khai báo brandname và mẫu tin trước khi gửi SMS.',
       },
     ];
   }

@@ -8,6 +8,7 @@ import {
   DeliveryRepository,
   type BroadcastRow,
   type DeliveryStatus,
+  TransactionRunner,
 } from '#persistence/index.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import { CHANNEL_DEFINITIONS, channelOf, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
@@ -31,6 +32,7 @@ export class BroadcastsService {
   constructor(
     private readonly validator: BroadcastValidator,
     private readonly broadcasts: BroadcastRepository,
+    private readonly transactions: TransactionRunner,
     private readonly deliveries: DeliveryRepository,
     private readonly audit: AuditRepository,
     private readonly jobs: JobQueue,
@@ -43,7 +45,7 @@ export class BroadcastsService {
     const schedule = toDomainSchedule(req.schedule, v.timeZone);
     const horizon = new Date(Date.now() + this.config.engine.recurrenceHorizonDays * 86_400_000);
     const { due, exhausted } = expandAhead(schedule, new Date(Date.now() - 60_000), horizon, 500);
-    const { id, occurrences } = await this.broadcasts.transaction(async (m) => {
+    const { id, occurrences } = await this.transactions.run(async (m) => {
       const id = await this.broadcasts.insert(m, {
         unitId: v.message.unitId,
         messageId: v.message.id,
@@ -120,7 +122,7 @@ export class BroadcastsService {
   /** Stops everything not yet handed to a provider: pending occurrences and planned deliveries. */
   async cancel(actor: Actor, id: string): Promise<{ cancelledDeliveries: number; cancelledOccurrences: number }> {
     const broadcast = await this.get(actor, id);
-    const result = await this.broadcasts.transaction(async (m) => {
+    const result = await this.transactions.run(async (m) => {
       const locked = (await this.broadcasts.findById(id, m, true)) as BroadcastRow;
       if (locked.status !== 'scheduled' && locked.status !== 'running') {
         throw new ConflictError('broadcast.not-cancellable', `Lượt phát đã ${locked.status === 'cancelled' ? 'bị hủy' : 'kết thúc'}`);
@@ -153,7 +155,7 @@ export class BroadcastsService {
       throw new ForbiddenActionError('broadcast.retry-role', 'Chỉ lãnh đạo phụ trách mới được gửi lại các tin đã hết lượt thử');
     }
     const broadcast = await this.get(actor, id);
-    const { retried, batches } = await this.broadcasts.transaction(async (m) => {
+    const { retried, batches } = await this.transactions.run(async (m) => {
       const result = await this.deliveries.retryExhausted(m, id, deliveryIds);
       await this.audit.append(
         { actorId: actor.userId, unitId: broadcast.unitId, unitPath: broadcast.unitPath, entityType: 'broadcast', entityId: id, action: 'retry', data: { deliveryIds } },

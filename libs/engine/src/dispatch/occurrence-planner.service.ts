@@ -4,6 +4,7 @@ import {
   MessageContentRepository,
   UnitRepository,
   type BroadcastRow,
+  TransactionRunner,
 } from '#persistence/index.js';
 import { CHANNEL_DEFINITIONS, channelOf, type ChannelDefinition, type PlannedChannel } from '../channel-definition.js';
 
@@ -23,13 +24,14 @@ export class OccurrencePlannerService {
 
   constructor(
     private readonly broadcasts: BroadcastRepository,
+    private readonly transactions: TransactionRunner,
     private readonly messages: MessageContentRepository,
     private readonly units: UnitRepository,
     @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
   ) {}
 
   async run(occurrenceId: string): Promise<PlanResult> {
-    const outcome = await this.broadcasts.transaction(async (manager) => {
+    const outcome = await this.transactions.run(async (manager) => {
       const occurrence = await this.broadcasts.lockOccurrence(manager, occurrenceId);
       if (!occurrence || occurrence.status !== 'pending') return { kind: 'skipped' as const, reason: `occurrence is ${occurrence?.status ?? 'missing'}` };
       const broadcast = (await this.broadcasts.findById(occurrence.broadcastId, manager, true)) as BroadcastRow;

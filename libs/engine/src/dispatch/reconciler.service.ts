@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { expandAhead } from '#domain/index.js';
-import { BroadcastRepository, DeliveryRepository } from '#persistence/index.js';
+import { BroadcastRepository, DeliveryRepository, TransactionRunner } from '#persistence/index.js';
 import { JOBS, JobQueue, REDIS } from '#queue/index.js';
 import { CHANNEL_DEFINITIONS, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
 import { toDomainSchedule } from './schedule-mapping.js';
@@ -32,6 +32,7 @@ export class ReconcilerService {
 
   constructor(
     private readonly broadcasts: BroadcastRepository,
+    private readonly transactions: TransactionRunner,
     private readonly deliveries: DeliveryRepository,
     private readonly jobs: JobQueue,
     @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
@@ -82,7 +83,7 @@ export class ReconcilerService {
       const last = broadcast.lastDueAt;
       const { due, exhausted } = expandAhead(schedule, last ? new Date(last.getTime() + 1) : new Date(0), horizon, 500);
       if (due.length === 0 && !exhausted) continue;
-      await this.broadcasts.transaction(async (m) => {
+      await this.transactions.run(async (m) => {
         created += (await this.broadcasts.insertOccurrences(m, broadcast.id, due)).length;
         if (exhausted) await this.broadcasts.markFullyExpanded(m, broadcast.id);
       });

@@ -17,6 +17,9 @@ import { ChannelAccountEntity, SocialPostEntity } from './channel-account.entity
 import { BoardEntity, BoardSlideEntity } from './board.entity.js';
 import { UnitSpeechSettingEntity } from './unit-speech-setting.entity.js';
 import { SmsSenderProfileEntity } from './sms-sender-profile.entity.js';
+import { CommunicationPlanEntity, PlanTargetEntity, PlanTargetOverrideEntity } from './communication-plan.entity.js';
+import { CommunicationActivityEntity } from './communication-activity.entity.js';
+import { ReportDailyEntity, ReportReachEntity, ReportRollupStateEntity, ReportSettlementEntity, ReportSmsPartsEntity } from './report.entity.js';
 
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
 export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
@@ -35,6 +38,9 @@ export { LoudspeakerAudioEntity, StationEntity, StationGroupEntity, StationPlayl
 export type { StationKind } from './station.entity.js';
 export { UnitSpeechSettingEntity };
 export { SmsSenderProfileEntity };
+export { CommunicationActivityEntity, CommunicationPlanEntity, PlanTargetEntity, PlanTargetOverrideEntity };
+
+export { ReportDailyEntity, ReportReachEntity, ReportRollupStateEntity, ReportSettlementEntity, ReportSmsPartsEntity };
 
 export const ENTITIES = [
   AdminUnitEntity,
@@ -66,4 +72,13 @@ export const ENTITIES = [
   StationPlaylistItemEntity,
   UnitSpeechSettingEntity,
   SmsSenderProfileEntity,
+  CommunicationPlanEntity,
+  PlanTargetEntity,
+  PlanTargetOverrideEntity,
+  CommunicationActivityEntity,
+  ReportSettlementEntity,
+  ReportDailyEntity,
+  ReportReachEntity,
+  ReportSmsPartsEntity,
+  ReportRollupStateEntity,
 ];

@@ -16,6 +16,9 @@ import { UnitSpeechSetting1795420000000 } from './1795420000000-unit-speech-sett
 import { DeliveryFailureReason1795430000000 } from './1795430000000-delivery-failure-reason.js';
 import { DeliveryFailureReasonBackfill1795430000100 } from './1795430000100-delivery-failure-reason-backfill.js';
 import { SmsSenderProfile1795410000000 } from './1795410000000-sms-sender-profile.js';
+import { ReportRollup1795440000000 } from './1795440000000-report-rollup.js';
+import { PlansActivities1795450000000 } from './1795450000000-plans-activities.js';
+import { MessageSearchMetadata1795340000000 } from './1795340000000-message-search-metadata.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 export const MIGRATIONS = [
@@ -33,8 +36,11 @@ export const MIGRATIONS = [
   AuditActor1795320000000,
   MessageSearch1795330000000,
   SubscriberSearchProgress1795330100000,
+  MessageSearchMetadata1795340000000,
   UnitSpeechSetting1795420000000,
   DeliveryFailureReason1795430000000,
   DeliveryFailureReasonBackfill1795430000100,
   SmsSenderProfile1795410000000,
+  ReportRollup1795440000000,
+  PlansActivities1795450000000,
 ];

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UnitScope } from '#domain/index.js';
 import type { BroadcastSchedule, BroadcastStatus, BroadcastTargets, OccurrenceStatus } from '../entities/index.js';
-import { TransactionRunner } from '../transaction-runner.js';
 
 export interface BroadcastRow {
   id: string;
@@ -57,15 +56,7 @@ const OUTCOME = `CASE
 /** Broadcasts and their occurrences. Reads for callers are scoped; the engine's own reads are by id. */
 @Injectable()
 export class BroadcastRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly transactions: TransactionRunner,
-  ) {}
-
-  /** @deprecated Use TransactionRunner.run; kept until the engine's broadcasts service, planner and reconciler move to it. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.transactions.run(work);
-  }
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(manager: EntityManager, b: NewBroadcast): Promise<string> {
     const [{ id }] = await manager.query(

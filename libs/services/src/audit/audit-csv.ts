@@ -18,6 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
   create: 'Tạo mới',
   edit: 'Sửa',
   update: 'Cập nhật',
+  delete: 'Xóa',
   submit: 'Gửi duyệt',
   approve: 'Duyệt',
   return: 'Trả lại',
@@ -52,6 +53,10 @@ const ENTITY_LABELS: Record<string, string> = {
   board: 'Bảng tin điện tử',
   station: 'Cụm loa',
   'channel-account': 'Tài khoản kênh',
+  plan: 'Kế hoạch thông tin, tuyên truyền',
+  'plan-target': 'Chỉ tiêu kế hoạch',
+  'plan-target-override': 'Chỉ tiêu riêng của đơn vị',
+  activity: 'Hoạt động tuyên truyền',
 };
 
 /** The audit log as CSV for Excel (see excelCsv), times as dd/MM/yyyy HH:mm:ss in the unit's zone. */

@@ -8,6 +8,7 @@ import { DeviceTokenModal } from '../../components/devices/device-token-modal';
 import { STATION_KIND, type IssuedToken, type Station } from '../../components/devices/device-types';
 import { OnlineState } from '../../components/devices/online-state';
 import { StationFormModal } from '../../components/devices/station-form-modal';
+import { UnitSpeechSetting } from '../../components/devices/unit-speech-setting';
 import { PageHeader } from '../../components/page-header';
 import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../lib/form-errors';
@@ -95,6 +96,7 @@ export default function StationsPage() {
         onIssued={setIssued}
       />
       <DeviceTokenModal issued={issued} onClose={() => setIssued(null)} />
+      <UnitSpeechSetting />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PlaylistEntry } from '#domain/loudspeaker/playlist-order.js';
 import { SLOT_COLUMNS, type SlotView } from './station.repository.js';
 import type { StationAudio } from './station-audio.repository.js';
 
@@ -33,19 +34,14 @@ export interface AiringLoad {
   priorityUsedMs: number;
 }
 
-export interface PlaylistRow {
-  itemId: string;
-  slotId: string | null;
+/** A playlist item with what the device is handed; the domain's playingOrder orders them. */
+export interface PlaylistRow extends PlaylistEntry {
   slotLabel: string | null;
-  airsAt: Date;
-  priority: 'normal' | 'priority' | 'emergency';
-  durationMs: number;
   title: string;
   contentGroup: string;
   audioId: string;
   contentType: string;
   sizeBytes: number;
-  createdAt: Date;
 }
 
 export interface PlayReport {
@@ -160,7 +156,7 @@ export class StationPlaylistRepository {
     return rows.map((r) => r.id);
   }
 
-  /** A station's live items airing in [from, to), plus any emergency item not yet played. */
+  /** A station's live items airing in [from, to), plus any emergency item not yet played; unordered (see playingOrder). */
   playlist(stationId: string, from: Date, to: Date): Promise<PlaylistRow[]> {
     return this.db.query(
       `SELECT i.delivery_id::text AS "itemId", i.slot_id AS "slotId", sl.label AS "slotLabel", i.airs_at AS "airsAt",

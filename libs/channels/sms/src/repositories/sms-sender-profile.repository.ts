@@ -23,10 +23,6 @@ const COLUMNS = `s.unit_id AS "unitId", s.provider, s.brandname, s.unicode_allow
 export class SmsSenderProfileRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
   async find(unitId: string, provider: string): Promise<SmsSenderProfile | null> {
     const rows: SmsSenderProfile[] = await this.db.query(`SELECT ${COLUMNS} FROM sms_sender_profile s WHERE s.unit_id = $1 AND s.provider = $2`, [unitId, provider]);
     return rows[0] ?? null;

@@ -1,5 +1,5 @@
 import { PermanentError, RetryableError } from '#domain/index.js';
-import { FakeFptTtsServer } from '../../../../../../test/fakes/fake-fpt-tts.server.js';
+import { FakeFptTtsServer } from '#fakes/fake-fpt-tts.server.js';
 import { FptAiTtsEngine } from './fpt-ai.adapter.js';
 import type { FptAiConfig } from './fpt-ai.config.js';
 

@@ -26,6 +26,10 @@ describe('eSMS error classification', () => {
     expect(classifyEsmsAnswer({ CodeResult: '124', ErrorMessage: 'Request exist 1' })).toEqual(expect.any(OutcomeUnknownError));
   });
 
+  it('an acceptance without SMSID is an unknown outcome (eSMS has the message)', () => {
+    expect(classifyEsmsAnswer({ CodeResult: '100' })).toEqual(expect.objectContaining({ kind: 'outcome-unknown', providerCode: 'no-smsid' }));
+  });
+
   it('an answer without CodeResult ({"error":"Invalid request"}) is a bad request', () => {
     expect(classifyEsmsAnswer({ error: 'Invalid request' })).toEqual(expect.objectContaining({ providerCode: 'invalid-request', reason: 'bad-request', message: 'Invalid request' }));
   });

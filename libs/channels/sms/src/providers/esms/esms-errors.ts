@@ -47,8 +47,11 @@ export interface EsmsAnswer {
 /** A 2xx answer whose CodeResult is not 100 (or is missing), classified. */
 export function classifyEsmsAnswer(answer: EsmsAnswer): DeliveryError {
   const code = answer.CodeResult === undefined || answer.CodeResult === null ? null : String(answer.CodeResult);
-  const text = typeof answer.ErrorMessage === 'string' && answer.ErrorMessage ? answer.ErrorMessage : typeof answer.error === 'string' ? answer.error : `eSMS answered ${code ?? 'without a CodeResult'}`;
+  const given = [answer.ErrorMessage, answer.error].find((m): m is string => typeof m === 'string' && m !== '');
+  const text = given ?? `eSMS answered ${code ?? 'without a CodeResult'}`;
   if (code === null) return new PermanentError('invalid-request', text, 'bad-request');
+  // Accepted, but without the id that ties its report to it: eSMS has the message; the report (with our `d`) settles it.
+  if (code === ESMS_ACCEPTED) return new OutcomeUnknownError('no-smsid', 'eSMS accepted the message without an SMSID');
   if (code === ESMS_DUPLICATE_REQUEST) {
     // Only our own earlier attempt can have used this RequestId: the message exists, its SMSID comes with the report.
     return new OutcomeUnknownError(code, `eSMS already holds this delivery from an earlier attempt: ${text}`);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OutcomeUnknownError, PermanentError, RetryableError } from '#domain/index.js';
-import { esmsBehaviours, FakeEsmsServer } from '../../../../../../test/fakes/fake-esms.server.js';
+import { esmsBehaviours, FakeEsmsServer } from '#fakes/fake-esms.server.js';
 import type { EsmsConfig } from './esms.config.js';
 import { EsmsSmsAdapter, esmsPhone } from './esms-sms.adapter.js';
 

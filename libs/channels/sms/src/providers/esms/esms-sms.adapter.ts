@@ -23,6 +23,8 @@ export class EsmsSmsAdapter implements SmsProvider {
   /** The rate-limit bucket of this eSMS account; a digest, so the API key never lands in Redis keys. */
   readonly accountKey: string;
   readonly webhookSignature = 'ESMS_CALLBACK_SECRET (t=)';
+  /** The callback secret never lands in a stored receipt. */
+  readonly webhookSecretFields = ['t'];
   private readonly http: EsmsHttpClient;
 
   constructor(

@@ -2,7 +2,7 @@ import http from 'node:http';
 import twilio from 'twilio';
 import type { AddressInfo } from 'node:net';
 import { OutcomeUnknownError, PermanentError, RetryableError } from '#domain/index.js';
-import { behaviours, FakeTwilioServer } from '../../../../../../test/fakes/fake-twilio.server.js';
+import { behaviours, FakeTwilioServer } from '#fakes/fake-twilio.server.js';
 import { TwilioSmsAdapter, type TwilioSmsOptions } from './twilio-sms.adapter.js';
 
 /** The real twilio SDK against a local fake of the Messages API. */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { InvalidInputError } from '#domain/index.js';
-import { FakeTwilioServer, postSignedWebhook } from '../../../../../../test/fakes/fake-twilio.server.js';
+import { FakeTwilioServer, postSignedWebhook } from '#fakes/fake-twilio.server.js';
 import { parseInbound, parseStatusCallback, verifyTwilioSignature } from './twilio-webhooks.js';
 
 const TOKEN = 'webhook-test-auth-token';

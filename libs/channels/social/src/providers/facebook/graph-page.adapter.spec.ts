@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OutcomeUnknownError, PermanentError } from '#domain/index.js';
-import { FakeGraphServer, graphError } from '../../../../../../test/fakes/fake-graph.server.js';
+import { FakeGraphServer, graphError } from '#fakes/fake-graph.server.js';
 import type { SocialCredentials, SocialImage, SocialPost } from '../social-publisher.js';
 import { GraphPageAdapter } from './graph-page.adapter.js';
 

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { UnitScope } from '#domain/index.js';
+
+/** What the rollup holds for a period; citizensReached is null where it cannot be split (content group, channel, priority). */
+export interface ReportFigures {
+  messagesApproved: number;
+  broadcastsRun: number;
+  occurrencesRun: number;
+  sent: number;
+  delivered: number;
+  undelivered: number;
+  failed: number;
+  unknown: number;
+  cancelled: number;
+  skipped: number;
+  optedOut: number;
+  smsParts: number;
+  smsCostVnd: number;
+  loudspeakerPlays: number;
+  airtimeSeconds: number;
+  boardShowings: number;
+  socialPosts: number;
+  citizensReached: number | null;
+}
+
+export interface ReportUnit {
+  id: string;
+  name: string;
+  level: string;
+  path: string;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  unit?: { id: string; name: string; level: string; own: boolean };
+  figures: ReportFigures;
+}
+
+export type SimpleDimension = 'contentGroup' | 'channel' | 'priority' | 'month';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const SUMS = `
+  COALESCE(sum(r.messages_approved), 0)::float8 AS "messagesApproved",
+  COALESCE(sum(r.broadcasts_run), 0)::float8 AS "broadcastsRun",
+  COALESCE(sum(r.occurrences_run), 0)::float8 AS "occurrencesRun",
+  COALESCE(sum(r.sent), 0)::float8 AS sent,
+  COALESCE(sum(r.delivered), 0)::float8 AS delivered,
+  COALESCE(sum(r.undelivered), 0)::float8 AS undelivered,
+  COALESCE(sum(r.failed), 0)::float8 AS failed,
+  COALESCE(sum(r.unknown), 0)::float8 AS unknown,
+  COALESCE(sum(r.cancelled), 0)::float8 AS cancelled,
+  COALESCE(sum(r.skipped), 0)::float8 AS skipped,
+  COALESCE(sum(r.opted_out), 0)::float8 AS "optedOut",
+  COALESCE(sum(r.sms_parts), 0)::float8 AS "smsParts",
+  COALESCE(sum(r.sms_cost_vnd), 0)::float8 AS "smsCostVnd",
+  COALESCE(sum(r.loudspeaker_plays), 0)::float8 AS "loudspeakerPlays",
+  round(COALESCE(sum(r.airtime_ms), 0) / 1000.0)::float8 AS "airtimeSeconds",
+  COALESCE(sum(r.board_showings), 0)::float8 AS "boardShowings",
+  COALESCE(sum(r.social_posts), 0)::float8 AS "socialPosts"`;
+
+const FIGURE_KEYS = [
+  'messagesApproved', 'broadcastsRun', 'occurrencesRun', 'sent', 'delivered', 'undelivered', 'failed', 'unknown', 'cancelled',
+  'skipped', 'optedOut', 'smsParts', 'smsCostVnd', 'loudspeakerPlays', 'airtimeSeconds', 'boardShowings', 'socialPosts',
+] as const;
+
+const IN_SUBTREE = `JOIN admin_unit u ON u.id = r.unit_id WHERE u.path <@ $1::ltree AND r.day BETWEEN $2::date AND $3::date`;
+
+const DIMENSION_SQL: Record<SimpleDimension, string> = {
+  contentGroup: 'r.content_group',
+  channel: "NULLIF(r.channel, '')",
+  priority: 'r.priority',
+  month: "to_char(r.day, 'YYYY-MM')",
+};
+
+function figures(row: Record<string, unknown>, citizens: number | null): ReportFigures {
+  const out = Object.fromEntries(FIGURE_KEYS.map((k) => [k, Number(row[k] ?? 0)])) as Omit<ReportFigures, 'citizensReached'>;
+  return { ...out, citizensReached: citizens };
+}
+
+/** Reads of the rollup, each scoped to a unit subtree (the caller's, or a unit inside it). */
+@Injectable()
+export class ReportQueryRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async unitInScope(scope: UnitScope, unitId: string): Promise<ReportUnit | null> {
+    const rows: ReportUnit[] = await this.db.query(
+      `SELECT id, name, level, path::text AS path FROM admin_unit WHERE id = $1 AND path <@ $2::ltree`,
+      [unitId, scope.unitPath],
+    );
+    return rows[0] ?? null;
+  }
+
+  async totals(unit: ReportUnit, period: Period): Promise<ReportFigures> {
+    const params = [unit.path, period.from, period.to];
+    const [row] = await this.db.query(`SELECT ${SUMS} FROM report_daily r ${IN_SUBTREE}`, params);
+    const [reach] = await this.db.query(
+      `SELECT count(DISTINCT r.subscriber_id)::int AS n FROM report_reach r ${IN_SUBTREE} AND r.n > 0`,
+      params,
+    );
+    return figures(row, reach.n);
+  }
+
+  async breakdown(unit: ReportUnit, period: Period, by: SimpleDimension): Promise<BreakdownRow[]> {
+    const params = [unit.path, period.from, period.to];
+    const key = DIMENSION_SQL[by];
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${key} AS key, ${SUMS} FROM report_daily r ${IN_SUBTREE} GROUP BY 1 ORDER BY 1 NULLS FIRST`,
+      params,
+    );
+    const citizens = new Map<string, number>();
+    if (by === 'month') {
+      const reach: { key: string; n: number }[] = await this.db.query(
+        `SELECT ${key} AS key, count(DISTINCT r.subscriber_id)::int AS n FROM report_reach r ${IN_SUBTREE} AND r.n > 0 GROUP BY 1`,
+        params,
+      );
+      for (const r of reach) citizens.set(r.key, r.n);
+    }
+    return rows.map((row) => ({
+      key: (row.key as string | null) ?? null,
+      figures: figures(row, by === 'month' ? (citizens.get(row.key as string) ?? 0) : null),
+    }));
+  }
+
+  /**
+   * One row per unit one level down (every one of them, with zeros, so the units that did nothing
+   * show), plus the unit's own row when facts were attributed to it directly.
+   */
+  async byChildUnit(unit: ReportUnit, period: Period): Promise<BreakdownRow[]> {
+    const params = [unit.path, period.from, period.to, unit.id];
+    const group = `subpath(u.path, 0, LEAST(nlevel(u.path), nlevel($1::ltree) + 1))`;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `WITH agg AS (SELECT ${group} AS gpath, ${SUMS} FROM report_daily r ${IN_SUBTREE} GROUP BY 1),
+            reach AS (SELECT ${group} AS gpath, count(DISTINCT r.subscriber_id)::int AS citizens
+                        FROM report_reach r ${IN_SUBTREE} AND r.n > 0 GROUP BY 1)
+       SELECT c.id, c.name, c.level, c.id = $4 AS own, COALESCE(reach.citizens, 0) AS citizens, agg.*
+         FROM admin_unit c
+         LEFT JOIN agg ON agg.gpath = c.path
+         LEFT JOIN reach ON reach.gpath = c.path
+        WHERE (c.parent_id = $4 AND (c.valid_to IS NULL OR c.valid_to >= $2::date OR agg.gpath IS NOT NULL))
+           OR (c.id = $4 AND agg.gpath IS NOT NULL)
+        ORDER BY c.id`,
+      params,
+    );
+    return rows.map((row) => ({
+      key: row.id as string,
+      unit: { id: row.id as string, name: row.name as string, level: row.level as string, own: row.own as boolean },
+      figures: figures(row, row.citizens as number),
+    }));
+  }
+}

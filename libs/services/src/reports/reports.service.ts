@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, type Actor } from '#domain/index.js';
+import type { Readable } from 'node:stream';
+import { previousPeriod, reportPeriod, type ReportPeriod } from './report-period.js';
+import {
+  ReportQueryRepository,
+  type BreakdownRow,
+  type ReportFigures,
+  type ReportUnit,
+  type SimpleDimension,
+} from './report-query.repository.js';
+import { writeReportWorkbook } from './report-workbook.js';
+import { DEFAULT_TIME_ZONE } from './report-facts.sql.js';
+
+export const REPORT_DIMENSIONS = ['unit', 'contentGroup', 'channel', 'priority', 'month'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+
+export interface ReportQuery {
+  from: string;
+  to: string;
+  unitId?: string;
+}
+
+type UnitView = Pick<ReportUnit, 'id' | 'name' | 'level'>;
+
+export interface ReportSummary {
+  unit: UnitView;
+  period: ReportPeriod;
+  previousPeriod: ReportPeriod;
+  current: ReportFigures;
+  previous: ReportFigures;
+}
+
+export interface ReportBreakdown {
+  unit: UnitView;
+  period: ReportPeriod;
+  by: ReportDimension;
+  rows: BreakdownRow[];
+}
+
+export interface RankedUnit {
+  unit: { id: string; name: string; level: string };
+  /** Deliveries that reached their endpoint (sent or delivered), the measure ranked on. */
+  reached: number;
+  figures: ReportFigures;
+}
+
+export interface ReportRanking {
+  unit: UnitView;
+  period: ReportPeriod;
+  top: RankedUnit[];
+  bottom: RankedUnit[];
+}
+
+/** Reports for the caller's subtree, read from the rollup only (figures are exactly what it holds). */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly reports: ReportQueryRepository) {}
+
+  async summary(actor: Actor, q: ReportQuery): Promise<ReportSummary> {
+    const period = reportPeriod(q.from, q.to);
+    const unit = await this.unit(actor, q.unitId);
+    const previous = previousPeriod(period);
+    return {
+      unit: view(unit),
+      period,
+      previousPeriod: previous,
+      current: await this.reports.totals(unit, period),
+      previous: await this.reports.totals(unit, previous),
+    };
+  }
+
+  async breakdown(actor: Actor, q: ReportQuery & { by: ReportDimension }): Promise<ReportBreakdown> {
+    const period = reportPeriod(q.from, q.to);
+    const unit = await this.unit(actor, q.unitId);
+    const rows = q.by === 'unit' ? byName(await this.reports.byChildUnit(unit, period)) : await this.reports.breakdown(unit, period, q.by as SimpleDimension);
+    return { unit: view(unit), period, by: q.by, rows };
+  }
+
+  /** The units one level down that reached the most and the fewest, `limit` of each. */
+  async ranking(actor: Actor, q: ReportQuery & { limit?: number }): Promise<ReportRanking> {
+    const period = reportPeriod(q.from, q.to);
+    const unit = await this.unit(actor, q.unitId);
+    const ranked = (await this.reports.byChildUnit(unit, period))
+      .filter((r) => r.unit && !r.unit.own)
+      .map((r) => ({ unit: { id: r.unit!.id, name: r.unit!.name, level: r.unit!.level }, reached: r.figures.sent + r.figures.delivered, figures: r.figures }));
+    const limit = q.limit ?? 5;
+    const byName = (a: RankedUnit, b: RankedUnit) => a.unit.name.localeCompare(b.unit.name, 'vi');
+    return {
+      unit: view(unit),
+      period,
+      top: [...ranked].sort((a, b) => b.reached - a.reached || byName(a, b)).slice(0, limit),
+      bottom: [...ranked].sort((a, b) => a.reached - b.reached || byName(a, b)).slice(0, limit),
+    };
+  }
+
+  /** The summary and the breakdowns by unit and content group as an .xlsx an officer can file. */
+  async exportXlsx(actor: Actor, q: ReportQuery): Promise<{ fileName: string; stream: Readable }> {
+    const summary = await this.summary(actor, q);
+    const unit = await this.unit(actor, q.unitId);
+    const byUnit = byName(await this.reports.byChildUnit(unit, summary.period));
+    const byContentGroup = await this.reports.breakdown(unit, summary.period, 'contentGroup');
+    const signedOn = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE }).format(new Date());
+    return {
+      fileName: `bao-cao-cchc-${summary.period.from}-${summary.period.to}.xlsx`,
+      stream: writeReportWorkbook({ summary, byUnit, byContentGroup, signedOn }),
+    };
+  }
+
+  private async unit(actor: Actor, unitId: string | undefined): Promise<ReportUnit> {
+    const unit = await this.reports.unitInScope(actor, unitId ?? actor.unitId);
+    if (!unit) throw new NotFoundError('unit');
+    return unit;
+  }
+}
+
+/** The unit's own row first, then its units in Vietnamese alphabetical order (Postgres' collation may not know it). */
+function byName(rows: BreakdownRow[]): BreakdownRow[] {
+  return [...rows].sort((a, b) => Number(b.unit?.own) - Number(a.unit?.own) || (a.unit?.name ?? '').localeCompare(b.unit?.name ?? '', 'vi'));
+}
+
+function view(unit: ReportUnit): UnitView {
+  return { id: unit.id, name: unit.name, level: unit.level };
+}
