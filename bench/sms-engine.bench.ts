@@ -19,7 +19,7 @@ import { machineCpu, runSendPhase } from './sms/send-phase.js';
  * Usage: npm run bench -- [--subscribers 1000000] [--workers 2] [--worker-concurrency 2]
  *        [--send-concurrency 64] [--batch-size 500] [--naive-sample 50000] [--raw-requests N]
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
 const AUTH_TOKEN = 'bench-fake-twilio-auth-token';
 const FROM = '+15005550006';
@@ -91,7 +91,7 @@ async function bench(): Promise<void> {
     children.push(await spawnProcess('redis', 'redis-server', ['--port', opt['redis-port']!, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, /Ready to accept connections/));
     redis.client = new Redis(redisUrl);
     const fakeEnv = { ...process.env, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
-    const fake = await spawnNode('fake-twilio', resolve(ROOT, 'dist/bench/test/fakes/fake-twilio.server.js'), ['--port', opt['fake-port']!], fakeEnv, /fakeTwilio/);
+    const fake = await spawnNode('fake-twilio', resolve(ROOT, 'dist/test/fakes/fake-twilio.server.js'), ['--port', opt['fake-port']!], fakeEnv, /fakeTwilio/);
     children.push(fake);
     const fakePid = fake.proc.pid ?? 0;
 

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase } from '#test/test-database.js';
 
-/** The checkout's root, whether this file runs from test/ (Jest) or compiled under dist/bench/ (benchmarks). */
+/** The checkout's root, whether this file runs from test/ (Jest) or compiled under dist/ (benchmarks). */
 function findRoot(): string {
   let dir = fileURLToPath(new URL('.', import.meta.url));
   while (!existsSync(join(dir, 'nest-cli.json'))) dir = dirname(dir);
