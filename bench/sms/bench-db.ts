@@ -100,7 +100,7 @@ export async function warmUp(db: DataSource, provincePath: string): Promise<numb
  * Baseline (b): the same rows written by one bare INSERT … SELECT into a copy of the delivery table
  * with the same indexes and constraints (LIKE … INCLUDING ALL), no engine around it. `formerSql`
  * runs the engine's former statement (ON CONFLICT DO NOTHING, rows counted in a CTE) instead, the
- * one DeliveryRepository.planSms replaced (docs/benchmarks.md).
+ * one SmsDeliveryRepository.planSms replaced (docs/benchmarks.md).
  */
 export async function insertSelectIntoCopy(db: DataSource, provincePath: string, batchSize: number, formerSql = false): Promise<{ ms: number; rows: number }> {
   await db.query(`DROP TABLE IF EXISTS bench_delivery_copy`);

@@ -31,6 +31,9 @@ export const MAIN_SCREENS: Screen[] = [
   { name: 'admin-units', path: '/admin/units', user: 'admin.tinh' },
   { name: 'admin-channel-accounts', path: '/admin/channel-accounts', user: 'admin.tinh' },
   { name: 'admin-audit', path: '/admin/audit', user: 'admin.tinh' },
+  { name: 'reports', path: '/reports', user: 'lanhdao.tinh' },
+  { name: 'plans', path: '/plans', user: 'lanhdao.tinh' },
+  { name: 'plans-activities', path: '/plans?tab=activities', user: 'canbo.xa' },
   { name: 'account', path: '/account', user: 'canbo.xa' },
 ];
 

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { smsBody, smsSegments } from '#domain/index.js';
-import { DeliveryRepository } from '#persistence/repositories/delivery.repository.js';
+import { SmsDeliveryRepository } from '#sms/repositories/sms-delivery.repository.js';
 import { RollUpReportsHandler } from '#services/reports/handlers/roll-up-reports.handler.js';
 import { ReportRollupRepository } from '#services/reports/report-rollup.repository.js';
 import { RollupService } from '#services/reports/rollup.service.js';
@@ -109,7 +109,7 @@ describe('Reports rollup: settlements from the engine, counted once, equal to a 
     await api.db.query(`UPDATE channel_policy SET quiet_start = NULL, quiet_end = NULL WHERE channel = 'sms'`);
     await api.db.query(`UPDATE subscriber SET opted_out_at = now(), opt_out_source = 'officer' WHERE phone = $1`, [phones[5]]);
     const [{ id: occurrenceId }] = await api.db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1`, [second]);
-    expect(await worker.get(DeliveryRepository, { strict: false }).skipOptedOut(occurrenceId, 0)).toBe(1);
+    expect(await worker.get(SmsDeliveryRepository, { strict: false }).skipOptedOut(occurrenceId, 0)).toBe(1);
     expect((await api.http.post(`/api/v1/broadcasts/${second}/cancel`).set('authorization', bed.officerAuth)).status).toBe(200);
     expect(await deliveryCounts(api.db, second)).toEqual({ skipped: 1, cancelled: 5 });
 

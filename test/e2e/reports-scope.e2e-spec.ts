@@ -100,6 +100,13 @@ describe('Reports API: a unit sees its subtree only, broken down one level down'
     await sentTo(river, users.river, 5, 'sent', 200);
     await sentTo(coast, users.coast, 7, 'failed', 300);
     await provinceOnAir(users.north);
+    // Activities that are not broadcasts: a conference in a northern commune, a dialogue in the south.
+    await api.db.query(
+      `INSERT INTO communication_activity (unit_id, kind, title, occurred_on, place, participants, content_groups, created_by)
+       VALUES ($1, 'conference', 'Hội nghị tuyên truyền CCHC', $3, 'Hội trường xã', 40, '{one-stop-shop}', $2),
+              ($4, 'dialogue', 'Đối thoại với dân', $3, 'Nhà văn hóa', 99, '{}', $5)`,
+      [river.id, users.river.id, today, coast.id, users.coast.id],
+    );
     expect(await new RollupService(new ReportRollupRepository(api.db), api.config).rollUp()).toBeGreaterThan(0);
   }, 60_000);
   afterAll(() => api?.close());
@@ -154,6 +161,49 @@ describe('Reports API: a unit sees its subtree only, broken down one level down'
     const ranking = await get('north', `ranking?${period}&limit=1`);
     expect(ranking.body.top.map((r: { unit: { id: string }; reached: number }) => [r.unit.id, r.reached])).toEqual([[river.id, 7]]);
     expect(ranking.body.bottom.map((r: { unit: { id: string }; reached: number }) => [r.unit.id, r.reached])).toEqual([[hill.id, 3]]);
+  });
+
+  it('counts activities beside broadcasts in the summary, by unit, content group and month, and in the Excel report, within scope', async () => {
+    const conference = { activities: 1, participants: 40 };
+    const north = await get('north', `summary?${period}`);
+    expect(north.body.activities).toEqual({
+      current: { ...conference, byKind: [{ kind: 'conference', ...conference }] },
+      previous: { activities: 0, participants: 0, byKind: [] },
+    });
+    expect((await get('south', `summary?${period}`)).body.activities.current).toEqual({
+      activities: 1,
+      participants: 99,
+      byKind: [{ kind: 'dialogue', activities: 1, participants: 99 }],
+    });
+    expect((await get('hill', `summary?${period}`)).body.activities.current).toEqual({ activities: 0, participants: 0, byKind: [] });
+    const byUnit = await get('north', `breakdown?${period}&by=unit`);
+    expect(byUnit.body.rows.map((r: { unit: { name: string }; activities: object }) => [r.unit.name, r.activities])).toEqual([
+      ['Tỉnh Phía Bắc', { activities: 0, participants: 0 }],
+      ['Xã Đồi', { activities: 0, participants: 0 }],
+      ['Xã Sông', conference],
+    ]);
+    const byGroup = await get('north', `breakdown?${period}&by=contentGroup`);
+    expect(byGroup.body.rows.find((r: { key: string }) => r.key === 'one-stop-shop').activities).toEqual(conference);
+    expect((await get('north', `breakdown?${period}&by=month`)).body.rows[0].activities).toEqual(conference);
+
+    const res = await get('north', `export.xlsx?${period}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(res.body as Buffer).buffer as ArrayBuffer);
+    const rows = Array.from(book.getWorksheet('Tổng hợp')!.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row.slice(1)) : []));
+    const section = rows.findIndex((r) => r[1] === 'Hoạt động khác');
+    expect(section).toBeGreaterThan(8);
+    expect(rows.slice(section + 1, section + 5)).toEqual([
+      ['STT', 'Loại hoạt động', 'Đơn vị tính', 'Kỳ này', 'Kỳ trước'],
+      [1, 'Hội nghị', 'hoạt động', 1, 0],
+      [undefined, 'Tổng số hoạt động', 'hoạt động', 1, 0],
+      [undefined, 'Số người tham dự', 'người', 40, 0],
+    ]);
   });
 
   it('breaks down by channel, content group, priority and month with the same totals', async () => {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
+  (app.getHttpServer() as Server).requestTimeout = config.httpRequestTimeoutSeconds * 1000;
   app.useGlobalPipes(createValidationPipe());
   const consoleDir = consoleRoot(config.consoleDir);
   // Registered before the modules' static files, so a browser that accepts br or gzip gets the smaller file.

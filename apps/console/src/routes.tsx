@@ -33,5 +33,8 @@ export const ROUTES: ScreenRoute[] = [
   { path: '/admin/units', component: lazy(() => import('./pages/admin/units-page')), menu: { label: 'Đơn vị, thôn', icon: 'units', group: 'Quản trị' } },
   { path: '/admin/channel-accounts', component: lazy(() => import('./pages/admin/channel-accounts-page')), menu: { label: 'Tài khoản kênh', icon: 'accounts', group: 'Quản trị' }, roles: RESTRICTED_SCREENS['/admin/channel-accounts'] },
   { path: '/admin/audit', component: lazy(() => import('./pages/admin/audit-page')), menu: { label: 'Nhật ký', icon: 'audit', group: 'Quản trị' }, roles: RESTRICTED_SCREENS['/admin/audit'] },
+  { path: '/reports', component: lazy(() => import('./pages/reports/reports-page')), menu: { label: 'Báo cáo', icon: 'reports', group: 'Báo cáo, kế hoạch' } },
+  { path: '/plans', component: lazy(() => import('./pages/plans/plans-page')), menu: { label: 'Kế hoạch', icon: 'plans', group: 'Báo cáo, kế hoạch' } },
+  { path: '/plans/:id', component: lazy(() => import('./pages/plans/plan-detail-page')) },
   { path: '/account', component: lazy(() => import('./pages/account/account-page')) },
 ];

@@ -49,6 +49,8 @@ export interface AppConfig {
   unitsDataDir: string;
   /** The built web console the api serves at `/`; absent in an API-only deployment. */
   consoleDir: string;
+  /** How long one HTTP request may take, upload included (Node's own limit of 5 minutes cuts large imports on slow links). */
+  httpRequestTimeoutSeconds: number;
   engine: EngineConfig;
   sms: SmsConfig;
   secrets: { key: string; oldKeys: string[] };
@@ -131,6 +133,7 @@ export const ENV_SPEC = {
   BOARD_SLIDE_DAYS: { parse: int({ min: 1, max: 366 }), default: '7' },
   UNITS_DATA_DIR: { parse: str({ minLength: 1 }), default: './data/units' },
   CONSOLE_DIR: { parse: str({ minLength: 1 }), default: './dist/console' },
+  HTTP_REQUEST_TIMEOUT_SECONDS: { parse: int({ min: 30, max: 7200 }), default: '1800' },
   WORKER_LOCK_DURATION_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
   WORKER_STALLED_INTERVAL_MS: { parse: int({ min: 1000, max: 600_000 }), default: '30000' },
   RECONCILE_INTERVAL_SECONDS: { parse: int({ min: 1, max: 3600 }), default: '30' },
@@ -204,6 +207,7 @@ export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlo
     boardSlideDays: v.BOARD_SLIDE_DAYS,
     unitsDataDir: v.UNITS_DATA_DIR,
     consoleDir: v.CONSOLE_DIR,
+    httpRequestTimeoutSeconds: v.HTTP_REQUEST_TIMEOUT_SECONDS,
     secrets: { key: v.SECRETS_KEY, oldKeys: v.SECRETS_OLD_KEYS },
     social: {
       zaloApiBaseUrl: v.ZALO_API_BASE_URL,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ACTIVITY_KINDS } from '#domain/plans/plan-model.js';
 import { REPORT_DIMENSIONS } from '#services/reports/reports.service.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,12 +71,34 @@ export class ReportPeriodDto {
   @ApiProperty({ format: 'date' }) to!: string;
 }
 
+export class ActivityCountDto {
+  @ApiProperty({ description: 'Activities that are not broadcasts (conferences, dialogues, contests, training, leaflets, mobile propaganda)' })
+  activities!: number;
+
+  @ApiProperty({ description: 'People who took part, as recorded' }) participants!: number;
+}
+
+export class ActivityKindCountDto extends ActivityCountDto {
+  @ApiProperty({ enum: ACTIVITY_KINDS, enumName: 'ActivityKind' }) kind!: string;
+}
+
+export class ActivityTotalsDto extends ActivityCountDto {
+  @ApiProperty({ type: [ActivityKindCountDto], description: 'One row per kind recorded in the period' }) byKind!: ActivityKindCountDto[];
+}
+
+export class ReportActivitiesDto {
+  @ApiProperty({ type: ActivityTotalsDto }) current!: ActivityTotalsDto;
+  @ApiProperty({ type: ActivityTotalsDto, description: 'The period of equal length just before' }) previous!: ActivityTotalsDto;
+}
+
 export class ReportSummaryDto {
   @ApiProperty({ type: ReportUnitDto }) unit!: ReportUnitDto;
   @ApiProperty({ type: ReportPeriodDto }) period!: ReportPeriodDto;
   @ApiProperty({ type: ReportPeriodDto, description: 'The period of equal length just before' }) previousPeriod!: ReportPeriodDto;
   @ApiProperty({ type: ReportFiguresDto }) current!: ReportFiguresDto;
   @ApiProperty({ type: ReportFiguresDto }) previous!: ReportFiguresDto;
+  @ApiProperty({ type: ReportActivitiesDto, description: "Activities recorded in the unit's subtree, dated in the period" })
+  activities!: ReportActivitiesDto;
 }
 
 export class ReportRowUnitDto extends ReportUnitDto {
@@ -92,6 +115,11 @@ export class ReportBreakdownRowDto {
 
   @ApiPropertyOptional({ type: ReportRowUnitDto }) unit?: ReportRowUnitDto;
   @ApiProperty({ type: ReportFiguresDto }) figures!: ReportFiguresDto;
+  @ApiPropertyOptional({
+    type: ActivityCountDto,
+    description: 'Activities that are not broadcasts, in breakdowns by unit, content group (an activity counts in each of its groups) and month',
+  })
+  activities?: ActivityCountDto;
 }
 
 export class ReportBreakdownDto {

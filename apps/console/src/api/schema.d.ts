@@ -385,6 +385,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broadcasts/{id}/deliveries.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A broadcast's deliveries as CSV for Excel */
+        get: operations["ExportsController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/broadcasts/{id}/deliveries/retry": {
         parameters: {
             query?: never;
@@ -1287,6 +1304,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscribers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscribers of the caller's subtree as CSV for Excel, with the list's filters */
+        get: operations["ExportsController_subscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscribers/imports": {
         parameters: {
             query?: never;
@@ -1759,6 +1793,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityCountDto: {
+            /** @description Activities that are not broadcasts (conferences, dialogues, contests, training, leaflets, mobile propaganda) */
+            activities: number;
+            /** @description People who took part, as recorded */
+            participants: number;
+        };
         ActivityDto: {
             /** Format: uuid */
             id: string;
@@ -1807,11 +1847,26 @@ export interface components {
          * @enum {string}
          */
         ActivityKind: "conference" | "dialogue" | "contest" | "training" | "leaflet" | "mobile-propaganda";
+        ActivityKindCountDto: {
+            /** @description Activities that are not broadcasts (conferences, dialogues, contests, training, leaflets, mobile propaganda) */
+            activities: number;
+            /** @description People who took part, as recorded */
+            participants: number;
+            kind: components["schemas"]["ActivityKind"];
+        };
         ActivityPageDto: {
             items: components["schemas"]["ActivityDto"][];
             total: number;
             page: number;
             pageSize: number;
+        };
+        ActivityTotalsDto: {
+            /** @description Activities that are not broadcasts (conferences, dialogues, contests, training, leaflets, mobile propaganda) */
+            activities: number;
+            /** @description People who took part, as recorded */
+            participants: number;
+            /** @description One row per kind recorded in the period */
+            byKind: components["schemas"]["ActivityKindCountDto"][];
         };
         AirtimeDayDto: {
             /**
@@ -3177,6 +3232,11 @@ export interface components {
             /** @description Electronic bulletin board slide */
             board?: components["schemas"]["BoardSlideDto"];
         };
+        ReportActivitiesDto: {
+            current: components["schemas"]["ActivityTotalsDto"];
+            /** @description The period of equal length just before */
+            previous: components["schemas"]["ActivityTotalsDto"];
+        };
         ReportBreakdownDto: {
             unit: components["schemas"]["ReportUnitDto"];
             period: components["schemas"]["ReportPeriodDto"];
@@ -3188,6 +3248,8 @@ export interface components {
             key: string | null;
             unit?: components["schemas"]["ReportRowUnitDto"];
             figures: components["schemas"]["ReportFiguresDto"];
+            /** @description Activities that are not broadcasts, in breakdowns by unit, content group (an activity counts in each of its groups) and month */
+            activities?: components["schemas"]["ActivityCountDto"];
         };
         /** @enum {string} */
         ReportDimension: "unit" | "contentGroup" | "channel" | "priority" | "month";
@@ -3251,6 +3313,8 @@ export interface components {
             previousPeriod: components["schemas"]["ReportPeriodDto"];
             current: components["schemas"]["ReportFiguresDto"];
             previous: components["schemas"]["ReportFiguresDto"];
+            /** @description Activities recorded in the unit's subtree, dated in the period */
+            activities: components["schemas"]["ReportActivitiesDto"];
         };
         ReportUnitDto: {
             /** Format: uuid */
@@ -5536,6 +5600,55 @@ export interface operations {
                 };
             };
             /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every delivery: channel, recipient, status, the reason in Vietnamese, attempts and times; streamed: UTF-8 with BOM, ";" separated, Vietnamese headers, times dd/MM/yyyy HH:mm in the unit zone; phone numbers are masked but for their last 3 digits unless the caller is a supervisor or an administrator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The broadcast is not in the caller's subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9040,6 +9153,62 @@ export interface operations {
             };
             /** @description The number is already subscribed (details: field phone, rule unique) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ExportsController_subscribers: {
+        parameters: {
+            query?: {
+                /** @description Only subscribers of this unit and the units below it */
+                unitId?: string;
+                villageId?: string;
+                tag?: string;
+                /** @description Part of the number (0912 345) or of the name; the name ignores case and diacritics */
+                q?: string;
+                /** @description true: only opted-out numbers; false: only those who receive SMS */
+                optedOut?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every matching subscriber; streamed: UTF-8 with BOM, ";" separated, Vietnamese headers, times dd/MM/yyyy HH:mm in the unit zone; phone numbers are masked but for their last 3 digits unless the caller is a supervisor or an administrator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A filter breaks a rule; details name it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unitId is not a unit of the caller's subtree */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ import {
   TeamOutlined,
   UserOutlined,
   ApiOutlined,
+  BarChartOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { ScreenSpinner } from '../components/full-page-spinner';
@@ -37,6 +39,8 @@ const ICONS: Record<string, ReactNode> = {
   accounts: <ApiOutlined />,
   audit: <AuditOutlined />,
   alerts: <BellOutlined />,
+  reports: <BarChartOutlined />,
+  plans: <ScheduleOutlined />,
 };
 
 function useMenuItems(): MenuProps['items'] {

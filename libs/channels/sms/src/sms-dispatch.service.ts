@@ -11,6 +11,7 @@ import {
   type DeliveryOutcome,
   TransactionRunner,
 } from '#persistence/index.js';
+import { SmsDeliveryRepository } from './repositories/sms-delivery.repository.js';
 import { JOBS, JobQueue, type SmsBatchPayload } from '#queue/index.js';
 import type { SmsProvider, SmsSender } from './sms-provider.js';
 import { failureOutcome, retryBackoff, type RetryPolicy } from '#engine/dispatch/delivery-failure.js';
@@ -45,6 +46,7 @@ export class SmsDispatchService {
     private readonly transactions: TransactionRunner,
     private readonly broadcasts: BroadcastRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly smsDeliveries: SmsDeliveryRepository,
     private readonly messages: MessageContentRepository,
     private readonly policies: ChannelPolicyRepository,
     private readonly optOuts: SubscriberOptOutRepository,
@@ -65,7 +67,7 @@ export class SmsDispatchService {
     if (!provider) throw new Error('SMS channel is disabled (no provider configured) but an SMS batch was queued');
     const policy = await this.policies.get('sms');
     const sender = await this.senderFor(context.unitPath, provider.name);
-    await this.deliveries.skipOptedOut(payload.occurrenceId, payload.batchNo);
+    await this.smsDeliveries.skipOptedOut(payload.occurrenceId, payload.batchNo);
 
     // A chunk's outcomes are recorded while the next chunk is claimed and sent, so the provider is not
     // left idle during the settle transaction. Claiming stays strictly before sending: at a crash the
@@ -119,7 +121,7 @@ export class SmsDispatchService {
       if (cap === null || claimed.length === 0) return claimed;
       const now = new Date();
       const day = localDayKey(now, context.timeZone);
-      const over = await this.deliveries.countAgainstDailyCap(m, claimed.map((d) => d.endpoint), day, cap);
+      const over = await this.smsDeliveries.countAgainstDailyCap(m, claimed.map((d) => d.endpoint), day, cap);
       if (over.size === 0) return claimed;
       const tomorrow = startOfNextSendingDay(now, context.timeZone, policy.quietHours);
       await this.deliveries.release(m, claimed.filter((d) => over.has(d.endpoint)).map((d) => d.id), tomorrow, 'daily-cap');

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { nextAllowedInstant } from '#domain/index.js';
-import { ChannelPolicyRepository, DeliveryRepository, type BroadcastRow } from '#persistence/index.js';
+import { ChannelPolicyRepository, type BroadcastRow } from '#persistence/index.js';
+import { SmsDeliveryRepository } from './repositories/sms-delivery.repository.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '#engine/channel-definition.js';
 
@@ -11,7 +12,7 @@ export class SmsPlanner implements ChannelPlanner {
   readonly channel = 'sms';
 
   constructor(
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: SmsDeliveryRepository,
     private readonly policies: ChannelPolicyRepository,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

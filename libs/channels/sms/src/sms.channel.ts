@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { assertMaxParts, brandnameProblems, dailyCapFor, estimateCost, InvalidInputError, localDayKey, smsBody, startOfNextSendingDay, type FieldProblem } from '#domain/index.js';
-import { ChannelPolicyRepository, DeliveryRepository, type BroadcastRow } from '#persistence/index.js';
+import { ChannelPolicyRepository, type BroadcastRow } from '#persistence/index.js';
+import { SmsDeliveryRepository } from './repositories/sms-delivery.repository.js';
 import type { BroadcastDraft, ChannelDefinition, ChannelPreview, PlanContext, PlannedChannel, WaitingBatch } from '#engine/channel-definition.js';
 import type { SmsProvider } from './sms-provider.js';
 import { SMS_PROVIDER } from './sms-providers.js';
@@ -19,7 +20,7 @@ export class SmsChannel implements ChannelDefinition {
 
   constructor(
     private readonly planner: SmsPlanner,
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: SmsDeliveryRepository,
     private readonly policies: ChannelPolicyRepository,
     private readonly senderProfiles: SmsSenderProfileRepository,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider | null,

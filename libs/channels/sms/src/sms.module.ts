@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { BroadcastRepository, ChannelPolicyRepository, DeliveryRepository, MessageContentRepository } from '#persistence/index.js';
 import { RateLimiter } from '#engine/dispatch/rate-limiter.js';
 import { SandboxSmsRepository } from './sandbox-sms.repository.js';
+import { SmsDeliveryRepository } from './repositories/sms-delivery.repository.js';
 import { SmsChannel } from './sms.channel.js';
 import { SMS_JOB_HANDLERS } from './sms.handlers.js';
 import { SmsDispatchService } from './sms-dispatch.service.js';
@@ -16,6 +17,7 @@ import { SmsSenderProfileRepository } from './repositories/sms-sender-profile.re
   providers: [
     BroadcastRepository,
     DeliveryRepository,
+    SmsDeliveryRepository,
     ChannelPolicyRepository,
     MessageContentRepository,
     SubscriberOptOutRepository,

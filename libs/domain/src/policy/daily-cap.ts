@@ -10,7 +10,7 @@ export function localDayKey(instant: Date, timeZone: string): string {
 /**
  * The daily cap a message counts against: `cap` (null: none), but never for an emergency message, as
  * a warning of a flood must not be held back by the morning's news. The count itself is kept per phone
- * and local day in the database (DeliveryRepository.countAgainstDailyCap), where concurrent batches
+ * and local day in the database (SmsDeliveryRepository.countAgainstDailyCap), where concurrent batches
  * increment it atomically: a message passes while the phone's count before it is below the cap.
  */
 export function dailyCapFor(cap: number | null, priority: Priority): number | null {

@@ -20,7 +20,7 @@ export type { BroadcastRow, NewBroadcast, OccurrenceRow } from './broadcast.repo
 export { ChannelPolicyRepository } from './channel-policy.repository.js';
 export type { ChannelPolicy } from './channel-policy.repository.js';
 export { DeliveryRepository } from './delivery.repository.js';
-export type { ClaimedDelivery, DeliveryOutcome, RecipientFilter } from './delivery.repository.js';
+export type { ClaimedDelivery, DeliveryOutcome } from './delivery.repository.js';
 export { MessageContentRepository } from './message-content.repository.js';
 export type { MessageState, VersionContent } from './message-content.repository.js';
 export { FeedRepository } from './feed.repository.js';

@@ -4,7 +4,7 @@ import type { DeliveryExportRow, SubscriberExportRow } from './export-query.repo
 
 export const DELIVERY_CSV_HEADER = ['Kênh', 'Người/điểm nhận', 'Trạng thái', 'Lý do không thành công', 'Số lần gửi', 'Dự kiến gửi', 'Đã gửi lúc', 'Kết thúc lúc'];
 
-export const SUBSCRIBER_CSV_HEADER = ['Số điện thoại', 'Họ và tên', 'Đơn vị', 'Thôn, tổ dân phố', 'Nhãn', 'Nguồn đồng ý', 'Đồng ý lúc', 'Từ chối nhận tin lúc'];
+export const SUBSCRIBER_CSV_HEADER = ['Số điện thoại', 'Họ và tên', 'Đơn vị', 'Thôn/Tổ dân phố', 'Nhãn', 'Nguồn đồng ý', 'Đồng ý lúc', 'Từ chối nhận tin lúc'];
 
 const CHANNEL_LABELS: Record<string, string> = {
   sms: 'Tin nhắn SMS',
@@ -41,14 +41,13 @@ export function localMinute(instant: Date | null, timeZone: string): string {
 
 /**
  * A phone number as a caller may see it: whole for supervisors and administrators, otherwise every
- * digit but the last 3 replaced by '*' (the '+' kept), so an officer's file cannot leak the list.
+ * character but the last 3 digits replaced by '*', so an officer's file cannot leak the list.
  */
 export function maskedPhone(phone: string, whole: boolean): string {
   if (whole) return phone;
-  const keep = 3;
-  let seen = 0;
-  const digits = phone.replace(/\D/g, '').length;
-  return phone.replace(/\d/g, (d) => (++seen > digits - keep ? d : '*'));
+  const digits = phone.replace(/\D/g, '');
+  // The '+' goes too: the cell then starts with '*', never read as a formula, and the length is kept.
+  return '*'.repeat(Math.max(phone.length - 3, 0)) + digits.slice(-3);
 }
 
 export function deliveryCells(row: DeliveryExportRow, timeZone: string, wholePhone: boolean): string[] {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { UnitScope } from '#domain/index.js';
+import type { ActivityCount } from './report-activities.repository.js';
 
 /** What the rollup holds for a period; citizensReached is null where it cannot be split (content group, channel, priority). */
 export interface ReportFigures {
@@ -36,6 +37,8 @@ export interface BreakdownRow {
   key: string | null;
   unit?: { id: string; name: string; level: string; own: boolean };
   figures: ReportFigures;
+  /** Activities that are not broadcasts, in breakdowns by unit, content group and month. */
+  activities?: ActivityCount;
 }
 
 export type SimpleDimension = 'contentGroup' | 'channel' | 'priority' | 'month';
@@ -81,6 +84,11 @@ const DIMENSION_SQL: Record<SimpleDimension, string> = {
 function figures(row: Record<string, unknown>, citizens: number | null): ReportFigures {
   const out = Object.fromEntries(FIGURE_KEYS.map((k) => [k, Number(row[k] ?? 0)])) as Omit<ReportFigures, 'citizensReached'>;
   return { ...out, citizensReached: citizens };
+}
+
+/** Figures of a row that only activities fill (a month or a content group with no broadcast). */
+export function zeroFigures(citizens: number | null): ReportFigures {
+  return figures({}, citizens);
 }
 
 /** Reads of the rollup, each scoped to a unit subtree (the caller's, or a unit inside it). */

@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CONTENT_GROUPS } from '#domain/index.js';
+import { ACTIVITY_KIND_LABELS } from '#domain/plans/plan-model.js';
 import type { BreakdownRow, ReportFigures } from './report-query.repository.js';
 import type { ReportSummary } from './reports.service.js';
 
@@ -59,6 +60,7 @@ export function writeReportWorkbook(input: WorkbookInput): Readable {
   totals.addRow([]);
   totals.addRow(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kỳ này', 'Kỳ trước']).font = BOLD;
   WORKBOOK_FIGURES.forEach((f, i) => totals.addRow([i + 1, f.label, f.unit, summary.current[f.key] ?? 0, summary.previous[f.key] ?? 0]).commit());
+  activitiesSection(totals, summary);
   totals.addRow([]);
   const [year, month, day] = input.signedOn.split('-');
   totals.addRow(['', '', '', `Ngày ${day} tháng ${month} năm ${year}`]);
@@ -82,16 +84,48 @@ function breakdownSheet(
   period: string,
 ): void {
   const sheet = workbook.addWorksheet(name);
-  sheet.columns = [{ width: 6 }, { width: 40 }, ...WORKBOOK_FIGURES.map(() => ({ width: 14 }))];
+  sheet.columns = [{ width: 6 }, { width: 40 }, ...WORKBOOK_FIGURES.map(() => ({ width: 14 })), { width: 14 }, { width: 14 }];
   sheet.addRow([`${REPORT_TITLE} — ${name.toLowerCase()}`]).font = { bold: true, size: 13 };
   sheet.addRow([summary.unit.name]);
   sheet.addRow([period]);
   sheet.addRow([]);
-  sheet.addRow(['STT', heading, ...WORKBOOK_FIGURES.map((f) => `${f.label} (${f.unit})`)]).font = BOLD;
-  rows.forEach((r, i) => sheet.addRow([i + 1, label(r), ...WORKBOOK_FIGURES.map((f) => r.figures[f.key] ?? '')]).commit());
-  // Citizens are distinct people, not a sum of the rows: the total is the period's own count.
-  const total = sheet.addRow(['', 'Tổng cộng', ...WORKBOOK_FIGURES.map((f) => summary.current[f.key] ?? 0)]);
+  sheet.addRow(['STT', heading, ...WORKBOOK_FIGURES.map((f) => `${f.label} (${f.unit})`), ...ACTIVITY_COLUMNS]).font = BOLD;
+  rows.forEach((r, i) =>
+    sheet.addRow([i + 1, label(r), ...WORKBOOK_FIGURES.map((f) => r.figures[f.key] ?? ''), r.activities?.activities ?? 0, r.activities?.participants ?? 0]).commit(),
+  );
+  // Citizens are distinct people, not a sum of the rows: the total is the period's own count. An activity of
+  // two content groups counts in each row, so the activities' total is the period's own count too.
+  const { activities } = summary.activities.current;
+  const total = sheet.addRow(['', 'Tổng cộng', ...WORKBOOK_FIGURES.map((f) => summary.current[f.key] ?? 0), activities, summary.activities.current.participants]);
   total.font = BOLD;
   total.commit();
   sheet.commit();
+}
+
+/** The last columns of the breakdown sheets: activities that are not broadcasts. */
+export const ACTIVITY_COLUMNS = ['Hoạt động khác (hoạt động)', 'Người tham dự hoạt động khác (người)'];
+
+export const ACTIVITIES_SECTION = 'Hoạt động khác';
+
+/**
+ * Conferences, dialogues, contests… recorded by officers, below the broadcast figures of the summary
+ * sheet: one row per kind with this period and the one before, then the total.
+ */
+function activitiesSection(sheet: ExcelJS.Worksheet, summary: ReportSummary): void {
+  sheet.addRow([]);
+  sheet.addRow(['', ACTIVITIES_SECTION]).font = BOLD;
+  sheet.addRow(['STT', 'Loại hoạt động', 'Đơn vị tính', 'Kỳ này', 'Kỳ trước']).font = BOLD;
+  const { current, previous } = summary.activities;
+  const kinds = [...new Set([...current.byKind, ...previous.byKind].map((k) => k.kind))];
+  kinds.forEach((kind, i) => {
+    const label = (ACTIVITY_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+    const count = (t: typeof current) => t.byKind.find((k) => k.kind === kind)?.activities ?? 0;
+    sheet.addRow([i + 1, label, 'hoạt động', count(current), count(previous)]).commit();
+  });
+  const total = sheet.addRow(['', 'Tổng số hoạt động', 'hoạt động', current.activities, previous.activities]);
+  total.font = BOLD;
+  total.commit();
+  const people = sheet.addRow(['', 'Số người tham dự', 'người', current.participants, previous.participants]);
+  people.font = BOLD;
+  people.commit();
 }

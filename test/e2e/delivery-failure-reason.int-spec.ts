@@ -4,10 +4,11 @@ import { deliveryFailureText } from '#domain/delivery/failure-text.js';
 import { createApprovedMessage } from '#test/engine-fixtures.js';
 import { createUnit, createUser, type TestUnit } from '#test/fixtures.js';
 import { createTestDatabase } from '#test/test-database.js';
-import { createDataSource } from '../data-source.js';
-import { DeliveryFailureReasonBackfill1795430000100 } from '../migrations/1795430000100-delivery-failure-reason-backfill.js';
-import { BroadcastViewRepository } from './broadcast-view.repository.js';
-import { DeliveryRepository } from './delivery.repository.js';
+import { createDataSource } from '#persistence/data-source.js';
+import { DeliveryFailureReasonBackfill1795430000100 } from '#persistence/migrations/1795430000100-delivery-failure-reason-backfill.js';
+import { BroadcastViewRepository } from '#persistence/repositories/broadcast-view.repository.js';
+import { DeliveryRepository } from '#persistence/repositories/delivery.repository.js';
+import { SmsDeliveryRepository } from '#sms/repositories/sms-delivery.repository.js';
 
 interface Row {
   id: string;
@@ -97,7 +98,7 @@ describe('a delivery’s failure reason, typed in its own column', () => {
       [optedOut, commune.id],
     );
     const { broadcastId, occurrenceId } = await broadcastWith([optedOut, '+84910000012']);
-    expect(await deliveries.skipOptedOut(occurrenceId, 0)).toBe(1);
+    expect(await new SmsDeliveryRepository(db).skipOptedOut(occurrenceId, 0)).toBe(1);
     expect(await deliveries.cancelPlanned(db.manager, broadcastId)).toBe(1);
     const rows = await rowsOf(broadcastId);
     expect(rows[optedOut]).toMatchObject({ status: 'skipped', failure_reason: 'opted-out', last_error: null });
