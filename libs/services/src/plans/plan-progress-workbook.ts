@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CONTENT_GROUPS } from '#domain/index.js';
 import { ACTIVITY_KIND_LABELS, PLAN_METRIC_LABELS, type ActivityKind, type ProgressStatus } from '#domain/plans/index.js';
-import type { PlanProgress, TargetProgress } from './plan-progress.service.js';
+import type { PlanProgress, TargetProgress } from './plan-progress.js';
 
 export const PROGRESS_HEADER = ['STT', 'Chỉ tiêu', 'Đơn vị', 'Kế hoạch', 'Dự kiến đến ngày', 'Thực hiện', 'Tỷ lệ so với kế hoạch (%)', 'Đánh giá'];
 

@@ -6,36 +6,10 @@ import { elapsedShare, expectedAt, isCalendarDate, progressStatus, type PlanMetr
 import { UnitRepository } from '#persistence/index.js';
 import { writeProgressWorkbook } from './plan-progress-workbook.js';
 import { PlanProgressRepository, type Actuals, type ProgressScope } from './plan-progress.repository.js';
+import type { PlanProgress, TargetProgress, UnitProgress } from './plan-progress.js';
 import { PlanRepository, type TargetView } from './plan.repository.js';
 
-export interface UnitProgress {
-  unitId: string;
-  unitName: string;
-  /** The target's value, or the unit's override. */
-  target: number;
-  overridden: boolean;
-  /** Null while the metric has no source of figures yet. */
-  actual: number | null;
-  expected: number;
-  status: ProgressStatus | null;
-}
-
-export interface TargetProgress extends Omit<TargetView, 'overrides'> {
-  units: UnitProgress[];
-  unitsBehind: number;
-}
-
-export interface PlanProgress {
-  planId: string;
-  periodFrom: string;
-  periodTo: string;
-  /** The day progress is measured at, in the plan unit's zone. */
-  asOf: string;
-  elapsedShare: number;
-  targets: TargetProgress[];
-  /** Units behind on at least one target, most targets behind first. */
-  unitsBehind: { unitId: string; unitName: string; targetsBehind: number }[];
-}
+export type { PlanProgress, TargetProgress, UnitProgress };
 
 /** Actual against target per unit of each target's level, against what the elapsed share of the period expects. */
 @Injectable()

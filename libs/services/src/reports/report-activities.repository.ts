@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { ActivityCount, ActivityTotals } from './report-activity-counts.js';
 import type { Period, ReportUnit } from './report-query.repository.js';
 
-/** Activities that are not broadcasts (conferences, dialogues, contests…): how many, and how many took part. */
-export interface ActivityCount {
-  activities: number;
-  participants: number;
-}
+export type { ActivityCount, ActivityTotals };
 
-export interface ActivityTotals extends ActivityCount {
-  /** One row per kind recorded in the period, in the kinds' order. */
-  byKind: (ActivityCount & { kind: string })[];
-}
 
 export type ActivityDimension = 'unit' | 'contentGroup' | 'month';
 

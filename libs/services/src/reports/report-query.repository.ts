@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { UnitScope } from '#domain/index.js';
-import type { ActivityCount } from './report-activities.repository.js';
+import type { ActivityCount } from './report-activity-counts.js';
 
 /** What the rollup holds for a period; citizensReached is null where it cannot be split (content group, channel, priority). */
 export interface ReportFigures {

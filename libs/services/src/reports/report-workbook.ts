@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { CONTENT_GROUPS } from '#domain/index.js';
 import { ACTIVITY_KIND_LABELS } from '#domain/plans/plan-model.js';
 import type { BreakdownRow, ReportFigures } from './report-query.repository.js';
-import type { ReportSummary } from './reports.service.js';
+import type { ReportSummary } from './report-summary.js';
 
 export const REPORT_TITLE = 'Báo cáo kết quả thông tin, tuyên truyền cải cách hành chính';
 

@@ -23,17 +23,9 @@ export interface ReportQuery {
   unitId?: string;
 }
 
-type UnitView = Pick<ReportUnit, 'id' | 'name' | 'level'>;
+import type { ReportSummary, UnitView } from './report-summary.js';
 
-export interface ReportSummary {
-  unit: UnitView;
-  period: ReportPeriod;
-  previousPeriod: ReportPeriod;
-  current: ReportFigures;
-  previous: ReportFigures;
-  /** Activities that are not broadcasts (conferences, dialogues…), this period and the one before. */
-  activities: { current: ActivityTotals; previous: ActivityTotals };
-}
+export type { ReportSummary };
 
 export interface ReportBreakdown {
   unit: UnitView;
