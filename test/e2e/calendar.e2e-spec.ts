@@ -75,10 +75,15 @@ describe('calendar of occurrences and a station day programme', () => {
     const messageId = await message('Trực ban thiên tai', { loudspeaker: SCRIPT });
     const body = once(messageId, commune.id, new Date(), ['loudspeaker']);
     await api.http.post('/api/v1/broadcasts/preview').set('authorization', auth).send(body);
+    // The worker may render the speech itself before or after this: the item carries whichever duration won.
     await markAudioReady(api.db, 42_000);
     const broadcastId = await scheduleBroadcast(api, auth, body);
-    const [placed] = await waitFor<{ airsAt: Date }[]>(
-      () => api.db.query(`SELECT i.airs_at AS "airsAt" FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id WHERE d.broadcast_id = $1`, [broadcastId]),
+    const [placed] = await waitFor<{ airsAt: Date; durationMs: number }[]>(
+      () =>
+        api.db.query(
+          `SELECT i.airs_at AS "airsAt", i.duration_ms AS "durationMs" FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id WHERE d.broadcast_id = $1`,
+          [broadcastId],
+        ),
       (rows) => rows.length === 1,
       20_000,
       'the item placed',
@@ -93,7 +98,8 @@ describe('calendar of occurrences and a station day programme', () => {
       ['Chiều', new Date(`${day}T17:00:00+07:00`).toISOString(), new Date(`${day}T17:30:00+07:00`).toISOString()],
     ]);
     const withItem = slots.find((s) => s.startsAt === new Date(placed.airsAt).toISOString());
-    expect(withItem?.items).toEqual([{ broadcastId, messageTitle: 'Trực ban thiên tai', priority: 'normal', durationSeconds: 42, status: 'planned' }]);
+    expect(withItem?.items).toEqual([{ broadcastId, messageTitle: 'Trực ban thiên tai', priority: 'normal', durationSeconds: Math.round(placed.durationMs / 1000), status: 'planned' }]);
+    expect(placed.durationMs).toBeGreaterThan(0);
     expect(slots.filter((s) => s !== withItem).every((s) => s.items.length === 0)).toBe(true);
 
     expect((await get(`/loudspeakers/stations/${stationId}/programme?date=${day}`, outsiderAuth)).status).toBe(404);

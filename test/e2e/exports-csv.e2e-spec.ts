@@ -94,8 +94,8 @@ describe('CSV exports: deliveries of a broadcast and subscribers', () => {
       'Kênh;Người/điểm nhận;Trạng thái;Lý do không thành công;Số lần gửi;Dự kiến gửi;Đã gửi lúc;Kết thúc lúc',
       'Tin nhắn SMS;*********678;Đã nhận;;1;01/12/2026 08:00;01/12/2026 08:00;01/12/2026 08:01',
       expect.stringMatching(/^Tin nhắn SMS;\*{9}321;Thất bại;"Đã thử gửi nhiều lần không thành công: máy người nhận không liên lạc được [^"]*\(mã 30003\)\.";3;01\/12\/2026 08:00;01\/12\/2026 08:00;01\/12\/2026 08:20$/),
-      'Loa truyền thanh;Cụm loa thôn Đông;Đã nhận;;1;02/12/2026 06:30;;02/12/2026 06:32',
       'Bảng tin điện tử;Bảng tin UBND xã;Đã gửi;;0;01/12/2026 08:00;01/12/2026 08:00;',
+      'Loa truyền thanh;Cụm loa thôn Đông;Đã nhận;;1;02/12/2026 06:30;;02/12/2026 06:32',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { createApprovedMessage } from '#test/engine-fixtures.js';
 import { bearer, createUnit, createUser } from '#test/fixtures.js';
 import { startTestApi, type TestApi } from '#test/test-api.js';
 
-const ROWS = 200_000;
+const ROWS = 100_000;
 
 // heapUsed counts garbage not yet collected; a full collection before each sample measures what is live.
 setFlagsFromString('--expose-gc');

@@ -67,6 +67,22 @@ describe('SMS provider webhooks (Twilio faked at the HTTP boundary)', () => {
     expect(kept).toEqual([{ provider: 'twilio', status: 'failed', error_code: '30008', sid: m.sid }]);
   });
 
+  it('settles only the delivery that holds the provider id when a report names another delivery', async () => {
+    const { messages } = await sent('Xã Lệch Mã', 2, 3600);
+    const [a, b] = messages;
+    // b's send timed out: no provider id, status unknown. A report pairs b's id with a's provider id.
+    await api.db.query(`UPDATE delivery SET status = 'unknown', provider_message_id = NULL WHERE id = $1`, [b.deliveryId]);
+    const mismatched = `${base}/api/v1/webhooks/sms/twilio/status?d=${b.deliveryId}`;
+    expect((await bed.fake.sendStatusCallback(mismatched, { sid: a.sid, status: 'delivered' })).status).toBe(204);
+    expect(await statusOf(a.deliveryId)).toEqual({ status: 'delivered', provider_code: null });
+    expect(await statusOf(b.deliveryId)).toEqual({ status: 'unknown', provider_code: null });
+    const [{ sid }] = await api.db.query(`SELECT provider_message_id AS sid FROM delivery WHERE id = $1`, [b.deliveryId]);
+    expect(sid).toBeNull();
+    // b's own report still settles it.
+    expect((await bed.fake.sendStatusCallback(b.statusCallback as string, { sid: b.sid, status: 'delivered' })).status).toBe(204);
+    expect(await statusOf(b.deliveryId)).toEqual({ status: 'delivered', provider_code: null });
+  });
+
   it('refuses a forged, tampered or unsigned callback with 403, on either path, and changes nothing', async () => {
     const { messages } = await sent('Xã Giả Mạo', 1, 3300);
     const [m] = messages;

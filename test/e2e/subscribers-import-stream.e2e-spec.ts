@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { startTestApi, type TestApi } from '#test/test-api.js';
 import { subscriberArea } from './subscribers-test-kit.js';
 
-const ROWS = 200_000;
+const ROWS = 100_000;
 const MB = 1024 * 1024;
 
 /**
@@ -136,11 +136,13 @@ describe('subscriber CSV import streams: flat memory and visible progress', () =
         `(+${mb(heapPeak - heapBefore)}, garbage not yet collected included); live heap ${mb(liveBefore)} → peak ${mb(livePeak)} ` +
         `(+${mb(livePeak - liveBefore)}) → after ${mb(liveAfter)}; ${running.length} progress polls saw it running\n`,
     );
-    expect((livePeak - liveBefore) / MB).toBeLessThan(100);
+    // Holding the rows as objects would cost well over 40 MB here; a chunk of 5,000 rows costs a few.
+    expect((livePeak - liveBefore) / MB).toBeLessThan(40);
     expect((liveAfter - liveBefore) / MB).toBeLessThan(20);
     expect([...multerTempFiles()].filter((name) => !tempBefore.has(name))).toEqual([]);
   }, 600_000);
   // 200k rows took 10–30 s on a quiet 2-core machine before the subscriber search gained its two
-  // trigram indexes (issue 9); with them 75–85 s alone, and over 240 s beside the browser tests on
-  // 2 cores. The bound only catches a hang; the import's cost is in docs/benchmarks.md's open items.
+  // trigram indexes (issue 9); with them 75–85 s alone, and over 600 s in a CI run on a loaded machine,
+  // so the test imports 100k (40 s beside four busy processes). The bound only catches a hang; the
+  // import's cost is in docs/benchmarks.md's open items.
 });

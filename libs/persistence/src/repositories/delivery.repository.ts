@@ -111,14 +111,16 @@ export class DeliveryRepository {
 
   /**
    * A delivery still 'sending' (a callback racing ahead of the settle) or 'unknown' (its send timed
-   * out) learns its provider id from the provider's callback, which carries our delivery id.
+   * out) learns its provider id from the provider's callback, which carries our delivery id. An id
+   * another delivery already holds is never adopted: a mismatched pair would settle two deliveries.
    */
   async adoptProviderMessageId(m: EntityManager, deliveryId: string, providerMessageId: string): Promise<void> {
     if (!/^\d+$/.test(deliveryId)) return;
     await m.query(
       `UPDATE delivery SET provider_message_id = $2, status = CASE WHEN status = 'unknown' THEN 'sent' ELSE status END,
               sent_at = COALESCE(sent_at, now()), updated_at = now()
-        WHERE id = $1 AND provider_message_id IS NULL AND status IN ('sending','unknown')`,
+        WHERE id = $1 AND provider_message_id IS NULL AND status IN ('sending','unknown')
+          AND NOT EXISTS (SELECT 1 FROM delivery other WHERE other.provider_message_id = $2)`,
       [deliveryId, providerMessageId],
     );
   }

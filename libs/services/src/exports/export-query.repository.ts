@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeliveryStatus, UnitScope } from '#domain/index.js';
+import { CHANNELS, type DeliveryStatus, type UnitScope } from '#domain/index.js';
 import type { DeliveryFailureReason } from '#domain/delivery/failure-reason.js';
 import { subscriberNameSearchSql } from '#persistence/repositories/subscriber.repository.js';
 import { containsPattern } from '#persistence/vietnamese-search.js';
@@ -44,7 +44,7 @@ export interface SubscriberExportFilter {
 }
 
 /**
- * Keyset reads for the CSV exports: each batch continues after the last id of the one before, so a
+ * Keyset reads for the CSV exports: each batch continues after the last key of the one before, so a
  * 1,000,000-row export costs the same per batch at its end as at its start and memory holds one batch.
  * (No OFFSET: its cost grows with the page number.)
  */
@@ -63,25 +63,36 @@ export class ExportQueryRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * A broadcast's deliveries, occurrence by occurrence (in due order), then channel by channel (in the
+   * domain's order), each read along the unique key (occurrence, channel, endpoint): every batch is one
+   * index range, whatever the table's size or the planner's statistics. (Ordering by id with a broadcast
+   * filter sorted every remaining row of the broadcast for each batch when the planner chose the
+   * broadcast index: quadratic in the broadcast's size.)
+   */
   async *deliveryBatches(broadcastId: string, batchSize: number): AsyncGenerator<DeliveryExportRow[]> {
-    let after = '0';
-    for (;;) {
-      const rows: DeliveryExportRow[] = await this.db.query(
-        `SELECT d.id::text, d.channel, d.endpoint, COALESCE(st.name, bo.name, ca.name) AS "recipientName", d.status, d.attempts,
-                d.provider_code AS "providerCode", d.failure_reason AS "failureReason", d.failure_kind AS "failureKind",
-                d.not_before AS "notBefore", d.sent_at AS "sentAt", d.final_at AS "finalAt"
-           FROM delivery d
-           LEFT JOIN station st ON d.channel = 'loudspeaker' AND st.id::text = d.endpoint
-           LEFT JOIN board bo ON d.channel = 'board' AND bo.id::text = d.endpoint
-           LEFT JOIN channel_account ca ON d.channel NOT IN ('sms', 'loudspeaker', 'board') AND ca.id::text = d.endpoint
-          WHERE d.broadcast_id = $1 AND d.id > $2::bigint
-          ORDER BY d.id LIMIT $3`,
-        [broadcastId, after, batchSize],
-      );
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
-      yield rows;
-      if (rows.length < batchSize) return;
+    const occurrences: { id: string }[] = await this.db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1 ORDER BY due_at, id`, [broadcastId]);
+    for (const occurrence of occurrences) {
+      for (const channel of CHANNELS) {
+        let after = '';
+        for (;;) {
+          const rows: DeliveryExportRow[] = await this.db.query(
+            `SELECT d.id::text, d.channel, d.endpoint, COALESCE(st.name, bo.name, ca.name) AS "recipientName", d.status, d.attempts,
+                    d.provider_code AS "providerCode", d.failure_reason AS "failureReason", d.failure_kind AS "failureKind",
+                    d.not_before AS "notBefore", d.sent_at AS "sentAt", d.final_at AS "finalAt"
+               FROM delivery d
+               LEFT JOIN station st ON d.channel = 'loudspeaker' AND st.id::text = d.endpoint
+               LEFT JOIN board bo ON d.channel = 'board' AND bo.id::text = d.endpoint
+               LEFT JOIN channel_account ca ON d.channel NOT IN ('sms', 'loudspeaker', 'board') AND ca.id::text = d.endpoint
+              WHERE d.occurrence_id = $1 AND d.channel = $2 AND d.endpoint > $3
+              ORDER BY d.endpoint LIMIT $4`,
+            [occurrence.id, channel, after, batchSize],
+          );
+          if (rows.length > 0) yield rows;
+          if (rows.length < batchSize) break;
+          after = rows[rows.length - 1].endpoint;
+        }
+      }
     }
   }
 
