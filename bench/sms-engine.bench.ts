@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { loadConfig } from '#config/index.js';
-import { buildWorld, insertSelectIntoCopy, SMS_TEXT, warmUp } from './sms/bench-db.js';
+import { buildWorld, insertSelectIntoCopy, setReportTriggers, SMS_TEXT, warmUp } from './sms/bench-db.js';
 import { deliveryStates, planBroadcast, startEngine } from './sms/engine-phase.js';
 import { enqueueNaive, runNaiveWorker, type NaiveWorkerEnv } from './sms/naive-baseline.js';
 import { cpuSeconds, getJson, redisMemory, spawnNode, spawnProcess, type Child } from './sms/processes.js';
@@ -18,6 +18,7 @@ import { machineCpu, runSendPhase } from './sms/send-phase.js';
  * INSERT … SELECT, end-to-end sending against raw HTTP and against a job-per-recipient design.
  * Usage: npm run bench -- [--subscribers 1000000] [--workers 2] [--worker-concurrency 2]
  *        [--send-concurrency 64] [--batch-size 500] [--naive-sample 50000] [--raw-requests N]
+ *        [--without-report-rollup]
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
@@ -40,6 +41,8 @@ const { values: opt } = parseArgs({
     'fake-port': { type: 'string', default: '4391' },
     'redis-port': { type: 'string', default: '6391' },
     database: { type: 'string', default: 'tincoso_bench' },
+    /** Disables the reports' triggers on delivery and occurrence for the run: what the rollup costs the engine. */
+    'without-report-rollup': { type: 'boolean', default: false },
   },
 });
 const N = Number(opt.subscribers);
@@ -50,6 +53,7 @@ const IN_FLIGHT = WORKERS * WC * SC;
 const databaseUrl = `postgres://postgres@127.0.0.1:5432/${opt.database}`;
 const redisUrl = `redis://127.0.0.1:${opt['redis-port']}/0`;
 const fakeUrl = `http://127.0.0.1:${opt['fake-port']}`;
+const WITHOUT_ROLLUP = opt['without-report-rollup'] === true;
 
 function workerEnv(prefix: string): NodeJS.ProcessEnv {
   return {
@@ -100,6 +104,7 @@ async function bench(): Promise<void> {
     const env = workerEnv('bench-engine');
     const { db, world } = await buildWorld(databaseUrl, resolve(ROOT, 'data/units'), N);
     log(`setup done in ${Math.round(performance.now() - setupStarted)} ms: ${world.province.name}, ${world.province.communes} communes`);
+    if (WITHOUT_ROLLUP) log(`report triggers on delivery and occurrence disabled: ${(await setReportTriggers(db, false)).join(', ')}`);
     const recipients = await warmUp(db, world.province.path);
 
     const bare = await insertSelectIntoCopy(db, world.province.path, Number(opt['batch-size']));
@@ -178,13 +183,14 @@ async function bench(): Promise<void> {
     await Promise.all(naive.children.map((c) => c.stop()));
     const [{ n: naiveSaved }] = await db.query(`SELECT count(*)::int AS n FROM delivery WHERE broadcast_id <> $1`, [plan.broadcastId]);
     log(`(c) naive: enqueue ${naiveEnqueue.jobs} jobs in ${Math.round(naiveEnqueue.ms)} ms; ${naive.messages} sent, ${Math.round(naive.perSecond)}/s; ${naiveSaved} rows saved`);
+    if (WITHOUT_ROLLUP) await setReportTriggers(db, true);
     await db.destroy();
 
     const result = {
       date: new Date().toISOString(),
       loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => +l.toFixed(2)) },
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
-      settings: { subscribers: N, recipients, workers: WORKERS, workerConcurrency: WC, sendConcurrency: SC, inFlight: IN_FLIGHT, batchSize: Number(opt['batch-size']) },
+      settings: { subscribers: N, recipients, workers: WORKERS, workerConcurrency: WC, sendConcurrency: SC, inFlight: IN_FLIGHT, batchSize: Number(opt['batch-size']), reportRollup: !WITHOUT_ROLLUP },
       planning: { ms: Math.round(plan.ms), deliveries: plan.deliveries, batches: plan.batches, bareMs: Math.round(bare.ms), formerStatementMs: Math.round(formerSql.ms), ratio: +(plan.ms / bare.ms).toFixed(2) },
       endToEnd: { ...e2e, children: undefined, states },
       redis: {

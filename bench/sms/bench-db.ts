@@ -13,6 +13,19 @@ export interface BenchWorld {
   subscribers: number;
 }
 
+/**
+ * Enables or disables the reports' triggers on delivery and occurrence (every trigger named
+ * tr_*_report_* on those tables); returns their names. Messages keep theirs (one row per approval).
+ */
+export async function setReportTriggers(db: DataSource, enabled: boolean): Promise<string[]> {
+  const triggers: { table: string; name: string }[] = await db.query(
+    `SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relname IN ('delivery', 'occurrence') AND t.tgname LIKE 'tr\\_%\\_report\\_%' AND NOT t.tgisinternal ORDER BY 1, 2`,
+  );
+  for (const t of triggers) await db.query(`ALTER TABLE "${t.table}" ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER "${t.name}"`);
+  return triggers.map((t) => `${t.table}.${t.name}`);
+}
+
 /** Drops and re-creates the bench database from the maintenance database: every run starts empty. */
 export async function recreateDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);

@@ -4,6 +4,7 @@ import { accessibilityScenarios } from './accessibility.scenario.js';
 import { reviewScenarios } from './review.scenario.js';
 import { importScenarios } from './import.scenario.js';
 import { officerDayScenarios } from './officer-day.scenario.js';
+import { plansReportsScenarios } from './plans-reports.scenario.js';
 
 /**
  * Every browser test shares one built api and worker (starting them is the slow part); each scenario
@@ -24,6 +25,7 @@ describe('the console in headless Chromium', () => {
   describe('review', () => reviewScenarios(stack));
   describe('subscriber import', () => importScenarios(stack));
   describe("an officer's day", () => officerDayScenarios(stack));
+  describe("a provincial leader's plan and reports", () => plansReportsScenarios(stack));
   // Last: its showcase adds a station whose slots would hold the officer's day broadcast open.
   describe('accessibility', () => accessibilityScenarios(stack));
 });

@@ -11,6 +11,8 @@ export interface DemoIds {
   messageId: string;
   broadcastId: string;
   stationId: string;
+  /** The province's plan for this year, as the demo seed issues it. */
+  planId: string;
 }
 
 export const MAIN_SCREENS: Screen[] = [
@@ -33,6 +35,8 @@ export const MAIN_SCREENS: Screen[] = [
   { name: 'admin-audit', path: '/admin/audit', user: 'admin.tinh' },
   { name: 'reports', path: '/reports', user: 'lanhdao.tinh' },
   { name: 'plans', path: '/plans', user: 'lanhdao.tinh' },
+  { name: 'plan-detail', path: (ids) => `/plans/${ids.planId}`, user: 'lanhdao.tinh' },
+  { name: 'plan-progress', path: (ids) => `/plans/${ids.planId}?tab=progress`, user: 'lanhdao.tinh' },
   { name: 'plans-activities', path: '/plans?tab=activities', user: 'canbo.xa' },
   { name: 'account', path: '/account', user: 'canbo.xa' },
 ];

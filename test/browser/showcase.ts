@@ -8,7 +8,8 @@ interface Created {
 /**
  * What a commune has after a week of use, on top of the demo seed: a loudspeaker cluster with its
  * morning and evening slots, a board, and an approved message scheduled to SMS and the board
- * tomorrow at 08:00. Screens and scans then show real content rather than empty states.
+ * tomorrow at 08:00; and the province's plan the seed issued. Screens and scans then show real content
+ * rather than empty states.
  */
 export async function prepareShowcase(stack: ConsoleStack): Promise<DemoIds> {
   const token = await stack.token('canbo.xa');
@@ -38,5 +39,9 @@ export async function prepareShowcase(stack: ConsoleStack): Promise<DemoIds> {
     targets: { unitIds: [me.unitId] },
     schedule: { kind: 'once', at: `${tomorrow}T08:00:00+07:00` },
   });
-  return { messageId: approved.id, broadcastId: broadcast.id, stationId: station.id };
+  const [plan] = (
+    await stack.sql.query(`SELECT p.id FROM communication_plan p JOIN app_user a ON a.unit_id = p.unit_id WHERE a.username = 'lanhdao.tinh' ORDER BY p.created_at LIMIT 1`)
+  ).rows;
+  if (!plan) throw new Error('the demo seed issued no plan for the province');
+  return { messageId: approved.id, broadcastId: broadcast.id, stationId: station.id, planId: plan.id };
 }

@@ -63,14 +63,19 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     return { messageId, channels: ['loudspeaker'], targets: { unitIds: [unit.id] }, schedule: { kind: 'once', at: new Date().toISOString() } };
   }
 
-  /** Previews until the audio is ready (the first preview asks the worker to render it). */
+  /**
+   * Previews until the audio is ready (the first preview asks the worker to render it). An emergency's
+   * preview does not wait for its audio, so the rows are watched too.
+   */
   async function audioReady(messageId: string, unit: TestUnit, auth = officerAuth) {
-    return waitFor(
+    const preview = await waitFor(
       () => api.http.post('/api/v1/broadcasts/preview').set('authorization', auth).send(request(messageId, unit)),
       (res) => res.status === 200,
       20_000,
       'loudspeaker audio rendered',
     );
+    await waitFor(() => api.db.query(`SELECT id FROM loudspeaker_audio WHERE status = 'pending'`), (rows) => rows.length === 0, 20_000, 'no audio pending');
+    return preview;
   }
 
   async function schedule(messageId: string, unit: TestUnit, auth = officerAuth): Promise<string> {

@@ -87,7 +87,7 @@ describe('plans: targets for every commune of a province, overrides, progress fr
 
     const res = await progress(ninhThuan.supervisor.auth, period.to);
     const [conferences, oneStop, sms] = res.body.targets;
-    const figures = (t: { units: { actual: number | null; expected: number; status: string | null }[] }) =>
+    const figures = (t: { units: { actual: number; expected: number; status: string }[] }) =>
       t.units.map((u) => [u.actual, u.expected, u.status]);
     expect(figures(conferences)).toEqual([
       [2, 4, 'behind'],
@@ -101,16 +101,16 @@ describe('plans: targets for every commune of a province, overrides, progress fr
     ]);
     expect(conferences.unitsBehind).toBe(2);
     expect(oneStop.unitsBehind).toBe(3);
-    // Broadcast figures come from the report rollup, not wired yet: no figure rather than a wrong zero.
+    // SMS broadcasts of the group come from the report rollup: none ran, so every commune is behind.
     expect(figures(sms)).toEqual([
-      [null, 10, null],
-      [null, 10, null],
-      [null, 10, null],
+      [0, 10, 'behind'],
+      [0, 10, 'behind'],
+      [0, 10, 'behind'],
     ]);
     expect(res.body.unitsBehind).toEqual([
-      { unitId: ninhThuan.communes[0].id, unitName: 'Xã Ninh Thuận 1', targetsBehind: 2 },
-      { unitId: ninhThuan.communes[2].id, unitName: 'Xã Ninh Thuận 3', targetsBehind: 2 },
-      { unitId: ninhThuan.communes[1].id, unitName: 'Xã Ninh Thuận 2', targetsBehind: 1 },
+      { unitId: ninhThuan.communes[0].id, unitName: 'Xã Ninh Thuận 1', targetsBehind: 3 },
+      { unitId: ninhThuan.communes[2].id, unitName: 'Xã Ninh Thuận 3', targetsBehind: 3 },
+      { unitId: ninhThuan.communes[1].id, unitName: 'Xã Ninh Thuận 2', targetsBehind: 2 },
     ]);
   });
 
@@ -171,5 +171,175 @@ describe('plans: targets for every commune of a province, overrides, progress fr
       { entity_type: 'plan-target-override', action: 'delete' },
       { entity_type: 'plan-target', action: 'delete' },
     ]);
+  });
+});
+
+/**
+ * Every metric × scope (none, content group, channel, both) against rows written into the rollup as it
+ * keeps them (report_daily, report_reach) and activities recorded through the API: each figure the
+ * API shows is recomputed here from those rows, never written down.
+ */
+describe('plans: every target kind and scope measured from the rollup', () => {
+  let api: TestApi;
+  let area: Awaited<ReturnType<typeof province>>;
+  let other: Awaited<ReturnType<typeof province>>;
+  const period = { from: vnDay(-20), to: vnDay(20) };
+  type Daily = { unitId: string; day: string; contentGroup: string; channel: string; column: string; value: number };
+  type Reach = { unitId: string; day: string; contentGroup: string; subscriberId: string };
+  const daily: Daily[] = [];
+  const reach: Reach[] = [];
+  const subscriberUnit = new Map<string, string>();
+  const activities: { unitId: string; kind: string; contentGroups: string[]; occurredOn: string }[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    area = await province(api, 'Phạm Vi', 2);
+    other = await province(api, 'Bên Ngoài', 1);
+  });
+  afterAll(() => api.close());
+
+  async function put(row: Daily) {
+    daily.push(row);
+    await api.db.query(
+      `INSERT INTO report_daily (day, unit_id, content_group, channel, priority, ${row.column}) VALUES ($1, $2, $3, $4, 'normal', $5)
+       ON CONFLICT (day, unit_id, content_group, channel, priority) DO UPDATE SET ${row.column} = report_daily.${row.column} + excluded.${row.column}`,
+      [row.day, row.unitId, row.contentGroup, row.channel, row.value],
+    );
+  }
+
+  async function subscribers(unitId: string, count: number): Promise<string[]> {
+    const rows: { id: string }[] = await api.db.query(
+      `INSERT INTO subscriber (phone, unit_id, consent_source, consent_at)
+       SELECT '+8491' || lpad((floor(random() * 1e5)::bigint * 100 + g)::text, 7, '0'), $1, 'officer', now() FROM generate_series(1, $2) g RETURNING id`,
+      [unitId, count],
+    );
+    for (const r of rows) subscriberUnit.set(r.id, unitId);
+    return rows.map((r) => r.id);
+  }
+
+  async function reached(row: Reach) {
+    reach.push(row);
+    await api.db.query(`INSERT INTO report_reach (day, unit_id, subscriber_id, content_group, n) VALUES ($1, $2, $3, $4, 1)`, [
+      row.day,
+      row.unitId,
+      row.subscriberId,
+      row.contentGroup,
+    ]);
+  }
+
+  type Target = { metric: string; contentGroup?: string; channel?: string; activityKind?: string };
+  const inPeriod = (day: string) => day >= period.from && day <= period.to;
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+
+  /** What the target's actual must be for a commune, from the rows this test wrote. */
+  function expectedActual(t: Target, subtree: string[]): number {
+    const scoped = <R extends { unitId: string; day: string }>(rows: R[]) => rows.filter((r) => subtree.includes(r.unitId) && inPeriod(r.day));
+    if (t.metric === 'activities') {
+      return scoped(activities.map((a) => ({ ...a, day: a.occurredOn }))).filter(
+        (a) => (!t.activityKind || a.kind === t.activityKind) && (!t.contentGroup || a.contentGroups.includes(t.contentGroup)),
+      ).length;
+    }
+    if (t.metric === 'sms-reach') {
+      const base = [...subscriberUnit.values()].filter((u) => subtree.includes(u)).length;
+      const people = new Set(scoped(reach).filter((r) => !t.contentGroup || r.contentGroup === t.contentGroup).map((r) => r.subscriberId));
+      return base === 0 ? 0 : Math.min(100, round2((100 * people.size) / base));
+    }
+    const column =
+      t.metric === 'broadcasts' ? (t.channel ? 'broadcasts_on_channel' : 'broadcasts_run') : t.metric === 'posts' ? 'social_posts' : 'airtime_ms';
+    const sum = scoped(daily)
+      .filter((r) => r.column === column && (!t.contentGroup || r.contentGroup === t.contentGroup) && (!t.channel || r.channel === t.channel))
+      .reduce((total, r) => total + r.value, 0);
+    return column === 'airtime_ms' ? round2(sum / 60_000) : sum;
+  }
+
+  it('gives each commune the sum of its subtree’s rows for the target’s content group and channel', async () => {
+    const [first, second] = area.communes;
+    const village = area.village.id;
+    const rows: [string, number, string, string, string, number][] = [
+      [first.id, -2, 'one-stop-shop', '', 'broadcasts_run', 3],
+      [village, -1, 'policy', '', 'broadcasts_run', 2],
+      [first.id, -2, 'one-stop-shop', 'sms', 'broadcasts_on_channel', 2],
+      [first.id, -2, 'one-stop-shop', 'loudspeaker', 'broadcasts_on_channel', 3],
+      [village, -1, 'policy', 'sms', 'broadcasts_on_channel', 1],
+      [first.id, -1, 'policy', 'zalo', 'broadcasts_on_channel', 1],
+      [first.id, -2, 'one-stop-shop', 'loudspeaker', 'airtime_ms', 45 * 60_000],
+      [village, -1, 'policy', 'loudspeaker', 'airtime_ms', 30 * 60_000 + 20_000],
+      [first.id, -2, 'one-stop-shop', 'zalo', 'social_posts', 2],
+      [first.id, -1, 'policy', 'facebook', 'social_posts', 3],
+      [second.id, -3, 'policy', '', 'broadcasts_run', 4],
+      [second.id, -3, 'policy', 'sms', 'broadcasts_on_channel', 4],
+      [second.id, -3, 'policy', 'board', 'broadcasts_on_channel', 4],
+      [second.id, -3, 'policy', 'loudspeaker', 'airtime_ms', 10 * 60_000],
+      [second.id, -3, 'one-stop-shop', 'facebook', 'social_posts', 1],
+      [second.id, -3, 'policy', 'zalo', 'social_posts', 1],
+      // Before the period, and in another province: counted nowhere.
+      [second.id, -40, 'policy', 'sms', 'broadcasts_on_channel', 9],
+      [second.id, -40, 'policy', '', 'broadcasts_run', 9],
+      [other.communes[0].id, -2, 'policy', 'sms', 'broadcasts_on_channel', 7],
+    ];
+    for (const [unitId, offset, contentGroup, channel, column, value] of rows) {
+      await put({ unitId, day: vnDay(offset), contentGroup, channel, column, value });
+    }
+    const ones = [...(await subscribers(first.id, 4)), ...(await subscribers(village, 1))];
+    const twos = await subscribers(second.id, 4);
+    await reached({ unitId: first.id, day: vnDay(-2), contentGroup: 'one-stop-shop', subscriberId: ones[0] });
+    await reached({ unitId: first.id, day: vnDay(-2), contentGroup: 'one-stop-shop', subscriberId: ones[1] });
+    await reached({ unitId: first.id, day: vnDay(-1), contentGroup: 'policy', subscriberId: ones[1] });
+    await reached({ unitId: village, day: vnDay(-1), contentGroup: 'policy', subscriberId: ones[4] });
+    await reached({ unitId: second.id, day: vnDay(-1), contentGroup: 'policy', subscriberId: twos[0] });
+    await reached({ unitId: second.id, day: vnDay(-40), contentGroup: 'one-stop-shop', subscriberId: twos[1] });
+    for (const [officer, unitId, kind, contentGroups] of [
+      [area.officers[0], first.id, 'conference', ['one-stop-shop']],
+      [area.officers[0], village, 'dialogue', ['policy']],
+      [area.officers[1], second.id, 'conference', ['policy', 'one-stop-shop']],
+    ] as const) {
+      const payload = { unitId, kind, contentGroups: [...contentGroups], occurredOn: vnDay(-3) };
+      const res = await api.http.post('/api/v1/activities').set('authorization', officer.auth).send(activityPayload(payload));
+      expect(res.status).toBe(201);
+      activities.push(payload);
+    }
+
+    const targets: Target[] = [
+      { metric: 'broadcasts' },
+      { metric: 'broadcasts', contentGroup: 'one-stop-shop' },
+      { metric: 'broadcasts', channel: 'sms' },
+      { metric: 'broadcasts', channel: 'loudspeaker' },
+      { metric: 'broadcasts', contentGroup: 'policy', channel: 'sms' },
+      { metric: 'loudspeaker-minutes' },
+      { metric: 'loudspeaker-minutes', contentGroup: 'policy' },
+      { metric: 'loudspeaker-minutes', channel: 'loudspeaker' },
+      { metric: 'loudspeaker-minutes', contentGroup: 'one-stop-shop', channel: 'loudspeaker' },
+      { metric: 'posts' },
+      { metric: 'posts', contentGroup: 'one-stop-shop' },
+      { metric: 'posts', channel: 'facebook' },
+      { metric: 'posts', contentGroup: 'policy', channel: 'zalo' },
+      { metric: 'sms-reach' },
+      { metric: 'sms-reach', contentGroup: 'policy' },
+      { metric: 'sms-reach', channel: 'sms' },
+      { metric: 'sms-reach', contentGroup: 'one-stop-shop', channel: 'sms' },
+      { metric: 'activities' },
+      { metric: 'activities', activityKind: 'conference' },
+      { metric: 'activities', contentGroup: 'policy' },
+      { metric: 'activities', activityKind: 'conference', contentGroup: 'policy' },
+    ];
+    const created = await api.http
+      .post('/api/v1/plans')
+      .set('authorization', area.supervisor.auth)
+      .send({ title: 'Kế hoạch đo mọi chỉ tiêu', ...period, targets: targets.map((t) => ({ ...t, unitLevel: 'commune', value: 10 })) });
+    expect(created.status).toBe(201);
+    const res = await api.http.get(`/api/v1/plans/${created.body.id}/progress`).query({ asOf: period.to }).set('authorization', area.supervisor.auth);
+    expect(res.status).toBe(200);
+
+    const subtrees = [[first.id, village], [second.id]];
+    const expected = targets.map((t) => subtrees.map((subtree) => expectedActual(t, subtree)));
+    // Each target has a figure somewhere, so a scope that is ignored or dropped shows as a difference.
+    for (const figures of expected) expect(figures.some((n) => n > 0)).toBe(true);
+    const actual = res.body.targets.map((t: { units: { unitId: string; actual: number }[] }) => {
+      expect(t.units.map((u) => u.unitId)).toEqual([first.id, second.id]);
+      return t.units.map((u) => u.actual);
+    });
+    expect(actual).toEqual(expected);
+    const statuses = res.body.targets.flatMap((t: { units: { status: string }[] }) => t.units.map((u) => u.status));
+    expect(statuses.every((s: string) => ['ahead', 'on-track', 'behind'].includes(s))).toBe(true);
   });
 });

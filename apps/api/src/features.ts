@@ -20,6 +20,7 @@ import { PlansApiModule } from './plans/plans-api.module.js';
 import { ActivitiesApiModule } from './activities/activities-api.module.js';
 import { ReportsApiModule } from './reports/reports-api.module.js';
 import { ExportsApiModule } from './exports/exports-api.module.js';
+import { EmergenciesApiModule } from './emergencies/emergencies-api.module.js';
 
 /** The API's feature modules, one per area; each owns its controllers, DTOs and the services it uses. */
-export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule, CalendarApiModule, DashboardApiModule, SpeechApiModule, SmsWebhooksApiModule, SmsSendersApiModule, PlansApiModule, ActivitiesApiModule, ReportsApiModule, ExportsApiModule];
+export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule, CalendarApiModule, DashboardApiModule, SpeechApiModule, SmsWebhooksApiModule, SmsSendersApiModule, PlansApiModule, ActivitiesApiModule, ReportsApiModule, ExportsApiModule, EmergenciesApiModule];

@@ -74,4 +74,5 @@ const ENTITY_LABELS: Record<string, string> = {
   'plan-target': 'chỉ tiêu của kế hoạch',
   'plan-target-override': 'chỉ tiêu riêng của đơn vị',
   activity: 'hoạt động tuyên truyền',
+  emergency: 'tin khẩn cấp',
 };

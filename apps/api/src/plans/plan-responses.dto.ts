@@ -61,9 +61,9 @@ export class UnitProgressDto {
   @ApiProperty() unitName!: string;
   @ApiProperty({ description: "The target's value or the unit's override" }) target!: number;
   @ApiProperty() overridden!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Null where the rollup does not split the figure so (broadcasts by channel, SMS reach by content group)' }) actual!: number | null;
+  @ApiProperty({ description: 'Up to asOf: from the report rollup, or the activity log for activities' }) actual!: number;
   @ApiProperty({ description: 'The target times the elapsed share of the period' }) expected!: number;
-  @ApiProperty({ type: String, nullable: true, enum: [...PROGRESS_STATUSES] }) status!: string | null;
+  @ApiProperty({ type: String, enum: [...PROGRESS_STATUSES] }) status!: string;
 }
 
 export class TargetProgressDto extends TargetHeadDto {

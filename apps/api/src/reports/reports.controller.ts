@@ -23,7 +23,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: "Totals of a unit's subtree for a period, beside the previous period of equal length" })
+  @ApiOperation({ summary: "Totals of a unit's subtree for a period, beside the previous period (the previous calendar month, quarter or year; else the same number of days before)" })
   @ApiOkResponse({ type: ReportSummaryDto })
   summary(@CurrentActor() actor: Actor, @Query() q: ReportQueryDto) {
     return this.reports.summary(actor, q);

@@ -88,13 +88,13 @@ export class ActivityTotalsDto extends ActivityCountDto {
 
 export class ReportActivitiesDto {
   @ApiProperty({ type: ActivityTotalsDto }) current!: ActivityTotalsDto;
-  @ApiProperty({ type: ActivityTotalsDto, description: 'The period of equal length just before' }) previous!: ActivityTotalsDto;
+  @ApiProperty({ type: ActivityTotalsDto, description: 'The previous period (see previousPeriod)' }) previous!: ActivityTotalsDto;
 }
 
 export class ReportSummaryDto {
   @ApiProperty({ type: ReportUnitDto }) unit!: ReportUnitDto;
   @ApiProperty({ type: ReportPeriodDto }) period!: ReportPeriodDto;
-  @ApiProperty({ type: ReportPeriodDto, description: 'The period of equal length just before' }) previousPeriod!: ReportPeriodDto;
+  @ApiProperty({ type: ReportPeriodDto, description: 'The period just before: the previous calendar month(s) when the period is whole months (a month, quarter, year), else the same number of days before' }) previousPeriod!: ReportPeriodDto;
   @ApiProperty({ type: ReportFiguresDto }) current!: ReportFiguresDto;
   @ApiProperty({ type: ReportFiguresDto }) previous!: ReportFiguresDto;
   @ApiProperty({ type: ReportActivitiesDto, description: "Activities recorded in the unit's subtree, dated in the period" })

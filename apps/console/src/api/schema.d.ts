@@ -676,6 +676,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/emergencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emergencies of the caller's subtree, newest first; status=awaiting-second-supervisor lists those waiting for confirmation */
+        get: operations["EmergenciesController_list"];
+        put?: never;
+        /**
+         * Send an emergency in one action, confirmed with the password
+         * @description Writes the message, its approval and a broadcast of priority 'emergency' due now in one transaction, then starts it. Where the province requires a second supervisor, it waits (status awaiting-second-supervisor, broadcast null) until another supervisor confirms it.
+         */
+        post: operations["EmergenciesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the province requires a second supervisor to confirm emergencies (default: the caller's province) */
+        get: operations["EmergenciesController_policy"];
+        /** Set whether the province requires a second supervisor; admins and supervisors of the province or above */
+        put: operations["EmergenciesController_setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an emergency will send: renditions, SMS parts and cost, recipients per channel, warnings; writes nothing */
+        post: operations["EmergenciesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One emergency with its broadcast once it went out */
+        get: operations["EmergenciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second supervisor (not the author) confirms a waiting emergency with their password; it goes out at once */
+        post: operations["EmergenciesController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox": {
         parameters: {
             query?: never;
@@ -1187,7 +1277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Totals of a unit's subtree for a period, beside the previous period of equal length */
+        /** Totals of a unit's subtree for a period, beside the previous period (the previous calendar month, quarter or year; else the same number of days before) */
         get: operations["ReportsController_summary"];
         put?: never;
         post?: never;
@@ -2279,6 +2369,10 @@ export interface components {
             /** @description Vietnamese label */
             label: string;
         };
+        ConfirmEmergencyDto: {
+            /** @description The confirming supervisor's login password */
+            password: string;
+        };
         ConnectionCheckDto: {
             ok: boolean;
             needsReconnect: boolean;
@@ -2688,6 +2782,179 @@ export interface components {
             fromUnitId: string | null;
             /** @example Tỉnh Cà Mau */
             fromUnitName: string | null;
+        };
+        /**
+         * @description self: one supervisor authorised it alone
+         * @enum {string}
+         */
+        EmergencyAuthorisation: "self" | "second-supervisor";
+        EmergencyCostDto: {
+            currency: components["schemas"]["Currency"];
+            perPart: number;
+            perOccurrence: number;
+            total: number;
+        };
+        EmergencyDraftDto: {
+            /** @example Cảnh báo lũ quét */
+            title: string;
+            /** @example Mưa lớn kéo dài, nguy cơ lũ quét tại các thôn ven suối. Người dân di chuyển ngay lên nhà văn hóa xã. */
+            text: string;
+            /** @description Units to reach (any level, in the caller's subtree); default: the caller's unit */
+            unitIds?: string[];
+            /** @description Default: every channel ready to reach the units */
+            channels?: components["schemas"]["Channel"][];
+            /** @description Overrides of the renditions derived from the title and the text */
+            renditions?: components["schemas"]["RenditionsDto"];
+            /** @default local-responsibility */
+            contentGroup: components["schemas"]["ContentGroup"];
+        };
+        EmergencyDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            messageId: string;
+            messageVersion: number;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @description The owning unit's ltree path */
+            unitPath: string;
+            status: components["schemas"]["EmergencyStatus"];
+            /** @description self: one supervisor authorised it alone */
+            authorisation: components["schemas"]["EmergencyAuthorisation"];
+            channels: components["schemas"]["Channel"][];
+            targetUnitIds: string[];
+            /** Format: uuid */
+            createdBy: string;
+            createdByName: string | null;
+            /**
+             * Format: uuid
+             * @description The second supervisor
+             */
+            confirmedBy: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: uuid */
+            broadcastId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The broadcast once it went out */
+            broadcast: components["schemas"]["BroadcastRecordDto"] | null;
+        };
+        EmergencyPageDto: {
+            items: components["schemas"]["EmergencyRecordDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EmergencyPolicyDto: {
+            /** Format: uuid */
+            provinceId: string;
+            provinceName: string;
+            requireSecondSupervisor: boolean;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        EmergencyPolicyUpdateDto: {
+            /**
+             * Format: uuid
+             * @description Default: the caller's province
+             */
+            provinceId?: string;
+            /** @description true: an emergency goes out only after a second supervisor confirms it */
+            requireSecondSupervisor: boolean;
+        };
+        EmergencyPreviewDto: {
+            renditions: components["schemas"]["EmergencyRenditionsDto"];
+            /** @description The channels it will go out on */
+            channels: components["schemas"]["Channel"][];
+            /** @description Recipients per channel */
+            recipients: {
+                [key: string]: number;
+            };
+            sms: components["schemas"]["EmergencySmsDto"] | null;
+            estimatedCost: components["schemas"]["EmergencyCostDto"] | null;
+            requiresSecondSupervisor: boolean;
+            warnings: components["schemas"]["EmergencyWarningDto"][];
+        };
+        EmergencyRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            messageId: string;
+            messageVersion: number;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @description The owning unit's ltree path */
+            unitPath: string;
+            status: components["schemas"]["EmergencyStatus"];
+            /** @description self: one supervisor authorised it alone */
+            authorisation: components["schemas"]["EmergencyAuthorisation"];
+            channels: components["schemas"]["Channel"][];
+            targetUnitIds: string[];
+            /** Format: uuid */
+            createdBy: string;
+            createdByName: string | null;
+            /**
+             * Format: uuid
+             * @description The second supervisor
+             */
+            confirmedBy: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: uuid */
+            broadcastId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmergencyRenditionsDto: {
+            sms: string;
+            loudspeaker: string;
+            social: string;
+            board: components["schemas"]["BoardSlideDto"];
+        };
+        EmergencyRequestDto: {
+            /** @example Cảnh báo lũ quét */
+            title: string;
+            /** @example Mưa lớn kéo dài, nguy cơ lũ quét tại các thôn ven suối. Người dân di chuyển ngay lên nhà văn hóa xã. */
+            text: string;
+            /** @description Units to reach (any level, in the caller's subtree); default: the caller's unit */
+            unitIds?: string[];
+            /** @description Default: every channel ready to reach the units */
+            channels?: components["schemas"]["Channel"][];
+            /** @description Overrides of the renditions derived from the title and the text */
+            renditions?: components["schemas"]["RenditionsDto"];
+            /** @default local-responsibility */
+            contentGroup: components["schemas"]["ContentGroup"];
+            /** @description The caller's login password, confirming the emergency */
+            password: string;
+        };
+        EmergencySmsDto: {
+            /** @description The exact text that will be sent */
+            text: string;
+            encoding: components["schemas"]["SmsEncoding"];
+            characters: number;
+            parts: number;
+            perPart: number;
+            maxParts: number;
+            /** @description The text was cut at a word to fit maxParts */
+            shortened: boolean;
+            /** @description Each part as a phone receives it */
+            partTexts: string[];
+        };
+        /** @enum {string} */
+        EmergencyStatus: "awaiting-second-supervisor" | "sent";
+        /** @enum {string} */
+        EmergencyWarningCode: "no-recipients" | "no-rendition" | "channel-unavailable" | "sms-shortened" | "second-supervisor" | "quiet-hours" | "daily-cap" | "no-programme-slot";
+        EmergencyWarningDto: {
+            code: components["schemas"]["EmergencyWarningCode"];
+            channel: string | null;
+            message: string;
         };
         ErrorBodyDto: {
             /** @example 400 */
@@ -3234,7 +3501,7 @@ export interface components {
         };
         ReportActivitiesDto: {
             current: components["schemas"]["ActivityTotalsDto"];
-            /** @description The period of equal length just before */
+            /** @description The previous period (see previousPeriod) */
             previous: components["schemas"]["ActivityTotalsDto"];
         };
         ReportBreakdownDto: {
@@ -3309,7 +3576,7 @@ export interface components {
         ReportSummaryDto: {
             unit: components["schemas"]["ReportUnitDto"];
             period: components["schemas"]["ReportPeriodDto"];
-            /** @description The period of equal length just before */
+            /** @description The period just before: the previous calendar month(s) when the period is whole months (a month, quarter, year), else the same number of days before */
             previousPeriod: components["schemas"]["ReportPeriodDto"];
             current: components["schemas"]["ReportFiguresDto"];
             previous: components["schemas"]["ReportFiguresDto"];
@@ -3928,12 +4195,12 @@ export interface components {
             /** @description The target's value or the unit's override */
             target: number;
             overridden: boolean;
-            /** @description Null where the rollup does not split the figure so (broadcasts by channel, SMS reach by content group) */
-            actual: number | null;
+            /** @description Up to asOf: from the report rollup, or the activity log for activities */
+            actual: number;
             /** @description The target times the elapsed share of the period */
             expected: number;
-            /** @enum {string|null} */
-            status: "ahead" | "on-track" | "behind" | null;
+            /** @enum {string} */
+            status: "ahead" | "on-track" | "behind";
         };
         /** @enum {string} */
         UnitSource: "vn-2025" | "vn-pre2025" | "local";
@@ -6409,6 +6676,391 @@ export interface operations {
             };
             /** @description Missing, unknown or rotated station token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["EmergencyStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyPageDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmergencyRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_policy: {
+        parameters: {
+            query?: {
+                /** @description A province in the caller's subtree; default: the caller's province */
+                provinceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyPolicyDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The province is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_setPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmergencyPolicyUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyPolicyDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An officer, or a supervisor below the province */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The province is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmergencyDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyPreviewDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergenciesController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmergencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor, or the author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already sent, or its message was edited since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

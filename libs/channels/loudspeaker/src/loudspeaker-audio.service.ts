@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import type { VersionContent } from '#persistence/index.js';
 import { AttachmentRepository } from '#persistence/repositories/attachment.repository.js';
-import { JOBS, JobQueue } from '#queue/index.js';
+import { JOBS, JobQueue, jobPriority } from '#queue/index.js';
 import { FILE_STORE, type FileStore } from '#services/attachments/file-store.js';
 import { audioFailureReason, BadAudioError } from './loudspeaker-audio-rules.js';
 import { StationAudioRepository, type StationAudio } from './repositories/station-audio.repository.js';
@@ -49,7 +49,8 @@ export class LoudspeakerAudioService {
       this.logger.warn({ audioId: row.id, error: row.error }, 'loudspeaker audio failed before; preparing again');
       await this.audio.retryFailed(row.id);
     }
-    if (row.status !== 'ready') await this.jobs.add(JOBS.prepareLoudspeakerAudio, { payload: { audioId: row.id } });
+    // An emergency's speech overtakes the renders already waiting.
+    if (row.status !== 'ready') await this.jobs.add(JOBS.prepareLoudspeakerAudio, { payload: { audioId: row.id }, priority: jobPriority(version.priority) });
     return row;
   }
 

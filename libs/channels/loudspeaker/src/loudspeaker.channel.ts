@@ -21,8 +21,14 @@ export class LoudspeakerChannel implements ChannelDefinition {
     private readonly policies: ChannelPolicyRepository,
   ) {}
 
+  /**
+   * An emergency does not wait for its speech: its render job runs ahead of other audio work and the
+   * occurrence planner retries until the audio is ready; only a missing script or audio refuses it.
+   */
   async validate(draft: BroadcastDraft, field: string): Promise<FieldProblem[]> {
-    return loudspeakerAudioProblems(await this.audio.ensureFor(draft.version, draft.message.id), field);
+    const audio = await this.audio.ensureFor(draft.version, draft.message.id);
+    if (audio && draft.priority === 'emergency') return [];
+    return loudspeakerAudioProblems(audio, field);
   }
 
   async readiness(draft: BroadcastDraft): Promise<string[]> {

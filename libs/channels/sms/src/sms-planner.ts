@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { nextAllowedInstant } from '#domain/index.js';
 import { ChannelPolicyRepository, type BroadcastRow } from '#persistence/index.js';
 import { SmsDeliveryRepository } from './repositories/sms-delivery.repository.js';
-import { JOBS, JobQueue } from '#queue/index.js';
+import { JOBS, JobQueue, jobPriority } from '#queue/index.js';
 import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '#engine/channel-definition.js';
 
 /** SMS: one delivery per opted-in subscriber of the targets, numbered into batches; quiet hours delay the start. */
@@ -38,7 +38,10 @@ export class SmsPlanner implements ChannelPlanner {
     await this.wake(plannedBatches(occurrenceId, broadcast, planned));
   }
 
-  /** Emergency batches go to the urgent lane; priority batches jump the bulk queue. */
+  /**
+   * Emergency batches go to the urgent lane; priority batches jump the bulk queue. BullMQ runs jobs
+   * without a priority before prioritised ones, so every bulk batch carries one (see jobPriority).
+   */
   async wake(batches: WaitingBatch[]): Promise<void> {
     for (const urgent of [true, false]) {
       const lane = batches.filter((b) => (b.priority === 'emergency') === urgent);
@@ -47,7 +50,7 @@ export class SmsPlanner implements ChannelPlanner {
         lane.map((b) => ({
           payload: { occurrenceId: b.occurrenceId, batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
           runAt: b.wakeAt,
-          priority: b.priority === 'priority' ? 1 : undefined,
+          priority: jobPriority(b.priority),
         })),
       );
     }

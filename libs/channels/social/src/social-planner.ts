@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type BroadcastRow, type OccurrenceRow } from '#persistence/index.js';
 import { SocialDeliveryRepository } from './repositories/channel-account-delivery.repository.js';
-import { JOBS, JobQueue } from '#queue/index.js';
+import { JOBS, JobQueue, jobPriority } from '#queue/index.js';
 import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '#engine/channel-definition.js';
 
 /**
@@ -33,7 +33,7 @@ abstract class SocialPlanner implements ChannelPlanner {
       batches.map((b) => ({
         payload: { occurrenceId: b.occurrenceId, channel: this.channel, batchNo: b.batchNo, wakeAt: b.wakeAt.getTime() },
         runAt: b.wakeAt,
-        priority: b.priority === 'normal' ? undefined : 1,
+        priority: jobPriority(b.priority),
       })),
     );
   }

@@ -3,7 +3,7 @@ import { expandAhead, formatWallTime, type Actor } from '#domain/index.js';
 import { CHANNEL_DEFINITIONS, channelOf, type ChannelDefinition, type ChannelPreview, type PreviewWarning, type SmsPreview } from '../channel-definition.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
-import { BroadcastValidator } from './broadcast-validator.js';
+import { BroadcastValidator, type ValidatedBroadcast } from './broadcast-validator.js';
 import { sortWarnings } from './preview-warnings.js';
 
 export interface BroadcastPreview {
@@ -34,7 +34,11 @@ export class BroadcastPreviewService {
   ) {}
 
   async preview(actor: Actor, req: BroadcastRequest): Promise<BroadcastPreview> {
-    const v = await this.validator.validate(actor, req);
+    return this.previewValidated(req, await this.validator.validate(actor, req));
+  }
+
+  /** The preview of a broadcast already validated (an emergency validates content that is not written yet). */
+  async previewValidated(req: BroadcastRequest, v: ValidatedBroadcast): Promise<BroadcastPreview> {
     // The year counted starts at the first due time, so a broadcast set far ahead still counts.
     const from = new Date(Date.now() - 60_000);
     const yearEnd = new Date(v.firstOccurrences[0].getTime() + YEAR_MS);

@@ -60,6 +60,15 @@ export class BroadcastValidator {
       ]);
     }
     const version = (await this.messages.version(message.id, message.currentVersion)) as VersionContent;
+    return this.validateContent(actor, req, message, version);
+  }
+
+  /**
+   * The checks that need the content but not its stored approval: emergency role, targets, each
+   * channel, schedule. An emergency, whose message is written and approved in the same transaction
+   * as its broadcast, is checked through here before that transaction.
+   */
+  async validateContent(actor: Actor, req: BroadcastRequest, message: MessageState, version: VersionContent): Promise<ValidatedBroadcast> {
     if (version.priority === 'emergency' && actor.role !== 'supervisor') {
       throw new ForbiddenActionError('broadcast.emergency-role', 'Chỉ lãnh đạo phụ trách mới được phát tin khẩn cấp');
     }

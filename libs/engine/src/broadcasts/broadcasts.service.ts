@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { ConflictError, ForbiddenActionError, NotFoundError, expandAhead, type Actor } from '#domain/index.js';
 import { broadcastViewStatus, type BroadcastViewStatus } from '#domain/delivery/broadcast-view-status.js';
@@ -8,13 +9,14 @@ import {
   DeliveryRepository,
   type BroadcastRow,
   type DeliveryStatus,
+  type OccurrenceRow,
   TransactionRunner,
 } from '#persistence/index.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import { CHANNEL_DEFINITIONS, channelOf, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
-import { BroadcastValidator } from './broadcast-validator.js';
+import { BroadcastValidator, type ValidatedBroadcast } from './broadcast-validator.js';
 
 export interface BroadcastProgress {
   broadcastId: string;
@@ -23,6 +25,12 @@ export interface BroadcastProgress {
   byStatus: Partial<Record<DeliveryStatus, number>>;
   byChannel: Record<string, Partial<Record<DeliveryStatus, number>>>;
   occurrences: { id: string; dueAt: Date; status: string; batchCount: number }[];
+}
+
+/** A broadcast written in a transaction that has not been started yet (see BroadcastsService.start). */
+export interface WrittenBroadcast {
+  id: string;
+  occurrences: OccurrenceRow[];
 }
 
 const FINISHED: readonly BroadcastRow['status'][] = ['completed', 'partially-failed', 'failed'];
@@ -42,48 +50,65 @@ export class BroadcastsService {
 
   async schedule(actor: Actor, req: BroadcastRequest): Promise<BroadcastRow> {
     const v = await this.validator.validate(actor, req);
+    const written = await this.transactions.run((m) => this.write(m, actor, req, v));
+    return this.start(written);
+  }
+
+  /**
+   * Writes a validated broadcast, its first occurrences and its audit row inside the caller's
+   * transaction; enqueues nothing. Emergencies write their message, its approval and the broadcast in
+   * one transaction through here, then call start() after commit.
+   */
+  async write(
+    m: EntityManager,
+    actor: Actor,
+    req: BroadcastRequest,
+    v: Pick<ValidatedBroadcast, 'message' | 'version' | 'timeZone' | 'smsMaxParts'>,
+  ): Promise<WrittenBroadcast> {
     const schedule = toDomainSchedule(req.schedule, v.timeZone);
     const horizon = new Date(Date.now() + this.config.engine.recurrenceHorizonDays * 86_400_000);
     const { due, exhausted } = expandAhead(schedule, new Date(Date.now() - 60_000), horizon, 500);
-    const { id, occurrences } = await this.transactions.run(async (m) => {
-      const id = await this.broadcasts.insert(m, {
-        unitId: v.message.unitId,
-        messageId: v.message.id,
-        messageVersion: v.version.versionNo,
-        createdBy: actor.userId,
-        channels: req.channels,
-        targets: req.targets,
-        schedule: req.schedule,
-        timeZone: v.timeZone,
-        smsWithoutDiacritics: req.smsWithoutDiacritics,
-        smsMaxParts: v.smsMaxParts,
-        priority: v.version.priority,
-      });
-      const occurrences = await this.broadcasts.insertOccurrences(m, id, due);
-      if (exhausted) await this.broadcasts.markFullyExpanded(m, id);
-      await this.audit.append(
-        {
-          actorId: actor.userId,
-          unitId: v.message.unitId,
-          unitPath: v.message.unitPath,
-          entityType: 'broadcast',
-          entityId: id,
-          action: 'schedule',
-          versionNo: v.version.versionNo,
-          data: { messageId: v.message.id, channels: req.channels, targets: req.targets, schedule: req.schedule },
-        },
-        m,
-      );
-      return { id, occurrences };
+    const id = await this.broadcasts.insert(m, {
+      unitId: v.message.unitId,
+      messageId: v.message.id,
+      messageVersion: v.version.versionNo,
+      createdBy: actor.userId,
+      channels: req.channels,
+      targets: req.targets,
+      schedule: req.schedule,
+      timeZone: v.timeZone,
+      smsWithoutDiacritics: req.smsWithoutDiacritics,
+      smsMaxParts: v.smsMaxParts,
+      priority: v.version.priority,
     });
+    const occurrences = await this.broadcasts.insertOccurrences(m, id, due);
+    if (exhausted) await this.broadcasts.markFullyExpanded(m, id);
+    await this.audit.append(
+      {
+        actorId: actor.userId,
+        unitId: v.message.unitId,
+        unitPath: v.message.unitPath,
+        entityType: 'broadcast',
+        entityId: id,
+        action: 'schedule',
+        versionNo: v.version.versionNo,
+        data: { messageId: v.message.id, channels: req.channels, targets: req.targets, schedule: req.schedule },
+      },
+      m,
+    );
+    return { id, occurrences };
+  }
+
+  /** After the broadcast's transaction committed: enqueues the occurrences due within a day and lets channels hand work over ahead. */
+  async start(written: WrittenBroadcast): Promise<BroadcastRow> {
     await this.jobs.addMany(
       JOBS.runOccurrence,
-      occurrences
+      written.occurrences
         .filter((o) => o.dueAt.getTime() < Date.now() + 86_400_000)
         .map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),
     );
-    const broadcast = (await this.broadcasts.findById(id)) as BroadcastRow;
-    for (const code of req.channels) await channelOf(this.channels, code).afterSchedule?.(broadcast);
+    const broadcast = (await this.broadcasts.findById(written.id)) as BroadcastRow;
+    for (const code of broadcast.channels) await channelOf(this.channels, code).afterSchedule?.(broadcast);
     return broadcast;
   }
 
@@ -130,6 +155,8 @@ export class BroadcastsService {
       await this.broadcasts.setStatus(m, id, 'cancelled', actor.userId);
       const occurrences = await this.broadcasts.cancelOpenOccurrences(m, id);
       const cancelledDeliveries = await this.deliveries.cancelPlanned(m, id);
+      // Planned but nothing handed to any channel yet (waiting for quiet hours to end): it never ran.
+      await this.broadcasts.cancelUnstartedOccurrences(m, id);
       await this.audit.append(
         {
           actorId: actor.userId,

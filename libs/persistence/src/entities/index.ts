@@ -16,10 +16,19 @@ import { SubscriberEntity } from './subscriber.entity.js';
 import { ChannelAccountEntity, SocialPostEntity } from './channel-account.entity.js';
 import { BoardEntity, BoardSlideEntity } from './board.entity.js';
 import { UnitSpeechSettingEntity } from './unit-speech-setting.entity.js';
+import { EmergencyEntity, EmergencyPolicyEntity } from './emergency.entity.js';
 import { SmsSenderProfileEntity } from './sms-sender-profile.entity.js';
 import { CommunicationPlanEntity, PlanTargetEntity, PlanTargetOverrideEntity } from './communication-plan.entity.js';
 import { CommunicationActivityEntity } from './communication-activity.entity.js';
-import { ReportDailyEntity, ReportReachEntity, ReportRollupStateEntity, ReportSettlementEntity, ReportSmsPartsEntity } from './report.entity.js';
+import {
+  ReportDailyEntity,
+  ReportDeliveryCountEntity,
+  ReportReachChangeEntity,
+  ReportReachEntity,
+  ReportRollupStateEntity,
+  ReportSettlementEntity,
+  ReportSmsPartsEntity,
+} from './report.entity.js';
 
 export { AdminUnitEntity, AttachmentEntity, AuditEventEntity, MessageEntity, MessageVersionEntity, RefreshTokenEntity, UserEntity };
 export { BroadcastEntity, ChannelPolicyEntity, DeliveryAttemptEntity, DeliveryEntity, OccurrenceEntity, SandboxSmsEntity };
@@ -40,7 +49,15 @@ export { UnitSpeechSettingEntity };
 export { SmsSenderProfileEntity };
 export { CommunicationActivityEntity, CommunicationPlanEntity, PlanTargetEntity, PlanTargetOverrideEntity };
 
-export { ReportDailyEntity, ReportReachEntity, ReportRollupStateEntity, ReportSettlementEntity, ReportSmsPartsEntity };
+export {
+  ReportDailyEntity,
+  ReportDeliveryCountEntity,
+  ReportReachChangeEntity,
+  ReportReachEntity,
+  ReportRollupStateEntity,
+  ReportSettlementEntity,
+  ReportSmsPartsEntity,
+};
 
 export const ENTITIES = [
   AdminUnitEntity,
@@ -77,8 +94,14 @@ export const ENTITIES = [
   PlanTargetOverrideEntity,
   CommunicationActivityEntity,
   ReportSettlementEntity,
+  ReportDeliveryCountEntity,
+  ReportReachChangeEntity,
   ReportDailyEntity,
   ReportReachEntity,
   ReportSmsPartsEntity,
   ReportRollupStateEntity,
+  EmergencyEntity,
+  EmergencyPolicyEntity,
 ];
+export { EmergencyEntity, EmergencyPolicyEntity };
+export { EMERGENCY_AUTHORISATIONS, EMERGENCY_STATUSES, type EmergencyAuthorisation, type EmergencyStatus } from './emergency.entity.js';

@@ -1,31 +1,60 @@
 import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The reports' outbox: one row per change of a counted fact, written by the triggers of migration
- * 1795440000000 (never by application code) and deleted by the rollup in the transaction that counts it.
+ * The reports' outbox for occurrences, broadcasts and messages: one row per change of a counted fact,
+ * written by the triggers of migration 1795440000000 (never by application code) and deleted by the
+ * rollup in the transaction that counts it. Deliveries have their own, aggregated outbox (below).
  */
 @Entity('report_settlement')
-@Check('ck_report_settlement_fact', "fact IN ('delivery','occurrence','broadcast','message')")
+@Check('ck_report_settlement_fact', "fact IN ('occurrence','broadcast','message')")
 @Check('ck_report_settlement_sign', 'sign IN (-1, 1)')
 export class ReportSettlementEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_report_settlement' })
   seq!: string;
 
-  @Column({ type: 'text' }) fact!: 'delivery' | 'occurrence' | 'broadcast' | 'message';
-  /** A delivery's counted state ('opted-out' for a skip by opt-out), 'run' or 'approved'. */
+  @Column({ type: 'text' }) fact!: 'occurrence' | 'broadcast' | 'message';
+  /** 'run' or 'approved'. */
   @Column({ type: 'text' }) bucket!: string;
   @Column({ type: 'smallint' }) sign!: 1 | -1;
-  @Column({ type: 'bigint', nullable: true }) deliveryId!: string | null;
   @Column({ type: 'uuid', nullable: true }) occurrenceId!: string | null;
   @Column({ type: 'uuid', nullable: true }) broadcastId!: string | null;
   @Column({ type: 'uuid', nullable: true }) messageId!: string | null;
   @Column({ type: 'integer', nullable: true }) versionNo!: number | null;
-  @Column({ type: 'text', nullable: true }) channel!: string | null;
-  @Column({ type: 'text', nullable: true }) endpoint!: string | null;
-  @Column({ type: 'uuid', nullable: true }) subscriberId!: string | null;
   /** When the fact happened, for facts not dated by an occurrence (a message's approval). */
   @Column({ type: 'timestamptz', nullable: true }) factAt!: Date | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
+}
+
+/**
+ * The deliveries' outbox, written by the triggers of migration 1795460000000: per engine statement, the
+ * net number of deliveries that entered or left a counted state, by occurrence, channel and unit
+ * reached (null: the broadcast's unit), and the net airtime of loudspeaker items played.
+ */
+@Entity('report_delivery_count')
+export class ReportDeliveryCountEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_report_delivery_count' })
+  seq!: string;
+
+  @Column({ type: 'uuid' }) occurrenceId!: string;
+  @Column({ type: 'text' }) channel!: string;
+  @Column({ type: 'uuid', nullable: true }) unitId!: string | null;
+  /** A delivery's counted state ('opted-out' for a skip by opt-out). */
+  @Column({ type: 'text' }) bucket!: string;
+  @Column({ type: 'integer' }) n!: number;
+  @Column({ type: 'bigint', default: 0 }) airtimeMs!: string;
+}
+
+/** An SMS delivery entering (+1) or leaving (−1) the reached states sent/delivered: the citizens reached. */
+@Entity('report_reach_change')
+@Check('ck_report_reach_change_sign', 'sign IN (-1, 1)')
+export class ReportReachChangeEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_report_reach_change' })
+  seq!: string;
+
+  @Column({ type: 'uuid' }) occurrenceId!: string;
+  @Column({ type: 'uuid', nullable: true }) unitId!: string | null;
+  @Column({ type: 'uuid' }) subscriberId!: string;
+  @Column({ type: 'smallint' }) sign!: 1 | -1;
 }
 
 /** Counters by local day × unit reached × content group × channel ('' for facts of no channel) × priority. */
@@ -54,14 +83,20 @@ export class ReportDailyEntity {
   @Column({ type: 'bigint', default: 0 }) airtimeMs!: string;
   @Column({ type: 'integer', default: 0 }) boardShowings!: number;
   @Column({ type: 'integer', default: 0 }) socialPosts!: number;
+  /** A broadcast once per channel it uses, on that channel's row (broadcastsRun is on the row of no channel). */
+  @Column({ type: 'integer', default: 0 }) broadcastsOnChannel!: number;
 }
 
-/** A citizen reached by SMS on a day in a unit; n is net (a "sent" later undelivered goes back to 0). */
+/**
+ * A citizen reached by SMS on a day in a unit by a message of a content group; n is net (a "sent"
+ * later undelivered goes back to 0). Count DISTINCT subscriber_id: one citizen may have several rows.
+ */
 @Entity('report_reach')
 export class ReportReachEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_report_reach' }) unitId!: string;
   @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_report_reach' }) day!: string;
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_report_reach' }) subscriberId!: string;
+  @PrimaryColumn({ type: 'text', default: '', primaryKeyConstraintName: 'pk_report_reach' }) contentGroup!: string;
   @Column({ type: 'integer' }) n!: number;
 }
 

@@ -18,6 +18,9 @@ import { DeliveryFailureReasonBackfill1795430000100 } from './1795430000100-deli
 import { SmsSenderProfile1795410000000 } from './1795410000000-sms-sender-profile.js';
 import { ReportRollup1795440000000 } from './1795440000000-report-rollup.js';
 import { PlansActivities1795450000000 } from './1795450000000-plans-activities.js';
+import { ReportDeliveryCounts1795460000000 } from './1795460000000-report-delivery-counts.js';
+import { ReportPlanScopes1795470000000 } from './1795470000000-report-plan-scopes.js';
+import { Emergencies1795480000000 } from './1795480000000-emergencies.js';
 import { MessageSearchMetadata1795340000000 } from './1795340000000-message-search-metadata.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   SmsSenderProfile1795410000000,
   ReportRollup1795440000000,
   PlansActivities1795450000000,
+  ReportDeliveryCounts1795460000000,
+  ReportPlanScopes1795470000000,
+  Emergencies1795480000000,
 ];

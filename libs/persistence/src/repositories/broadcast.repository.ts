@@ -161,6 +161,19 @@ export class BroadcastRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * After a cancellation: planned occurrences none of whose deliveries went further than planned
+   * (all cancelled now, or skipped) are cancelled too, so they are not counted as run.
+   */
+  async cancelUnstartedOccurrences(manager: EntityManager, broadcastId: string): Promise<void> {
+    await manager.query(
+      `UPDATE occurrence o SET status = 'cancelled', completed_at = now(), updated_at = now()
+        WHERE o.broadcast_id = $1 AND o.status = 'planned'
+          AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.occurrence_id = o.id AND d.status NOT IN ('cancelled', 'skipped'))`,
+      [broadcastId],
+    );
+  }
+
   /** Pending occurrences due before `horizon`, for the reconciler to make sure each has its job. */
   async pendingOccurrencesDueBefore(horizon: Date, limit: number): Promise<{ id: string; dueAt: Date }[]> {
     return this.db.query(

@@ -150,6 +150,12 @@ export class MessageRepository {
     await this.update(messageId, `status = 'submitted', approval_unit_id = $2, submitted_at = now()`, [approvalUnitId], tx);
   }
 
+  /** Whether the message is an emergency waiting for a second supervisor (confirmed on its own path, not reviewed). */
+  async awaitsEmergencyConfirmation(messageId: string, tx: EntityManager): Promise<boolean> {
+    const rows = await tx.query(`SELECT 1 FROM emergency WHERE message_id = $1 AND status = 'awaiting-second-supervisor'`, [messageId]);
+    return rows.length > 0;
+  }
+
   async markApproved(messageId: string, approverId: string, versionNo: number, tx: EntityManager): Promise<void> {
     await this.update(
       messageId,

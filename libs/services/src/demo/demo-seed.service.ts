@@ -1,12 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import type { Actor, Role, UnitSource } from '#domain/index.js';
 import { UnitRepository, UserRepository } from '#persistence/index.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { MessagesService } from '../messages/messages.service.js';
 import { searchNameOf, villageFullName } from '../units/unit-text.js';
 import { DEMO_MESSAGES } from './demo-content.js';
+import { DemoPlanSeeder } from './demo-plan.seeder.js';
 
 export const DEMO_PASSWORD = 'tincoso-demo-2025';
 
@@ -31,7 +33,10 @@ export const DEMO_USERS: DemoUser[] = [
 
 export const DEMO_SUBSCRIBERS = 200;
 
-/** Seeds demo users, messages in every content group through the real workflow, and subscribers. Idempotent. */
+/**
+ * Seeds demo users, messages in every content group through the real workflow, subscribers, and the
+ * province's plan for this year with a few activities. Idempotent.
+ */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
@@ -42,9 +47,11 @@ export class DemoSeedService {
     private readonly units: UnitRepository,
     private readonly hasher: PasswordHasher,
     private readonly messages: MessagesService,
+    private readonly plans: DemoPlanSeeder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async seed(): Promise<{ users: number; messages: number; subscribers: number }> {
+  async seed(): Promise<{ users: number; messages: number; subscribers: number; plans: number; activities: number }> {
     const hash = await this.hasher.hash(DEMO_PASSWORD);
     let users = 0;
     for (const u of DEMO_USERS) {
@@ -74,8 +81,10 @@ export class DemoSeedService {
     }
     await this.seedVillages(officer.unitId, ['Nà Pồng', 'Khau Cau']);
     const subscribers = await this.seedSubscribers(officer.unitId);
-    this.logger.log({ users, messages, subscribers }, 'demo data seeded');
-    return { users, messages, subscribers };
+    const timeZone = (await this.units.findRef(officer.unitId))?.timeZone ?? this.config.defaultTimeZone;
+    const { plans, activities } = await this.plans.seed(await actor('lanhdao.tinh'), officer, timeZone);
+    this.logger.log({ users, messages, subscribers, plans, activities }, 'demo data seeded');
+    return { users, messages, subscribers, plans, activities };
   }
 
   private async seedMessage(author: Actor, reviewer: Actor, m: (typeof DEMO_MESSAGES)[number]): Promise<number> {

@@ -5,6 +5,7 @@ import {
   assertCanReview,
   assertIsReviewer,
   assertNamesCurrentVersion,
+  ConflictError,
   INITIAL_STATUS,
   InvalidInputError,
   nextStatus,
@@ -111,6 +112,10 @@ export class MessagesService {
       const to = nextStatus(message.status, action);
       assertNamesCurrentVersion(message.currentVersion, version, action);
       assertCanReview(actor, message.approvalUnitId, message.currentAuthorId);
+      // An emergency waiting for its second supervisor is confirmed with a password, which also sends it.
+      if (await this.messages.awaitsEmergencyConfirmation(message.id, tx)) {
+        throw new ConflictError('message.emergency-awaiting-confirmation', 'Tin khẩn cấp này được xác nhận tại mục Phát khẩn cấp, bằng mật khẩu của lãnh đạo thứ hai');
+      }
       if (action === 'approve') await this.messages.markApproved(message.id, actor.userId, version, tx);
       else await this.messages.markReturned(message.id, tx);
       await this.record(actor, message, { action, from: message.status, to, versionNo: version, comment }, tx);

@@ -7,6 +7,7 @@ import type { PlanProgress, TargetProgress } from './plan-progress.js';
 export const PROGRESS_HEADER = ['STT', 'Chỉ tiêu', 'Đơn vị', 'Kế hoạch', 'Dự kiến đến ngày', 'Thực hiện', 'Tỷ lệ so với kế hoạch (%)', 'Đánh giá'];
 
 const STATUS_LABELS: Record<ProgressStatus, string> = { ahead: 'Vượt tiến độ', 'on-track': 'Đúng tiến độ', behind: 'Chậm tiến độ' };
+const CHANNEL_LABELS: Record<string, string> = { sms: 'Tin nhắn SMS', loudspeaker: 'Loa truyền thanh', board: 'Bảng tin điện tử', zalo: 'Zalo OA', facebook: 'Facebook' };
 const GROUP_LABELS: Record<string, string> = Object.fromEntries(CONTENT_GROUPS.map((g) => [g.code, g.label]));
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 const BOLD = { bold: true };
@@ -22,7 +23,7 @@ export interface ProgressWorkbookInput {
 export function targetLabel(t: Pick<TargetProgress, 'metric' | 'activityKind' | 'contentGroup' | 'channel'>): string {
   const parts = [PLAN_METRIC_LABELS[t.metric]];
   if (t.activityKind) parts.push(ACTIVITY_KIND_LABELS[t.activityKind as ActivityKind]);
-  if (t.channel) parts.push(`kênh ${t.channel}`);
+  if (t.channel) parts.push(`kênh ${CHANNEL_LABELS[t.channel] ?? t.channel}`);
   if (t.contentGroup) parts.push(`nhóm nội dung: ${GROUP_LABELS[t.contentGroup] ?? t.contentGroup}`);
   return parts.join(' – ');
 }
@@ -45,8 +46,8 @@ export function writeProgressWorkbook(input: ProgressWorkbookInput): Readable {
   for (const target of progress.targets) {
     const label = targetLabel(target);
     for (const u of target.units) {
-      const share = u.actual === null || u.target === 0 ? null : Math.round((u.actual / u.target) * 10_000) / 100;
-      sheet.addRow([++n, label, u.unitName, u.target, u.expected, u.actual ?? 'Chưa có số liệu', share ?? '', u.status ? STATUS_LABELS[u.status] : '']).commit();
+      const share = u.target === 0 ? null : Math.round((u.actual / u.target) * 10_000) / 100;
+      sheet.addRow([++n, label, u.unitName, u.target, u.expected, u.actual, share ?? '', STATUS_LABELS[u.status]]).commit();
     }
   }
   sheet.addRow([]);

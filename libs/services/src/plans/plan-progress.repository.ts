@@ -64,25 +64,27 @@ export class PlanProgressRepository {
 
   /**
    * Broadcasts run, loudspeaker minutes played and social posts published in each unit's subtree, as
-   * the report rollup (report_daily) holds them. A broadcast is counted for the unit that sent it and
-   * has no channel there, so a broadcasts target narrowed to a channel is left out (see the service).
+   * the report rollup (report_daily) holds them. A broadcast is counted for the unit that sent it: on
+   * the row of no channel (broadcasts_run), and once on the row of each channel it uses
+   * (broadcasts_on_channel), which a broadcasts target narrowed to a channel reads.
    */
   async rollupActuals(planId: string, scope: ProgressScope): Promise<Actuals> {
     const rows: { targetId: string; unitId: string; actual: number }[] = await this.db.query(
       `WITH t AS (SELECT id, metric, unit_level, content_group, channel FROM plan_target
-                   WHERE plan_id = $1 AND (metric IN ('loudspeaker-minutes', 'posts') OR (metric = 'broadcasts' AND channel IS NULL))),
+                   WHERE plan_id = $1 AND metric IN ('broadcasts', 'loudspeaker-minutes', 'posts')),
             u AS (SELECT id, path, level FROM admin_unit WHERE path <@ $2::ltree AND path <@ $3::ltree
                     AND level IN (SELECT unit_level FROM t))
        SELECT t.id AS "targetId", u.id AS "unitId",
-              round(CASE t.metric WHEN 'broadcasts' THEN sum(r.broadcasts_run)
-                                  WHEN 'loudspeaker-minutes' THEN sum(r.airtime_ms) / 60000.0
+              round(CASE WHEN t.metric = 'broadcasts' AND t.channel IS NULL THEN sum(r.broadcasts_run)
+                         WHEN t.metric = 'broadcasts' THEN sum(r.broadcasts_on_channel)
+                         WHEN t.metric = 'loudspeaker-minutes' THEN sum(r.airtime_ms) / 60000.0
                                   ELSE sum(r.social_posts) END, 2)::float8 AS actual
          FROM t JOIN u ON u.level = t.unit_level
          JOIN admin_unit au ON au.path <@ u.path
          JOIN report_daily r ON r.unit_id = au.id AND r.day BETWEEN $4::date AND $5::date
           AND (t.content_group IS NULL OR r.content_group = t.content_group)
           AND (t.channel IS NULL OR r.channel = t.channel)
-        GROUP BY t.id, u.id, t.metric`,
+        GROUP BY t.id, u.id, t.metric, t.channel`,
       [planId, scope.planPath, scope.callerPath, scope.period.from, scope.until],
     );
     return new Map(rows.map((r) => [`${r.targetId}:${r.unitId}`, r.actual]));
@@ -91,17 +93,20 @@ export class PlanProgressRepository {
   /**
    * SMS reach: the distinct subscribers of each unit's subtree reached by SMS in the period (the
    * rollup's report_reach), as a share (%) of the subtree's subscribers who had not opted out before
-   * the period began. Reach is not split by content group, so only targets without one are measured.
+   * the period began; a target narrowed to a content group counts the citizens reached by messages of
+   * that group (report_reach keeps the group).
    */
   async smsReachActuals(planId: string, scope: ProgressScope): Promise<Actuals> {
     const rows: { targetId: string; unitId: string; actual: number }[] = await this.db.query(
-      `WITH t AS (SELECT id, unit_level FROM plan_target WHERE plan_id = $1 AND metric = 'sms-reach' AND content_group IS NULL),
+      `WITH t AS (SELECT id, unit_level, content_group FROM plan_target WHERE plan_id = $1 AND metric = 'sms-reach'),
             u AS (SELECT id, path, level FROM admin_unit WHERE path <@ $2::ltree AND path <@ $3::ltree
                     AND level IN (SELECT unit_level FROM t)),
-            reached AS (SELECT u.id AS unit_id, count(DISTINCT r.subscriber_id) AS n
-                          FROM u JOIN admin_unit au ON au.path <@ u.path
+            reached AS (SELECT t.id AS target_id, u.id AS unit_id, count(DISTINCT r.subscriber_id) AS n
+                          FROM t JOIN u ON u.level = t.unit_level
+                          JOIN admin_unit au ON au.path <@ u.path
                           JOIN report_reach r ON r.unit_id = au.id AND r.n > 0 AND r.day BETWEEN $4::date AND $5::date
-                         GROUP BY u.id),
+                           AND (t.content_group IS NULL OR r.content_group = t.content_group)
+                         GROUP BY t.id, u.id),
             base AS (SELECT u.id AS unit_id, count(s.id) AS n
                        FROM u JOIN admin_unit au ON au.path <@ u.path
                        JOIN subscriber s ON s.unit_id = au.id AND (s.opted_out_at IS NULL OR s.opted_out_at >= $4::date)
@@ -110,7 +115,7 @@ export class PlanProgressRepository {
               CASE WHEN COALESCE(base.n, 0) = 0 THEN 0
                    ELSE least(100, round(100.0 * COALESCE(reached.n, 0) / base.n, 2)) END::float8 AS actual
          FROM t JOIN u ON u.level = t.unit_level
-         LEFT JOIN reached ON reached.unit_id = u.id
+         LEFT JOIN reached ON reached.target_id = t.id AND reached.unit_id = u.id
          LEFT JOIN base ON base.unit_id = u.id`,
       [planId, scope.planPath, scope.callerPath, scope.period.from, scope.until],
     );

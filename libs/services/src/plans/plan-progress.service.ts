@@ -43,9 +43,8 @@ export class PlanProgressService {
         .map((u): UnitProgress => {
           const value = overrideOf.get(u.id) ?? target.value;
           const expected = expectedAt(value, period, day);
-          const source = actuals.get(target.id);
-          const actual = source ? (source.get(`${target.id}:${u.id}`) ?? 0) : null;
-          const status = actual === null ? null : progressStatus(actual, expected);
+          const actual = actuals.get(target.id)?.get(`${target.id}:${u.id}`) ?? 0;
+          const status = progressStatus(actual, expected);
           if (status === 'behind') {
             const entry = behind.get(u.id) ?? { unitId: u.id, unitName: u.name, targetsBehind: 0 };
             entry.targetsBehind += 1;
@@ -75,29 +74,18 @@ export class PlanProgressService {
     return { stream, fileName: `tien-do-ke-hoach-${progress.asOf}.xlsx` };
   }
 
-  /**
-   * The actual of each (target, unit) that has a source of figures; a target without one (a
-   * broadcasts target narrowed to a channel, an SMS reach narrowed to a content group: the rollup
-   * does not split them so) gets no figure rather than a wrong zero.
-   */
+  /** The actual of each (target, unit): activities from their log, every other metric from the report rollup. */
   private async actuals(planId: string, scope: ProgressScope, targets: readonly TargetView[]): Promise<Map<string, Actuals>> {
     const out = new Map<string, Actuals>();
-    const measured = targets.filter(isMeasured);
     const [activities, rollup, reach] = await Promise.all([
-      measured.some((t) => t.metric === 'activities') ? this.figures.activityActuals(planId, scope) : new Map<string, number>(),
-      measured.some((t) => ROLLUP_METRICS.includes(t.metric)) ? this.figures.rollupActuals(planId, scope) : new Map<string, number>(),
-      measured.some((t) => t.metric === 'sms-reach') ? this.figures.smsReachActuals(planId, scope) : new Map<string, number>(),
+      targets.some((t) => t.metric === 'activities') ? this.figures.activityActuals(planId, scope) : new Map<string, number>(),
+      targets.some((t) => ROLLUP_METRICS.includes(t.metric)) ? this.figures.rollupActuals(planId, scope) : new Map<string, number>(),
+      targets.some((t) => t.metric === 'sms-reach') ? this.figures.smsReachActuals(planId, scope) : new Map<string, number>(),
     ]);
     const source: Record<PlanMetric, Actuals> = { activities, broadcasts: rollup, 'loudspeaker-minutes': rollup, posts: rollup, 'sms-reach': reach };
-    for (const t of measured) out.set(t.id, source[t.metric]);
+    for (const t of targets) out.set(t.id, source[t.metric]);
     return out;
   }
 }
 
 const ROLLUP_METRICS: readonly PlanMetric[] = ['broadcasts', 'loudspeaker-minutes', 'posts'];
-
-function isMeasured(t: TargetView): boolean {
-  if (t.metric === 'broadcasts') return t.channel === null;
-  if (t.metric === 'sms-reach') return t.contentGroup === null;
-  return true;
-}

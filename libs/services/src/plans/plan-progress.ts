@@ -8,10 +8,9 @@ export interface UnitProgress {
   /** The target's value, or the unit's override. */
   target: number;
   overridden: boolean;
-  /** Null while the metric has no source of figures yet. */
-  actual: number | null;
+  actual: number;
   expected: number;
-  status: ProgressStatus | null;
+  status: ProgressStatus;
 }
 
 export interface TargetProgress extends Omit<TargetView, 'overrides'> {

@@ -32,9 +32,35 @@ export function reportPeriod(from: string, to: string): ReportPeriod {
   return { from, to };
 }
 
-/** The period of equal length that ends the day before `period` starts. */
+/**
+ * The period just before `period`: when it is a run of whole calendar months (a month, a quarter, a
+ * year: from a 1st to a month's last day), the same number of whole months before it (March → February,
+ * Q2 → Q1, 2026 → 2025); otherwise the period of equal length that ends the day before it starts.
+ */
 export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  const months = wholeMonths(period);
+  if (months !== null) {
+    const [year, month] = period.from.split('-').map(Number);
+    const startIndex = year * 12 + (month - 1) - months;
+    const first = `${monthIso(startIndex)}-01`;
+    const last = iso(dayNumber('from', `${monthIso(startIndex + months)}-01`) - 1);
+    return { from: first, to: last };
+  }
   const start = dayNumber('from', period.from);
   const length = dayNumber('to', period.to) - start + 1;
   return { from: iso(start - length), to: iso(start - 1) };
+}
+
+/** How many calendar months the period covers exactly, or null when it does not start on a 1st and end on a month's last day. */
+function wholeMonths(period: ReportPeriod): number | null {
+  const end = dayNumber('to', period.to);
+  if (!period.from.endsWith('-01') || iso(end + 1).slice(8) !== '01') return null;
+  const [fromYear, fromMonth] = period.from.split('-').map(Number);
+  const [toYear, toMonth] = period.to.split('-').map(Number);
+  return toYear * 12 + toMonth - (fromYear * 12 + fromMonth) + 1;
+}
+
+/** `YYYY-MM` of a month counted from year 0 (index = year × 12 + month − 1). */
+function monthIso(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

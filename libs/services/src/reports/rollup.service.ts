@@ -9,7 +9,7 @@ const CHUNK = 10_000;
 const MAX_CHUNKS = 20;
 const MEASURE_BATCH = 500;
 
-/** Keeps report_daily current from the settlements the triggers write, and rebuilds it from the source rows. */
+/** Keeps report_daily and report_reach current from the outboxes the triggers write, and rebuilds them from the source rows. */
 @Injectable()
 export class RollupService {
   constructor(
@@ -18,20 +18,20 @@ export class RollupService {
   ) {}
 
   /**
-   * Consumes pending settlements, chunk by chunk, each in its own transaction under the rollup lock.
-   * Returns how many were counted, or null when another process is rolling up.
+   * Consumes pending outbox rows, chunk by chunk, each in its own transaction under the rollup lock.
+   * Returns how many rows were counted, or null when another process is rolling up.
    */
   async rollUp(options: { chunk?: number; maxChunks?: number } = {}): Promise<number | null> {
     const chunk = options.chunk ?? CHUNK;
     let total = 0;
     for (let i = 0; i < (options.maxChunks ?? MAX_CHUNKS); i += 1) {
-      const n = await this.rollup.tryLocked(async (m) => {
-        await this.measure(m, 'settlements');
+      const taken = await this.rollup.tryLocked(async (m) => {
+        await this.measure(m, 'outbox');
         return this.rollup.consume(m, chunk, this.config.sms.pricePerPartVnd);
       });
-      if (n === null) return i === 0 ? null : total;
-      total += n;
-      if (n < chunk) break;
+      if (taken === null) return i === 0 ? null : total;
+      total += taken.rows;
+      if (!taken.full) break;
     }
     return total;
   }
@@ -49,7 +49,7 @@ export class RollupService {
   }
 
   /** SMS parts are measured on the exact text sent (smsBody), once per occurrence. */
-  private async measure(m: EntityManager, from: 'settlements' | 'deliveries'): Promise<void> {
+  private async measure(m: EntityManager, from: 'outbox' | 'deliveries'): Promise<void> {
     for (;;) {
       const texts = await this.rollup.unmeasured(m, from, MEASURE_BATCH);
       await this.rollup.saveParts(

@@ -50,7 +50,6 @@ export function ActivityPanel({ from, to }: { from?: string; to?: string }) {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => set({ page: p }) }}
         locale={{ emptyText: <Typography.Text type="secondary">{list.isPending ? 'Đang tải…' : 'Chưa có hoạt động nào được ghi nhận.'}</Typography.Text> }}
       />

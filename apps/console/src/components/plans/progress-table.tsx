@@ -8,9 +8,9 @@ import type { PlanProgress } from './plan-types';
 type UnitRow = components['schemas']['UnitProgressDto'];
 
 /** A unit's status in words with a mark and a colour (colour is never the only signal). */
-export function ProgressStatus({ status }: { status: string | null }) {
-  const s = status ? PROGRESS_STATUS[status] : undefined;
-  if (!s) return <Typography.Text type="secondary">Chưa tính được</Typography.Text>;
+export function ProgressStatus({ status }: { status: string }) {
+  const s = PROGRESS_STATUS[status];
+  if (!s) return <Typography.Text type="secondary">{status}</Typography.Text>;
   return (
     <span style={{ color: s.color, fontWeight: 600, whiteSpace: 'nowrap' }}>
       <span aria-hidden>{s.mark} </span>
@@ -34,7 +34,7 @@ export function ProgressTable({ progress }: { progress: PlanProgress }) {
       {progress.targets.map((t) => (
         <section key={t.id} style={{ marginBottom: 24 }}>
           <Typography.Title level={3} style={{ fontSize: 15 }}>
-            {targetLabel(t)} — {t.unitsBehind ? `${t.unitsBehind} đơn vị chậm tiến độ` : 'không đơn vị nào chậm'}
+            {targetLabel(t)} — {t.units.length} đơn vị, {t.unitsBehind ? `${t.unitsBehind} chậm tiến độ` : 'không đơn vị nào chậm'}
           </Typography.Title>
           <Table<UnitRow> size="small" rowKey="unitId" columns={columns} dataSource={t.units} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
         </section>

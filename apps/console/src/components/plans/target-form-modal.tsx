@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { UNIT_LEVEL } from '../../lib/admin-labels';
 import { applyApiErrors } from '../../lib/form-errors';
 import { CHANNEL } from '../../lib/labels';
-import { ACTIVITY_KIND, CONTENT_GROUP, PLAN_METRIC, options } from '../reports/report-labels';
+import { ACTIVITY_KIND, CONTENT_GROUP, METRIC_CHANNELS, PLAN_METRIC, options } from '../reports/report-labels';
 import type { Target, TargetBody } from './plan-types';
 
 /** One target: what is counted (metric, content group, channel), for which level of unit, how much per unit. */
@@ -12,6 +12,7 @@ export function TargetFormModal({ open, target, onClose, onSave }: { open: boole
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const metric = Form.useWatch('metric', form);
+  const channels = METRIC_CHANNELS[metric ?? ''] ?? [];
   useEffect(() => {
     if (!open) return;
     setFailure(null);
@@ -32,7 +33,8 @@ export function TargetFormModal({ open, target, onClose, onSave }: { open: boole
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await onSave({ ...v, activityKind: v.metric === 'activities' ? v.activityKind : undefined });
+      const channel = v.channel && METRIC_CHANNELS[v.metric]?.includes(v.channel) ? v.channel : undefined;
+      await onSave({ ...v, activityKind: v.metric === 'activities' ? v.activityKind : undefined, channel });
       onClose();
     } catch (error) {
       setFailure(applyApiErrors(form, error));
@@ -46,7 +48,7 @@ export function TargetFormModal({ open, target, onClose, onSave }: { open: boole
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="metric" label="Chỉ tiêu đo" rules={[{ required: true, message: 'Chọn chỉ tiêu đo.' }]}>
-          <Select options={options(PLAN_METRIC)} />
+          <Select options={options(PLAN_METRIC)} onChange={(m: string) => !METRIC_CHANNELS[m]?.includes(form.getFieldValue('channel')) && form.setFieldValue('channel', undefined)} />
         </Form.Item>
         {metric === 'activities' && (
           <Form.Item name="activityKind" label="Loại hoạt động" extra="Để trống: mọi loại hoạt động.">
@@ -56,9 +58,11 @@ export function TargetFormModal({ open, target, onClose, onSave }: { open: boole
         <Form.Item name="contentGroup" label="Nhóm nội dung" extra="Để trống: mọi nhóm nội dung.">
           <Select allowClear options={options(CONTENT_GROUP)} />
         </Form.Item>
-        <Form.Item name="channel" label="Kênh" extra="Để trống: mọi kênh.">
-          <Select allowClear options={options(CHANNEL)} />
-        </Form.Item>
+        {channels.length > 0 && (
+          <Form.Item name="channel" label="Kênh" extra={channels.length > 1 ? 'Để trống: mọi kênh.' : 'Chỉ tiêu này chỉ tính trên kênh này.'}>
+            <Select allowClear options={channels.map((c) => ({ value: c, label: CHANNEL[c] ?? c }))} />
+          </Form.Item>
+        )}
         <Form.Item name="unitLevel" label="Áp dụng cho cấp" rules={[{ required: true, message: 'Chọn cấp đơn vị.' }]}>
           <Select options={options(UNIT_LEVEL)} />
         </Form.Item>

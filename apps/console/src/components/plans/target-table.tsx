@@ -12,9 +12,10 @@ import { ACTIVITY_KIND, CONTENT_GROUP, PLAN_METRIC } from '../reports/report-lab
 import { TargetFormModal } from './target-form-modal';
 import type { PlanDetail, Target, TargetBody } from './plan-types';
 
-/** In words: "Lượt phát · Một cửa · Loa truyền thanh". */
+/** In words: "Lượt phát · Một cửa · Loa truyền thanh" (activities are not sent on a channel: no channel part). */
 export function targetLabel(t: { metric: string; activityKind: string | null; contentGroup: string | null; channel: string | null }): string {
-  return [labelOf(PLAN_METRIC, t.metric), t.activityKind && labelOf(ACTIVITY_KIND, t.activityKind), t.contentGroup ? labelOf(CONTENT_GROUP, t.contentGroup) : 'mọi nhóm nội dung', t.channel ? labelOf(CHANNEL, t.channel) : 'mọi kênh']
+  const channel = t.metric === 'activities' ? null : t.channel ? labelOf(CHANNEL, t.channel) : 'mọi kênh';
+  return [labelOf(PLAN_METRIC, t.metric), t.activityKind && labelOf(ACTIVITY_KIND, t.activityKind), t.contentGroup ? labelOf(CONTENT_GROUP, t.contentGroup) : 'mọi nhóm nội dung', channel]
     .filter(Boolean)
     .join(' · ');
 }

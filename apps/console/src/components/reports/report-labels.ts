@@ -20,6 +20,15 @@ export const PLAN_METRIC: Record<string, string> = {
   activities: 'Hoạt động tuyên truyền',
 };
 
+/** The channels a target of each metric may be narrowed to (as the API checks them); none for activities. */
+export const METRIC_CHANNELS: Record<string, readonly string[]> = {
+  broadcasts: ['sms', 'board', 'loudspeaker', 'zalo', 'facebook'],
+  'loudspeaker-minutes': ['loudspeaker'],
+  'sms-reach': ['sms'],
+  posts: ['zalo', 'facebook'],
+  activities: [],
+};
+
 export const ACTIVITY_KIND: Record<string, string> = {
   conference: 'Hội nghị',
   dialogue: 'Đối thoại',

@@ -17,7 +17,7 @@ const CARDS: { title: string; value: (f: Figures) => number | null; vnd?: boolea
   { title: 'Bài đăng Zalo, Facebook', value: (f) => f.socialPosts },
 ];
 
-/** The period's main figures, each with the figure of the period of equal length just before. */
+/** The period's main figures, each with the figure of the period before (the previous month, quarter or year). */
 export function SummaryCards({ current, previous, previousLabel }: { current: Figures; previous: Figures; previousLabel: string }) {
   return (
     <Row gutter={[12, 12]}>

@@ -107,7 +107,7 @@ export default function PlanDetailPage() {
             ) : progress.data ? (
               <>
                 <Typography.Paragraph>
-                  Tính đến ngày {formatDate(progress.data.asOf)}: đã qua <Progress percent={Math.round(progress.data.elapsedShare * 100)} size="small" style={{ width: 160, display: 'inline-flex' }} /> thời gian của kế hoạch.
+                  Tính đến ngày {formatDate(progress.data.asOf)}: đã qua <Progress aria-label="Thời gian đã qua của kế hoạch" percent={Math.round(progress.data.elapsedShare * 100)} size="small" style={{ width: 160, display: 'inline-flex' }} /> thời gian của kế hoạch.
                 </Typography.Paragraph>
                 <ProgressTable progress={progress.data} />
               </>
