@@ -61,9 +61,10 @@ export function officerDayScenarios(stack: ConsoleStack): void {
     // Write: SMS counter switches from UCS-2 to GSM-7 with "Không dấu"; a photo attached.
     await writeMessage(officer, { title, body: 'Từ tháng 12, người dân có thể nộp hồ sơ đăng ký khai sinh trực tuyến.', contentGroup: 'Hiện đại hóa hành chính (chính quyền điện tử, chính quyền số, dịch vụ công trực tuyến)' });
     await officer.getByLabel('Nội dung tin nhắn SMS').fill(SMS + marker);
-    expect(await officer.getByTestId('sms-encoding').textContent()).toBe('UCS-2');
+    // The counter re-renders after the input: wait for the text (a bare read can see the previous render).
+    await officer.getByTestId('sms-encoding').filter({ hasText: /^UCS-2$/ }).waitFor({ timeout: 10_000 });
     await officer.getByLabel('Không dấu', { exact: true }).click();
-    expect(await officer.getByTestId('sms-encoding').textContent()).toBe('GSM-7');
+    await officer.getByTestId('sms-encoding').filter({ hasText: /^GSM-7$/ }).waitFor({ timeout: 10_000 });
     expect(await officer.getByTestId('sms-plain-text').textContent()).toContain('UBND xa Bao Lam: tu thang 12');
     await officer.getByRole('tab', { name: 'Loa truyền thanh' }).click();
     await officer.getByLabel('Kịch bản đọc trên loa').fill('Thông báo của Ủy ban nhân dân xã về nộp hồ sơ khai sinh trực tuyến.');
