@@ -4,7 +4,8 @@ import { BroadcastEntity } from './broadcast.entity.js';
 import { MessageEntity } from './message.entity.js';
 import { UserEntity } from './user.entity.js';
 
-export const EMERGENCY_STATUSES = ['awaiting-second-supervisor', 'sent'] as const;
+/** draft: received (CAP) and waiting for a supervisor; cancelled: withdrawn, before or after it went out. */
+export const EMERGENCY_STATUSES = ['draft', 'awaiting-second-supervisor', 'sent', 'cancelled'] as const;
 export type EmergencyStatus = (typeof EMERGENCY_STATUSES)[number];
 
 /** Who authorised it: the author alone (the province allows it) or a second supervisor. */
@@ -17,7 +18,7 @@ export type EmergencyAuthorisation = (typeof EMERGENCY_AUTHORISATIONS)[number];
  * supervisor it waits here until another supervisor confirms.
  */
 @Entity('emergency')
-@Check('ck_emergency_status', "status IN ('awaiting-second-supervisor','sent')")
+@Check('ck_emergency_status', "status IN ('draft','awaiting-second-supervisor','sent','cancelled')")
 @Check('ck_emergency_authorisation', "authorisation IN ('self','second-supervisor')")
 @Index('ix_emergency_status_created', ['status', 'createdAt'])
 export class EmergencyEntity {

@@ -19,7 +19,7 @@ export class Emergencies1795480000000 implements MigrationInterface {
       "confirmed_at" TIMESTAMP WITH TIME ZONE,
       "broadcast_id" uuid,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-      CONSTRAINT "ck_emergency_status" CHECK (status IN ('awaiting-second-supervisor','sent')),
+      CONSTRAINT "ck_emergency_status" CHECK (status IN ('draft','awaiting-second-supervisor','sent','cancelled')),
       CONSTRAINT "ck_emergency_authorisation" CHECK (authorisation IN ('self','second-supervisor')),
       CONSTRAINT "pk_emergency" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_emergency_unit" ON "emergency" ("unit_id")`);
