@@ -34,6 +34,9 @@ export interface FakeTwilioStats {
   unauthorized: number;
   callbacksSent: number;
   callbacksFailed: number;
+  /** When the first and the latest message were accepted (epoch ms), for the benchmarks' latencies. */
+  firstAcceptedAt: number | null;
+  lastAcceptedAt: number | null;
 }
 
 interface FakeScript {
@@ -50,6 +53,8 @@ const emptyStats = (): FakeTwilioStats => ({
   unauthorized: 0,
   callbacksSent: 0,
   callbacksFailed: 0,
+  firstAcceptedAt: null,
+  lastAcceptedAt: null,
 });
 
 const CREATE = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
@@ -201,6 +206,8 @@ export class FakeTwilioServer {
 
   private accept(message: AcceptedMessage): void {
     this.stats.accepted += 1;
+    this.stats.lastAcceptedAt = Date.now();
+    this.stats.firstAcceptedAt ??= this.stats.lastAcceptedAt;
     if (this.options.recordMessages !== false) {
       this.messages.push(message);
       this.byId.set(message.sid, message);
