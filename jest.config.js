@@ -7,6 +7,7 @@ export default {
     '^#(sms|loudspeaker|board|social)/(.*)\\.js$': '<rootDir>/libs/channels/$1/src/$2',
     '^#channels/(.*)\\.js$': '<rootDir>/libs/channels/registry/src/$1',
     '^#emergencies/(.*)\\.js$': '<rootDir>/libs/emergencies/src/$1',
+    '^#metrics/(.*)\\.js$': '<rootDir>/libs/metrics/src/$1',
     '^#test/(.*)\\.js$': '<rootDir>/test/support/$1',
     '^#fakes/(.*)\\.js$': '<rootDir>/test/fakes/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',

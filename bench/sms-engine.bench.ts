@@ -74,6 +74,7 @@ function workerEnv(prefix: string): NodeJS.ProcessEnv {
     SMS_BATCH_SIZE: opt['batch-size'],
     SMS_WORKER_CONCURRENCY: String(WC),
     SMS_SEND_CONCURRENCY: String(SC),
+    WORKER_METRICS_PORT: '0',
   };
 }
 

@@ -35,9 +35,10 @@ export async function addStations(db: DataSource, provinceId: string, count: num
     `INSERT INTO station_slot (station_id, label, days_of_week, start_time, end_time)
      SELECT id, 'Bản tin sáng', '{1,2,3,4,5,6,7}', '06:00', '07:00' FROM station`,
   );
-  // The normal broadcast's message is read out on the loudspeakers too.
+  // The comparison bulletin is read out on the loudspeakers too, and is a 'priority' one: a province's
+  // 'normal' bulletin waits in the communes' relay lists (Thông tư 39), so no station would be told.
   await db.query(
-    `UPDATE message_version SET renditions = renditions || jsonb_build_object('loudspeaker', $1::text) WHERE version_no = 1`,
+    `UPDATE message_version SET priority = 'priority', renditions = renditions || jsonb_build_object('loudspeaker', $1::text) WHERE version_no = 1`,
     ['Ủy ban nhân dân thành phố thông báo: bộ phận một cửa tiếp nhận hồ sơ trực tuyến, làm việc sáng thứ Bảy.'],
   );
   const hash = await new PasswordHasher().hash(BENCH_PASSWORD);

@@ -29,7 +29,7 @@ export const RULES: Record<RuleName, string> = {
   'engine-imports-channel': 'libs/engine knows channels only through ChannelDefinition: no channel package',
   'library-imports-app': 'no library imports an app',
   'domain-imports-framework': 'libs/domain is plain TypeScript: no framework, infrastructure or other package of ours',
-  'foundation-imports-engine-or-channel': 'config, persistence and queue sit below the engine and the channels',
+  'foundation-imports-engine-or-channel': 'config, persistence, queue and metrics sit below the engine and the channels',
   'channel-imports-channel': 'a channel package imports no other channel package (only the registry lists them all)',
   'relative-import-leaves-package': 'a relative import stays inside its package; another package is reached by its #alias',
 };
@@ -53,7 +53,7 @@ const FRAMEWORK_PACKAGES = [
 ];
 
 /** Below the engine and the channels (libs/domain, lower still, has its own stricter rule). */
-const FOUNDATION = new Set(['libs/config', 'libs/persistence', 'libs/queue']);
+const FOUNDATION = new Set(['libs/config', 'libs/persistence', 'libs/queue', 'libs/metrics']);
 const REGISTRY = 'libs/channels/registry';
 
 /**

@@ -5,6 +5,7 @@ import { reviewScenarios } from './review.scenario.js';
 import { importScenarios } from './import.scenario.js';
 import { officerDayScenarios } from './officer-day.scenario.js';
 import { plansReportsScenarios } from './plans-reports.scenario.js';
+import { emergencyScenarios } from './emergency.scenario.js';
 
 /**
  * Every browser test shares one built api and worker (starting them is the slow part); each scenario
@@ -26,6 +27,7 @@ describe('the console in headless Chromium', () => {
   describe('subscriber import', () => importScenarios(stack));
   describe("an officer's day", () => officerDayScenarios(stack));
   describe("a provincial leader's plan and reports", () => plansReportsScenarios(stack));
+  describe('emergencies', () => emergencyScenarios(stack));
   // Last: its showcase adds a station whose slots would hold the officer's day broadcast open.
   describe('accessibility', () => accessibilityScenarios(stack));
 });

@@ -13,6 +13,8 @@ export interface DemoIds {
   stationId: string;
   /** The province's plan for this year, as the demo seed issues it. */
   planId: string;
+  /** A flood warning the province's leader sent to the demo commune. */
+  emergencyId: string;
 }
 
 export const MAIN_SCREENS: Screen[] = [
@@ -38,6 +40,9 @@ export const MAIN_SCREENS: Screen[] = [
   { name: 'plan-detail', path: (ids) => `/plans/${ids.planId}`, user: 'lanhdao.tinh' },
   { name: 'plan-progress', path: (ids) => `/plans/${ids.planId}?tab=progress`, user: 'lanhdao.tinh' },
   { name: 'plans-activities', path: '/plans?tab=activities', user: 'canbo.xa' },
+  { name: 'emergency-new', path: '/emergencies/new', user: 'lanhdao.tinh' },
+  { name: 'emergencies', path: '/emergencies', user: 'lanhdao.tinh' },
+  { name: 'emergency-detail', path: (ids) => `/emergencies/${ids.emergencyId}`, user: 'lanhdao.tinh' },
   { name: 'account', path: '/account', user: 'canbo.xa' },
 ];
 

@@ -1,4 +1,4 @@
-import type { ConsoleStack } from './console-stack.js';
+import { DEMO_PASSWORD, type ConsoleStack } from './console-stack.js';
 import type { DemoIds } from './screens.js';
 
 interface Created {
@@ -8,7 +8,8 @@ interface Created {
 /**
  * What a commune has after a week of use, on top of the demo seed: a loudspeaker cluster with its
  * morning and evening slots, a board, and an approved message scheduled to SMS and the board
- * tomorrow at 08:00; and the province's plan the seed issued. Screens and scans then show real content
+ * tomorrow at 08:00; the province's plan the seed issued; and a flood warning the province's leader sent
+ * to the commune. Screens and scans then show real content
  * rather than empty states.
  */
 export async function prepareShowcase(stack: ConsoleStack): Promise<DemoIds> {
@@ -43,5 +44,11 @@ export async function prepareShowcase(stack: ConsoleStack): Promise<DemoIds> {
     await stack.sql.query(`SELECT p.id FROM communication_plan p JOIN app_user a ON a.unit_id = p.unit_id WHERE a.username = 'lanhdao.tinh' ORDER BY p.created_at LIMIT 1`)
   ).rows;
   if (!plan) throw new Error('the demo seed issued no plan for the province');
-  return { messageId: approved.id, broadcastId: broadcast.id, stationId: station.id, planId: plan.id };
+  const emergency = await stack.apiCall<Created>(await stack.token('lanhdao.tinh'), 'POST', '/emergencies', {
+    title: 'Cảnh báo lũ quét',
+    text: 'Mưa lớn kéo dài, nguy cơ lũ quét tại các thôn ven suối. Người dân di chuyển ngay lên nhà văn hóa xã, không qua ngầm tràn.',
+    unitIds: [me.unitId],
+    password: DEMO_PASSWORD,
+  });
+  return { messageId: approved.id, broadcastId: broadcast.id, stationId: station.id, planId: plan.id, emergencyId: emergency.id };
 }

@@ -7,11 +7,16 @@ describe('health and API documentation', () => {
   });
   afterAll(() => api.close());
 
-  it('answers liveness and readiness with Postgres and Redis up', async () => {
+  it('answers liveness and readiness with Postgres and Redis up (no worker here: degraded, still 200)', async () => {
     expect((await api.http.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(ready.body.status).toBe('degraded');
+    expect(ready.body.checks).toEqual({
+      postgres: { status: 'up' },
+      redis: { status: 'up' },
+      worker: { status: 'down', error: 'chưa có worker nào gửi nhịp tim' },
+    });
   });
 
   it('serves the OpenAPI document and its UI', async () => {

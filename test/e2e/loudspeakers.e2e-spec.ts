@@ -45,11 +45,12 @@ describe('loudspeaker stations: slots, placement, device pulls, proof of play, e
     await api?.close();
   });
 
+  /** A commune's own bulletin: a province's normal one would wait in the communes' relay lists (relays.e2e-spec.ts). */
   async function message(script: string, priority: Priority = 'normal'): Promise<string> {
     const [{ id }] = await api.db.query(
       `INSERT INTO message (unit_id, created_by, status, current_version, approved_version, approved_at, approved_by, row_version)
        VALUES ($1, $2, 'approved', 1, 1, now(), $3, 1) RETURNING id`,
-      [province.id, officer.id, supervisor.id],
+      [communeA.id, officer.id, supervisor.id],
     );
     await api.db.query(
       `INSERT INTO message_version (message_id, version_no, author_id, title, body, content_group, priority, renditions)

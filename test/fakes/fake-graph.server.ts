@@ -32,7 +32,7 @@ export const graphError = (code: number, message: string, subcode?: number): Rec
  * The Graph API's Page endpoints on a local port: /{version}/{page-id}/feed (form-encoded POST with
  * access_token, message, link, published, scheduled_publish_time), /{page-id}/photos (multipart POST
  * with access_token, caption, the same scheduling fields and the file as `source`; answers
- * {id: <photo id>, post_id: <page post id>}), /{page-id}/scheduled_posts, /{post-id} DELETE and /me.
+ * {id: <photo id>, post_id: <page post id>}), /{page-id}/scheduled_posts, /{post-id} POST (edit the message) and DELETE, and /me.
  * Checks the version in the path, the page token and Facebook's scheduling window; errors come in
  * Graph's {error:{message,type,code,error_subcode,fbtrace_id}}.
  */
@@ -101,6 +101,14 @@ export class FakeGraphServer extends FakeSocialServer {
           .slice(0, Number(req.query.limit ?? 25))
           .map((p) => ({ id: p.id, message: p.message }));
         return [200, { data, paging: {} }];
+      }
+      case 'POST /{object}': {
+        // Editing a page post: Graph takes a new message for the post (a photo post's caption).
+        const post = this.posts.find((p) => (p.id === rest[0] || p.photo?.id === rest[0]) && !p.deleted);
+        if (!post) return [400, graphError(100, 'Unsupported post request', 33)];
+        if (typeof req.body.message !== 'string' || !req.body.message) return [400, graphError(100, 'Param message must be non-empty')];
+        post.message = req.body.message;
+        return [200, { success: true }];
       }
       case 'DELETE /{object}': {
         const post = this.posts.find((p) => (p.id === rest[0] || p.photo?.id === rest[0]) && !p.deleted);

@@ -26,6 +26,7 @@ function workerEnv(config: AppConfig): NodeJS.ProcessEnv {
     SENDING_TIMEOUT_SECONDS: String(config.engine.sendingTimeoutSeconds),
     WORKER_LOCK_DURATION_MS: String(config.worker.lockDurationMs),
     WORKER_STALLED_INTERVAL_MS: String(config.worker.stalledIntervalMs),
+    WORKER_METRICS_PORT: String(config.metrics.workerPort),
   };
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
 }

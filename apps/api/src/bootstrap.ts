@@ -10,13 +10,16 @@ import { AppModule } from './app.module.js';
 import { consoleRoot, precompressedAssets } from './console/console-static.js';
 import { createOpenApiDocument } from './http/openapi-document.js';
 import { createValidationPipe } from './http/validation.pipe.js';
+import { httpMetrics } from './metrics/http-metrics.middleware.js';
 
 /** Builds the API exactly as production runs it; tests call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // rawBody: signed requests of upper-level systems hash the bytes received (docs/upper-systems.md).
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
+  app.use(httpMetrics());
   (app.getHttpServer() as Server).requestTimeout = config.httpRequestTimeoutSeconds * 1000;
   app.useGlobalPipes(createValidationPipe());
   const consoleDir = consoleRoot(config.consoleDir);

@@ -21,6 +21,10 @@ import { ActivitiesApiModule } from './activities/activities-api.module.js';
 import { ReportsApiModule } from './reports/reports-api.module.js';
 import { ExportsApiModule } from './exports/exports-api.module.js';
 import { EmergenciesApiModule } from './emergencies/emergencies-api.module.js';
+import { MetricsApiModule } from './metrics/metrics-api.module.js';
+import { AdminQueuesApiModule } from './admin-queues/admin-queues-api.module.js';
+import { UpperSystemsApiModule } from './upper-systems/upper-systems-api.module.js';
+import { RelaysApiModule } from './relays/relays-api.module.js';
 
 /** The API's feature modules, one per area; each owns its controllers, DTOs and the services it uses. */
-export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule, CalendarApiModule, DashboardApiModule, SpeechApiModule, SmsWebhooksApiModule, SmsSendersApiModule, PlansApiModule, ActivitiesApiModule, ReportsApiModule, ExportsApiModule, EmergenciesApiModule];
+export const FEATURE_MODULES = [UnitsApiModule, UsersApiModule, MessagesApiModule, AttachmentsApiModule, AuditApiModule, ReferenceApiModule, BroadcastsApiModule, SubscribersApiModule, BoardsApiModule, LoudspeakersApiModule, DevicesApiModule, ChannelAccountsApiModule, FeedsApiModule, CalendarApiModule, DashboardApiModule, SpeechApiModule, SmsWebhooksApiModule, SmsSendersApiModule, PlansApiModule, ActivitiesApiModule, ReportsApiModule, ExportsApiModule, EmergenciesApiModule, MetricsApiModule, AdminQueuesApiModule, UpperSystemsApiModule, RelaysApiModule];

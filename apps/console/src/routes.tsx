@@ -10,18 +10,22 @@ import DashboardPage from './pages/dashboard/dashboard-page';
 export interface ScreenRoute {
   path: string;
   component: React.ComponentType;
-  menu?: { label: string; icon: string; group?: string };
+  /** `danger`: drawn in red (Phát khẩn cấp). */
+  menu?: { label: string; icon: string; group?: string; danger?: boolean };
   roles?: Role[];
 }
 
 export const ROUTES: ScreenRoute[] = [
   // The landing screen comes with the main chunk: one round trip less before the officer sees it.
   { path: '/', component: DashboardPage, menu: { label: 'Tổng quan', icon: 'dashboard' } },
+  { path: '/emergencies/new', component: lazy(() => import('./pages/emergencies/emergency-compose-page')), menu: { label: 'Phát khẩn cấp', icon: 'emergency', danger: true }, roles: RESTRICTED_SCREENS['/emergencies/new'] },
   { path: '/messages', component: lazy(() => import('./pages/messages/message-list-page')), menu: { label: 'Tin bài', icon: 'messages' } },
   { path: '/messages/new', component: lazy(() => import('./pages/messages/message-editor-page')) },
   { path: '/messages/:id', component: lazy(() => import('./pages/messages/message-editor-page')) },
   { path: '/inbox', component: lazy(() => import('./pages/inbox/inbox-page')), menu: { label: 'Chờ duyệt', icon: 'inbox' }, roles: RESTRICTED_SCREENS['/inbox'] },
   { path: '/broadcasts', component: lazy(() => import('./pages/broadcasts/broadcast-list-page')), menu: { label: 'Lượt phát', icon: 'broadcasts' } },
+  { path: '/emergencies', component: lazy(() => import('./pages/emergencies/emergency-list-page')), menu: { label: 'Tin khẩn cấp', icon: 'alerts' }, roles: RESTRICTED_SCREENS['/emergencies'] },
+  { path: '/emergencies/:id', component: lazy(() => import('./pages/emergencies/emergency-detail-page')), roles: RESTRICTED_SCREENS['/emergencies'] },
   { path: '/broadcasts/new', component: lazy(() => import('./pages/broadcasts/broadcast-wizard-page')) },
   { path: '/broadcasts/:id', component: lazy(() => import('./pages/broadcasts/broadcast-detail-page')) },
   { path: '/calendar', component: lazy(() => import('./pages/calendar/calendar-page')), menu: { label: 'Lịch phát', icon: 'calendar' } },

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
+import { jobDuration, jobsProcessed } from '#metrics/index.js';
 import { QUEUE_CONCURRENCY, QUEUES, queuePrefix, type QueueName } from '#queue/index.js';
 import { JobHandlerRegistry } from './job-handler-registry.js';
 
@@ -52,6 +53,16 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
       this.logger.error({ queue, jobId: job.id, name: job.name }, 'no handler for this job name');
       throw new Error(`no handler for job ${job.name} on queue ${queue}`);
     }
-    return handler.handle(job.data, job);
+    const stopTimer = jobDuration.startTimer({ queue });
+    try {
+      const result = await handler.handle(job.data, job);
+      jobsProcessed.inc({ queue, outcome: 'completed' });
+      return result;
+    } catch (error) {
+      jobsProcessed.inc({ queue, outcome: 'failed' });
+      throw error;
+    } finally {
+      stopTimer();
+    }
   }
 }

@@ -49,4 +49,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   async enqueueRollUpReports(): Promise<void> {
     await this.jobs.add(JOBS.rollUpReports, { payload: { slot: String(Math.floor(Date.now() / 5000)) } });
   }
+
+  /** Relays past their placement deadline, and upper-level pushes whose audio became ready; the minute in the id keeps replicas from doubling it. */
+  @Cron('* * * * *', { name: 'relays' })
+  async enqueueRelayWork(): Promise<void> {
+    const slot = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    await this.jobs.add(JOBS.placeDueRelays, { payload: { slot } });
+    await this.jobs.add(JOBS.promoteSystemPushes, { payload: { slot } });
+  }
 }

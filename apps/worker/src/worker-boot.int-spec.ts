@@ -66,6 +66,11 @@ describe("the worker's boot", () => {
         unpublishSocial: 'UnpublishSocialHandler',
         reviewSocialSchedule: 'ReviewSocialScheduleHandler',
         socialUpkeep: 'SocialUpkeepHandler',
+        editSocial: 'EditSocialHandler',
+        pollCapFeeds: 'PollCapFeedsHandler',
+        replaceLoudspeakerAudio: 'ReplaceLoudspeakerAudioHandler',
+        placeDueRelays: 'PlaceDueRelaysHandler',
+        promoteSystemPushes: 'PromoteSystemPushesHandler',
         prepareLoudspeakerAudio: 'PrepareLoudspeakerAudioHandler',
       });
     } finally {
@@ -79,7 +84,7 @@ describe("the worker's boot", () => {
       .useModule(RegistryWithoutLoudspeakers)
       .compile();
     await expect(boot(moduleRef)).rejects.toThrow(
-      'job catalogue check failed: no handler for job prepareLoudspeakerAudio (loudspeaker-audio/prepare-loudspeaker-audio)',
+      'job catalogue check failed: no handler for job placeDueRelays (housekeeping/place-due-relays); no handler for job prepareLoudspeakerAudio (loudspeaker-audio/prepare-loudspeaker-audio)',
     );
   });
 });

@@ -8,9 +8,14 @@ import { EngineModule } from '#engine/engine.module.js';
 import { ChannelsModule } from '#channels/channels.module.js';
 import { HousekeepingModule } from '#services/housekeeping/housekeeping.module.js';
 import { ReportRollupModule } from '#services/reports/report-rollup.module.js';
+import { SystemPushesModule } from '#services/upper-systems/system-pushes.module.js';
 import { SocialCronService } from './social-cron.service.js';
 import { QueueWorkersModule } from './queue-workers.module.js';
 import { SchedulerService } from './scheduler.service.js';
+import { CapFeedsCronService } from './cap-feeds-cron.service.js';
+import { CapFeedsWorkerModule } from '#services/emergencies/cap-feeds-worker.module.js';
+import { MetricsListenerService } from './metrics-listener.service.js';
+import { WorkerHeartbeatService } from './worker-heartbeat.service.js';
 
 @Module({})
 export class WorkerModule {
@@ -30,10 +35,12 @@ export class WorkerModule {
         EngineModule,
         HousekeepingModule,
         ReportRollupModule,
+        SystemPushesModule,
+        CapFeedsWorkerModule,
         QueueWorkersModule,
         ...(scheduler ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: scheduler ? [SchedulerService, SocialCronService] : [],
+      providers: [WorkerHeartbeatService, MetricsListenerService, ...(scheduler ? [SchedulerService, SocialCronService, CapFeedsCronService] : [])],
     };
   }
 }

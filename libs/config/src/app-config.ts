@@ -1,5 +1,6 @@
 import { ConfigError, loadEnvBlock, type EnvSource, type EnvSpec, type EnvValues } from './env-block.js';
 import { baseUrl, bool, hexKey, int, match, oneOf, optionalMatch, str, timeZone, url, type Parser } from './env-parsers.js';
+import { capFeeds, type CapFeedConfig } from './cap-feeds.js';
 
 export { ConfigError };
 
@@ -10,6 +11,8 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 const DEV_JWT_SECRET = 'tincoso-development-secret-not-for-production-use';
 /** Development-only key for channel secrets at rest (same rule as DEV_JWT_SECRET). */
 const DEV_SECRETS_KEY = '746e636f736f2d6465762d6b65792d6e6f742d666f722d70726f64756374696f';
+/** The scrape token outside production when METRICS_TOKEN is unset (docs/operations/prometheus.yml uses it). */
+export const DEV_METRICS_TOKEN = 'tincoso-development-metrics-token';
 
 /** A 32-byte key (hex or base64), kept as text: the secret box parses it and derives its id. */
 const secretsKey = (): Parser<string> => (raw) => (hexKey(32)(raw), raw);
@@ -56,6 +59,14 @@ export interface AppConfig {
   secrets: { key: string; oldKeys: string[] };
   social: SocialConfig;
   worker: { lockDurationMs: number; stalledIntervalMs: number };
+  /** CAP Atom feeds polled every minute by the worker (CAP_FEEDS; docs/emergencies.md). */
+  cap: { feeds: CapFeedConfig[] };
+  /**
+   * Prometheus exposition: `/metrics` on the api and on the worker's own listener, both behind
+   * `Authorization: Bearer <token>` (null: metrics off, production without METRICS_TOKEN); the
+   * worker's listener (port 0: none) and how old its heartbeat may be before readiness says so.
+   */
+  metrics: { token: string | null; workerHost: string; workerPort: number; workerHeartbeatStaleSeconds: number };
   /**
    * The environment this configuration was read from. Blocks that a package reads and validates
    * itself (each SMS provider's, see #sms/sms-providers.ts) come from here, so a test configures
@@ -160,6 +171,11 @@ export const ENV_SPEC = {
   SOCIAL_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
   SOCIAL_TOKEN_REFRESH_HOURS: { parse: int({ min: 1, max: 24 }), default: '6' },
   FACEBOOK_SCHEDULE_AHEAD_DAYS: { parse: int({ min: 0, max: 29 }), default: '7' },
+  CAP_FEEDS: { parse: capFeeds(), default: '' },
+  METRICS_TOKEN: { parse: optionalMatch(/^[\x21-\x7e]{16,}$/, 'at least 16 printable characters without spaces') },
+  WORKER_METRICS_HOST: { parse: str({ minLength: 1 }), default: '127.0.0.1' },
+  WORKER_METRICS_PORT: { parse: int({ min: 0, max: 65535 }), default: '9464' },
+  WORKER_HEARTBEAT_STALE_SECONDS: { parse: int({ min: 10, max: 3600 }), default: '60' },
 } satisfies EnvSpec;
 
 type Parsed = EnvValues<typeof ENV_SPEC>;
@@ -220,6 +236,13 @@ export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlo
       facebookScheduleAheadDays: v.FACEBOOK_SCHEDULE_AHEAD_DAYS,
     },
     worker: { lockDurationMs: v.WORKER_LOCK_DURATION_MS, stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS },
+    cap: { feeds: v.CAP_FEEDS },
+    metrics: {
+      token: v.METRICS_TOKEN ?? (v.NODE_ENV === 'production' ? null : DEV_METRICS_TOKEN),
+      workerHost: v.WORKER_METRICS_HOST,
+      workerPort: v.WORKER_METRICS_PORT,
+      workerHeartbeatStaleSeconds: v.WORKER_HEARTBEAT_STALE_SECONDS,
+    },
     env: Object.freeze({ ...env }),
     engine: {
       reconcileIntervalSeconds: v.RECONCILE_INTERVAL_SECONDS,

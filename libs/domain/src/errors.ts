@@ -75,4 +75,6 @@ const ENTITY_LABELS: Record<string, string> = {
   'plan-target-override': 'chỉ tiêu riêng của đơn vị',
   activity: 'hoạt động tuyên truyền',
   emergency: 'tin khẩn cấp',
+  'upper-system': 'hệ thống thông tin cấp trên',
+  relay: 'tin từ cấp trên',
 };

@@ -36,6 +36,11 @@ export interface ChannelDefinition {
   afterSchedule?(broadcast: BroadcastRow): Promise<void>;
   /** After a cancellation committed: withdraws what a platform or device still holds (scheduled posts). */
   withdraw?(broadcast: BroadcastRow): Promise<void>;
+  /**
+   * After an emergency update committed (the broadcast's message now at `version`): replaces the
+   * content devices and platforms still hold or will show (not yet played items, live slides, posts).
+   */
+  replace?(broadcast: BroadcastRow, version: VersionContent): Promise<void>;
 }
 
 /** A broadcast as asked for and validated so far: what every channel needs to judge, count or preview it. */

@@ -98,6 +98,12 @@ export const JOBS = {
     name: 'unpublish-social',
     jobId: ({ broadcastId }) => `social-unpublish-${broadcastId}`,
   }),
+  /** An emergency updated: its published posts carry the new version (edited, or reposted where the platform cannot edit). */
+  editSocial: job<{ broadcastId: string; messageVersion: number }>({
+    queue: QUEUES.social,
+    name: 'edit-social',
+    jobId: ({ broadcastId, messageVersion }) => `social-edit-${broadcastId}-${messageVersion}`,
+  }),
   /**
    * Facebook posts handed over ahead of their occurrence: withdraw those whose message changed, hand
    * over the newly due. `trigger` names what asked for it (the minute's cron slot, a message version
@@ -114,10 +120,34 @@ export const JOBS = {
     name: 'social-upkeep',
     jobId: ({ slot }) => `social-upkeep-${slot}`,
   }),
+  /** The CAP Atom feeds of CAP_FEEDS read for new alerts; `slot` is the cron's minute. */
+  pollCapFeeds: job<{ slot: string }>({
+    queue: QUEUES.housekeeping,
+    name: 'poll-cap-feeds',
+    jobId: ({ slot }) => `cap-feeds-${slot}`,
+  }),
+  /** Relays nobody placed by their deadline go into the first airing with room; `slot` is the cron's minute. */
+  placeDueRelays: job<{ slot: string }>({
+    queue: QUEUES.housekeeping,
+    name: 'place-due-relays',
+    jobId: ({ slot }) => `relays-due-${slot}`,
+  }),
+  /** Bulletins pushed by upper-level systems whose audio is now ready become broadcasts; `slot` is the cron's minute. */
+  promoteSystemPushes: job<{ slot: string }>({
+    queue: QUEUES.housekeeping,
+    name: 'promote-system-pushes',
+    jobId: ({ slot }) => `system-pushes-${slot}`,
+  }),
   prepareLoudspeakerAudio: job<{ audioId: string }>({
     queue: QUEUES.loudspeakerAudio,
     name: 'prepare-loudspeaker-audio',
     jobId: ({ audioId }) => `loudspeaker-audio-${audioId}`,
+  }),
+  /** An emergency updated: its items not yet played take the new speech once it is ready (retried with backoff until then). */
+  replaceLoudspeakerAudio: job<{ broadcastId: string; messageVersion: number; audioId: string }>({
+    queue: QUEUES.loudspeakerAudio,
+    name: 'replace-loudspeaker-audio',
+    jobId: ({ broadcastId, messageVersion }) => `loudspeaker-replace-${broadcastId}-${messageVersion}`,
   }),
 } as const;
 

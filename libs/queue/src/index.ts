@@ -5,3 +5,4 @@ export * from './job-queue.service.js';
 export * from './job-handler.js';
 export * from './job-handler-check.js';
 export * from './job-priority.js';
+export * from './worker-heartbeat.js';

@@ -110,5 +110,5 @@ export class EmergenciesController {
 }
 
 function toInput(dto: EmergencyDraftDto): EmergencyInput {
-  return { title: dto.title, text: dto.text, unitIds: dto.unitIds, channels: dto.channels, renditions: dto.renditions, contentGroup: dto.contentGroup };
+  return { title: dto.title, text: dto.text, unitIds: dto.unitIds, channels: dto.channels, renditions: dto.renditions, contentGroup: dto.contentGroup, repeat: dto.repeat };
 }

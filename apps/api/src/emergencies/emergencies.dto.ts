@@ -1,13 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CHANNELS, CONTENT_GROUP_CODES, LIMITS, type ContentGroup } from '#domain/index.js';
 import { EMERGENCY_STATUSES, type EmergencyStatus } from '#persistence/index.js';
 import { EMERGENCY_TEXT_MAX } from '#services/emergencies/emergency-renditions.js';
+import { REPEAT_MAX_DAYS, REPEAT_MAX_MINUTES, REPEAT_MIN_MINUTES } from '#services/emergencies/emergency-repeat.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { RenditionsDto } from '../messages/messages.dto.js';
 
-const CleanText = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+export const CleanText = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+
+export class EmergencyRepeatDto {
+  @ApiProperty({ minimum: REPEAT_MIN_MINUTES, maximum: REPEAT_MAX_MINUTES, example: 120, description: 'Every this many minutes, whole hours (60, 120, ... 1440)' })
+  @IsInt()
+  @Min(REPEAT_MIN_MINUTES)
+  @Max(REPEAT_MAX_MINUTES)
+  everyMinutes!: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: `When to stop repeating; default and latest: ${REPEAT_MAX_DAYS} days after it first goes out. Cancelling stops it earlier.` })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  until?: string;
+}
 
 /** What "Phát khẩn cấp" asks for; the preview takes the same without the password. */
 export class EmergencyDraftDto {
@@ -51,6 +82,13 @@ export class EmergencyDraftDto {
   @IsOptional()
   @IsIn(CONTENT_GROUP_CODES)
   contentGroup?: ContentGroup;
+
+  @ApiPropertyOptional({ type: EmergencyRepeatDto, description: 'Repeat until `until` or until cancelled; each repetition restates when it was first issued' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmergencyRepeatDto)
+  repeat?: EmergencyRepeatDto;
 }
 
 export class EmergencyRequestDto extends EmergencyDraftDto {

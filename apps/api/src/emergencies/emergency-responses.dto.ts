@@ -17,8 +17,8 @@ export class EmergencyRecordDto {
   @ApiProperty() unitName!: string;
   @ApiProperty({ description: "The owning unit's ltree path" }) unitPath!: string;
   @ApiProperty({ enum: EMERGENCY_STATUSES, enumName: 'EmergencyStatus' }) status!: string;
-  @ApiProperty({ enum: EMERGENCY_AUTHORISATIONS, enumName: 'EmergencyAuthorisation', description: 'self: one supervisor authorised it alone' })
-  authorisation!: string;
+  @ApiProperty({ type: String, enum: [...EMERGENCY_AUTHORISATIONS], nullable: true, description: 'self: one supervisor authorised it alone; trusted-source: a CAP source the province trusts; null: an imported draft not sent yet' })
+  authorisation!: string | null;
   @ApiProperty({ type: [String], ...CHANNEL }) channels!: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) targetUnitIds!: string[];
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
@@ -26,6 +26,8 @@ export class EmergencyRecordDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The second supervisor' }) confirmedBy!: string | null;
   @ApiProperty({ type: Date, nullable: true }) confirmedAt!: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) broadcastId!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Repeats every this many minutes until repeatUntil or cancelled; null: once' }) repeatEveryMinutes!: number | null;
+  @ApiProperty({ type: Date, nullable: true }) repeatUntil!: Date | null;
   @ApiProperty() createdAt!: Date;
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { ArgumentsHost } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { loadConfig } from '#config/index.js';
 import { AllExceptionsFilter } from '../http/all-exceptions.filter.js';
 import { HealthController } from './health.controller.js';
 
@@ -11,7 +12,17 @@ const postgresDown = {
     throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
   },
 } as unknown as DataSource;
-const redisUp = { ping: async () => 'PONG' } as unknown as Redis;
+/** Redis answering, with one worker whose heartbeat is `ageMs` old (none when null). */
+function redisWith(ageMs: number | null): Redis {
+  const at = ageMs === null ? null : Date.now() - ageMs;
+  return {
+    ping: async () => 'PONG',
+    zcount: async (_key: string, min: string) => (at !== null && at >= Number(min) ? 1 : 0),
+    zrange: async () => (at === null ? [] : ['worker-1', String(at)]),
+  } as unknown as Redis;
+}
+const redisUp = redisWith(1000);
+const config = loadConfig({ NODE_ENV: 'test' });
 
 /** What a client receives for the error: status and body, through the one exception filter. */
 function answered(error: unknown): { status: number; body: unknown } {
@@ -33,14 +44,29 @@ function answered(error: unknown): { status: number; body: unknown } {
 
 describe('readiness', () => {
   it('is ok with both checks up', async () => {
-    expect(await new HealthController(postgresUp, redisUp).ready()).toEqual({
+    expect(await new HealthController(postgresUp, redisUp, config).ready()).toEqual({
       status: 'ok',
-      checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
+      checks: { postgres: { status: 'up' }, redis: { status: 'up' }, worker: { status: 'up' } },
+    });
+  });
+
+  it('is degraded, not unavailable, when no worker heartbeat is fresh', async () => {
+    expect(await new HealthController(postgresUp, redisWith(75_000), config).ready()).toEqual({
+      status: 'degraded',
+      checks: {
+        postgres: { status: 'up' },
+        redis: { status: 'up' },
+        worker: { status: 'down', error: 'không có nhịp tim của worker trong 60 giây (lần cuối 75 giây trước)' },
+      },
+    });
+    expect((await new HealthController(postgresUp, redisWith(null), config).ready()).checks.worker).toEqual({
+      status: 'down',
+      error: 'chưa có worker nào gửi nhịp tim',
     });
   });
 
   it('answers 503 in the one error body, naming the check that is down and why', async () => {
-    const error = await new HealthController(postgresDown, redisUp).ready().then(
+    const error = await new HealthController(postgresDown, redisUp, config).ready().then(
       () => undefined,
       (thrown: unknown) => thrown,
     );
@@ -58,7 +84,7 @@ describe('readiness', () => {
 
   it('counts a check that does not answer within a second as down', async () => {
     const silent = { ping: () => new Promise<never>(() => undefined) } as unknown as Redis;
-    const error = await new HealthController(postgresUp, silent).ready().then(
+    const error = await new HealthController(postgresUp, silent, config).ready().then(
       () => undefined,
       (thrown: unknown) => thrown,
     );

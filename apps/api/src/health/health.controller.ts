@@ -3,21 +3,28 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import type { FieldProblem } from '#domain/index.js';
-import { REDIS } from '#queue/index.js';
+import { REDIS, WorkerHeartbeats, type WorkerHeartbeatStatus } from '#queue/index.js';
 import { Public } from '../auth/public.decorator.js';
 import { LivenessDto, ReadinessDto } from './health.dto.js';
 
 type Check = { status: 'up' | 'down'; error?: string };
+type Readiness = { status: 'ok' | 'degraded'; checks: Record<string, Check> };
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly heartbeats: WorkerHeartbeats;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.heartbeats = new WorkerHeartbeats(redis, config.queuePrefix);
+  }
 
   /** Liveness: the process answers. */
   @Get()
@@ -27,37 +34,63 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: Postgres and Redis answer within a second; a 503 names each one that does not. */
+  /**
+   * Readiness: Postgres and Redis answer within a second, or 503 naming each one that does not. The
+   * worker's heartbeat is reported too: without a live worker nothing is sent, but the api still
+   * serves people, so a stale heartbeat answers 200 with status `degraded`, never takes the api out.
+   */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer' })
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer; the worker heartbeat is fresh (degraded otherwise)' })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ description: 'details name each dependency that is down' })
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
-    const [postgres, redis] = await Promise.all([
+  async ready(): Promise<Readiness> {
+    const [postgres, redis, worker] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
       probe(() => this.redis.ping()),
+      this.workerCheck(),
     ]);
-    const checks = { postgres, redis };
-    const down: FieldProblem[] = Object.entries(checks)
+    const down: FieldProblem[] = Object.entries({ postgres, redis })
       .filter(([, check]) => check.status === 'down')
       .map(([name, check]) => ({ field: name, rule: 'down', message: check.error ?? 'không phản hồi' }));
     if (down.length > 0) throw new HttpException({ message: 'Dịch vụ chưa sẵn sàng', details: down }, 503);
-    return { status: 'ok', checks };
+    return { status: worker.status === 'up' ? 'ok' : 'degraded', checks: { postgres, redis, worker } };
+  }
+
+  private async workerCheck(): Promise<Check> {
+    const staleSeconds = this.config.metrics.workerHeartbeatStaleSeconds;
+    let status: WorkerHeartbeatStatus;
+    try {
+      status = await withinASecond(() => this.heartbeats.status(staleSeconds));
+    } catch (error) {
+      return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+    }
+    if (status.alive > 0) return { status: 'up' };
+    if (status.newestAgeSeconds === null) return { status: 'down', error: 'chưa có worker nào gửi nhịp tim' };
+    return {
+      status: 'down',
+      error: `không có nhịp tim của worker trong ${staleSeconds} giây (lần cuối ${Math.round(status.newestAgeSeconds)} giây trước)`,
+    };
   }
 }
 
 async function probe(fn: () => Promise<unknown>): Promise<Check> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timed out after 1000 ms')), 1000);
-      }),
-    ]);
+    await withinASecond(fn);
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function withinASecond<T>(fn: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      fn(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out after 1000 ms')), 1000);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -12,9 +12,12 @@ export class DependencyCheckDto {
 export class ReadinessChecksDto {
   @ApiProperty({ type: DependencyCheckDto }) postgres!: DependencyCheckDto;
   @ApiProperty({ type: DependencyCheckDto }) redis!: DependencyCheckDto;
+  @ApiProperty({ type: DependencyCheckDto, description: 'a worker wrote its heartbeat within WORKER_HEARTBEAT_STALE_SECONDS' })
+  worker!: DependencyCheckDto;
 }
 
 export class ReadinessDto {
-  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded: Postgres and Redis are up but no worker is alive' })
+  status!: 'ok' | 'degraded';
   @ApiProperty({ type: ReadinessChecksDto }) checks!: ReadinessChecksDto;
 }

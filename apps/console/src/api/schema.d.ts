@@ -41,6 +41,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the queue board (/admin/queues) in this browser; admins only */
+        post: operations["AdminQueuesController_openSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments": {
         parameters: {
             query?: never;
@@ -697,6 +714,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/emergencies/cap-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A supervisor imports a CAP 1.2 file: an Alert becomes a draft over the units its geocodes name; an Update or Cancel acts on the emergency it references
+         * @description Multipart field `file`, or the document itself as the body with Content-Type application/cap+xml. Send the draft with POST /emergencies/{id}/send.
+         */
+        post: operations["CapImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emergencies/policy": {
         parameters: {
             query?: never;
@@ -749,6 +786,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/emergencies/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an emergency everywhere, confirmed with the password
+         * @description A waiting emergency is withdrawn (nothing sent). One that went out: loudspeaker items leave the playlists and stations holding them get a `stop` event, board slides go, social posts are deleted, SMS not yet handed over are cancelled and the phones that received it get one "Hủy bỏ thông báo" SMS.
+         */
+        post: operations["EmergencyChangesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/{id}/cap-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CAP 1.2 messages of an emergency: received (uploaded, pushed, polled) and issued, with their public URLs */
+        get: operations["CapImportsController_capMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The updates and the cancellation of an emergency, oldest first */
+        get: operations["EmergencyChangesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/emergencies/{id}/confirm": {
         parameters: {
             query?: never;
@@ -760,6 +851,43 @@ export interface paths {
         put?: never;
         /** A second supervisor (not the author) confirms a waiting emergency with their password; it goes out at once */
         post: operations["EmergenciesController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor sends an imported draft with their password; where the province requires it, it waits for a second supervisor */
+        post: operations["CapImportsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergencies/{id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the content of an emergency that went out, confirmed with the password
+         * @description A new message version (renditions derived as at send) replaces it wherever it is still to be shown or played: loudspeaker items not yet played, board slides, published posts (edited), SMS not yet handed over, future repetitions; the phones that received it get one "Cập nhật thông báo" SMS.
+         */
+        post: operations["EmergencyChangesController_update"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1219,6 +1347,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relays of the caller's communes, waiting ones first */
+        get: operations["RelaysController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays/broadcasts/{broadcastId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per commune: placed (by an officer or automatically), played, missed */
+        get: operations["RelaysController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays/settings/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's or district's placement deadline */
+        get: operations["RelaysController_setting"];
+        /** Sets a province's or district's placement deadline (supervisors, admins) */
+        put: operations["RelaysController_saveSetting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A relay of one of the caller's communes */
+        get: operations["RelaysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays/{id}/airings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Airings of the next 7 days the relay can go into */
+        get: operations["RelaysController_airings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relays/{id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Places the relay in an airing of the commune's choosing */
+        post: operations["RelaysController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/breakdown": {
         parameters: {
             query?: never;
@@ -1535,6 +1766,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/systems/cap/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A system's CAP 1.2 Alert, Update or Cancel
+         * @description An Alert becomes an emergency draft waiting for a supervisor, or goes out at once when the system is trusted; an Update or Cancel acts on the emergency it references. The same message again answers outcome 'duplicate' and changes nothing.
+         */
+        post: operations["CapSystemController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a signed request (any body) and answers the calling system; changes nothing */
+        post: operations["SystemsPingController_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/relays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pushes a bulletin to the loudspeakers of the system's communes, as a broadcast of its unit */
+        post: operations["SystemRelaysController_push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/relays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What became of a push of this system */
+        get: operations["SystemRelaysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -1599,6 +1901,59 @@ export interface paths {
         put?: never;
         /** Add a village (thôn, tổ dân phố) to a commune */
         post: operations["UnitsController_addVillage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/upper-systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered systems of the subtree */
+        get: operations["UpperSystemsController_list"];
+        put?: never;
+        /** Registers a province or district information system; the answer holds its secret, shown this once only */
+        post: operations["UpperSystemsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/upper-systems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A registered system (never its secret) */
+        get: operations["UpperSystemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames a system, marks it trusted, or deactivates it */
+        patch: operations["UpperSystemsController_update"];
+        trace?: never;
+    };
+    "/api/v1/upper-systems/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret, shown this once only; the old one stops working at once */
+        post: operations["UpperSystemsController_rotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1794,6 +2149,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feeds/units/{unitId}/cap.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom index of the CAP 1.2 messages over a unit (targets at or above it); subtree=1 adds those under it */
+        get: operations["CapFeedsController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/feeds/units/{unitId}/rss.xml": {
         parameters: {
             query?: never;
@@ -1835,8 +2207,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: Postgres and Redis answer */
+        /** Readiness: Postgres and Redis answer; the worker heartbeat is fresh (degraded otherwise) */
         get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cap/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One CAP 1.2 message issued by tincoso (an Alert, Update or Cancel), as its feed entry links it */
+        get: operations["CapFeedsController_alert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cap/emergencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An emergency's latest CAP 1.2 message (its Alert, or its last Update or Cancel); 404 until it has gone out */
+        get: operations["CapFeedsController_emergency"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2311,9 +2717,76 @@ export interface components {
             unitId: string;
             unitName: string;
         };
+        CallingSystemDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            trusted: boolean;
+        };
+        CancelEmergencyDto: {
+            /** @description The confirming supervisor's login password */
+            password: string;
+            /** @example Mưa đã ngớt, nguy cơ lũ quét đã qua */
+            reason?: string;
+        };
         CancelResultDto: {
             cancelledDeliveries: number;
             cancelledOccurrences: number;
+        };
+        CapImportDto: {
+            /** @description draft: an Alert waiting for a supervisor; sent: a trusted source's Alert, gone out; updated/cancelled: an Update/Cancel acted on the emergency it references; duplicate: this message was received before, nothing changed */
+            outcome: components["schemas"]["CapImportOutcome"];
+            /** Format: uuid */
+            emergencyId: string;
+            /** @description The CAP key "sender,identifier,sent" of the message received */
+            alertKey: string;
+            emergency: components["schemas"]["EmergencyDto"];
+        };
+        /**
+         * @description draft: an Alert waiting for a supervisor; sent: a trusted source's Alert, gone out; updated/cancelled: an Update/Cancel acted on the emergency it references; duplicate: this message was received before, nothing changed
+         * @enum {string}
+         */
+        CapImportOutcome: "draft" | "sent" | "updated" | "cancelled" | "duplicate";
+        /** @enum {string} */
+        CapMessageDirection: "out" | "in";
+        CapMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            emergencyId: string;
+            /**
+             * Format: uuid
+             * @description The update or cancellation it is (out) or caused (in)
+             */
+            changeId: string | null;
+            direction: components["schemas"]["CapMessageDirection"];
+            /**
+             * @description Where a received message came from
+             * @enum {string|null}
+             */
+            source: "upload" | "system" | "feed" | null;
+            sender: string;
+            identifier: string;
+            /** @description CAP dateTime as written */
+            sent: string;
+            msgType: components["schemas"]["CapMsgType"];
+            alertKey: string;
+            /** @description Public URL of a message issued (application/cap+xml) */
+            url: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        CapMsgType: "Alert" | "Update" | "Cancel";
+        CapReceiptDto: {
+            /** @description draft: an Alert waiting for a supervisor; sent: a trusted source's Alert, gone out; updated/cancelled: an Update/Cancel acted on the emergency it references; duplicate: this message was received before, nothing changed */
+            outcome: components["schemas"]["CapImportOutcome"];
+            /** Format: uuid */
+            emergencyId: string;
+            /** @description The CAP key "sender,identifier,sent" of the message received */
+            alertKey: string;
         };
         ChangePasswordDto: {
             /** Format: password */
@@ -2643,6 +3116,20 @@ export interface components {
              */
             preferredLanguage: string;
         };
+        CreateUpperSystemDto: {
+            /**
+             * Format: uuid
+             * @description The province or district the system speaks for
+             */
+            unitId: string;
+            /** @example Hệ thống thông tin nguồn tỉnh */
+            name: string;
+            /**
+             * @description Its emergencies go out without a supervisor's approval
+             * @default false
+             */
+            trusted: boolean;
+        };
         CreateUserDto: {
             /**
              * @description Stored lower-case; unique whatever the case
@@ -2783,11 +3270,29 @@ export interface components {
             /** @example Tỉnh Cà Mau */
             fromUnitName: string | null;
         };
-        /**
-         * @description self: one supervisor authorised it alone
-         * @enum {string}
-         */
-        EmergencyAuthorisation: "self" | "second-supervisor";
+        EmergencyChangeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            emergencyId: string;
+            kind: components["schemas"]["EmergencyChangeKind"];
+            /** @description The message version the emergency carries after the change */
+            messageVersion: number;
+            reason: string | null;
+            /** @description A system's change (e.g. an imported CAP Cancel); null: a person at the console */
+            origin: string | null;
+            /**
+             * Format: uuid
+             * @description The SMS follow-up to those who had received the SMS; null when nobody had
+             */
+            followUpBroadcastId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        EmergencyChangeKind: "update" | "cancel";
         EmergencyCostDto: {
             currency: components["schemas"]["Currency"];
             perPart: number;
@@ -2807,6 +3312,8 @@ export interface components {
             renditions?: components["schemas"]["RenditionsDto"];
             /** @default local-responsibility */
             contentGroup: components["schemas"]["ContentGroup"];
+            /** @description Repeat until `until` or until cancelled; each repetition restates when it was first issued */
+            repeat?: components["schemas"]["EmergencyRepeatDto"];
         };
         EmergencyDto: {
             /** Format: uuid */
@@ -2821,8 +3328,11 @@ export interface components {
             /** @description The owning unit's ltree path */
             unitPath: string;
             status: components["schemas"]["EmergencyStatus"];
-            /** @description self: one supervisor authorised it alone */
-            authorisation: components["schemas"]["EmergencyAuthorisation"];
+            /**
+             * @description self: one supervisor authorised it alone; trusted-source: a CAP source the province trusts; null: an imported draft not sent yet
+             * @enum {string|null}
+             */
+            authorisation: "self" | "second-supervisor" | "trusted-source" | null;
             channels: components["schemas"]["Channel"][];
             targetUnitIds: string[];
             /** Format: uuid */
@@ -2837,6 +3347,10 @@ export interface components {
             confirmedAt: string | null;
             /** Format: uuid */
             broadcastId: string | null;
+            /** @description Repeats every this many minutes until repeatUntil or cancelled; null: once */
+            repeatEveryMinutes: number | null;
+            /** Format: date-time */
+            repeatUntil: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description The broadcast once it went out */
@@ -2893,8 +3407,11 @@ export interface components {
             /** @description The owning unit's ltree path */
             unitPath: string;
             status: components["schemas"]["EmergencyStatus"];
-            /** @description self: one supervisor authorised it alone */
-            authorisation: components["schemas"]["EmergencyAuthorisation"];
+            /**
+             * @description self: one supervisor authorised it alone; trusted-source: a CAP source the province trusts; null: an imported draft not sent yet
+             * @enum {string|null}
+             */
+            authorisation: "self" | "second-supervisor" | "trusted-source" | null;
             channels: components["schemas"]["Channel"][];
             targetUnitIds: string[];
             /** Format: uuid */
@@ -2909,6 +3426,10 @@ export interface components {
             confirmedAt: string | null;
             /** Format: uuid */
             broadcastId: string | null;
+            /** @description Repeats every this many minutes until repeatUntil or cancelled; null: once */
+            repeatEveryMinutes: number | null;
+            /** Format: date-time */
+            repeatUntil: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2917,6 +3438,18 @@ export interface components {
             loudspeaker: string;
             social: string;
             board: components["schemas"]["BoardSlideDto"];
+        };
+        EmergencyRepeatDto: {
+            /**
+             * @description Every this many minutes, whole hours (60, 120, ... 1440)
+             * @example 120
+             */
+            everyMinutes: number;
+            /**
+             * Format: date-time
+             * @description When to stop repeating; default and latest: 7 days after it first goes out. Cancelling stops it earlier.
+             */
+            until?: string;
         };
         EmergencyRequestDto: {
             /** @example Cảnh báo lũ quét */
@@ -2931,6 +3464,8 @@ export interface components {
             renditions?: components["schemas"]["RenditionsDto"];
             /** @default local-responsibility */
             contentGroup: components["schemas"]["ContentGroup"];
+            /** @description Repeat until `until` or until cancelled; each repetition restates when it was first issued */
+            repeat?: components["schemas"]["EmergencyRepeatDto"];
             /** @description The caller's login password, confirming the emergency */
             password: string;
         };
@@ -2948,13 +3483,56 @@ export interface components {
             partTexts: string[];
         };
         /** @enum {string} */
-        EmergencyStatus: "awaiting-second-supervisor" | "sent";
+        EmergencyStatus: "draft" | "awaiting-second-supervisor" | "sent" | "cancelled";
         /** @enum {string} */
         EmergencyWarningCode: "no-recipients" | "no-rendition" | "channel-unavailable" | "sms-shortened" | "second-supervisor" | "quiet-hours" | "daily-cap" | "no-programme-slot";
         EmergencyWarningDto: {
             code: components["schemas"]["EmergencyWarningCode"];
             channel: string | null;
             message: string;
+        };
+        EmergencyWithChangesDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            messageId: string;
+            messageVersion: number;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @description The owning unit's ltree path */
+            unitPath: string;
+            status: components["schemas"]["EmergencyStatus"];
+            /**
+             * @description self: one supervisor authorised it alone; trusted-source: a CAP source the province trusts; null: an imported draft not sent yet
+             * @enum {string|null}
+             */
+            authorisation: "self" | "second-supervisor" | "trusted-source" | null;
+            channels: components["schemas"]["Channel"][];
+            targetUnitIds: string[];
+            /** Format: uuid */
+            createdBy: string;
+            createdByName: string | null;
+            /**
+             * Format: uuid
+             * @description The second supervisor
+             */
+            confirmedBy: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: uuid */
+            broadcastId: string | null;
+            /** @description Repeats every this many minutes until repeatUntil or cancelled; null: once */
+            repeatEveryMinutes: number | null;
+            /** Format: date-time */
+            repeatUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The broadcast once it went out */
+            broadcast: components["schemas"]["BroadcastRecordDto"] | null;
+            /** @description Updates and the cancellation, oldest first */
+            changes: components["schemas"]["EmergencyChangeDto"][];
         };
         ErrorBodyDto: {
             /** @example 400 */
@@ -3192,6 +3770,18 @@ export interface components {
         OverrideValueDto: {
             /** @description The unit's own figure in place of the target's value */
             value: number;
+        };
+        PlaceRelayDto: {
+            /**
+             * Format: uuid
+             * @description A slot of the commune's stations (own or their group's)
+             */
+            slotId: string;
+            /**
+             * Format: date-time
+             * @description The start of the airing of that slot (from GET /relays/{id}/airings)
+             */
+            airsAt: string;
         };
         PlanDecisionDto: {
             /** @example 855/KH-UBND */
@@ -3435,6 +4025,20 @@ export interface components {
             /** @description In playing order */
             items: components["schemas"]["ProgrammeItemDto"][];
         };
+        PushRelayDto: {
+            /** @example Thông báo lịch tiêm chủng mở rộng */
+            title: string;
+            /** @description What the loudspeakers read (rendered to speech) */
+            text: string;
+            /** @description Thông tư 39: normal → relay lists; priority → ahead in the next programme; emergency → now (trusted systems) or a supervisor approves */
+            priority: components["schemas"]["Priority"];
+            /** @description Communes (or districts) under the system's unit; default: all */
+            communeIds?: string[];
+            /** @description Normal: hours the communes have to place it (default: the province's setting, else 24) */
+            placeWithinHours?: number;
+            /** @description The system's own id of the bulletin; the same reference again answers the first push */
+            reference?: string;
+        };
         PutSmsSenderProfileDto: {
             /**
              * @description The brandname registered with the carriers (shown as the sender on phones)
@@ -3460,10 +4064,15 @@ export interface components {
         ReadinessChecksDto: {
             postgres: components["schemas"]["DependencyCheckDto"];
             redis: components["schemas"]["DependencyCheckDto"];
+            /** @description a worker wrote its heartbeat within WORKER_HEARTBEAT_STALE_SECONDS */
+            worker: components["schemas"]["DependencyCheckDto"];
         };
         ReadinessDto: {
-            /** @enum {string} */
-            status: "ok";
+            /**
+             * @description degraded: Postgres and Redis are up but no worker is alive
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
             checks: components["schemas"]["ReadinessChecksDto"];
         };
         ReadinessRequestDto: {
@@ -3482,6 +4091,111 @@ export interface components {
             /** @description Omit it to use the `tincoso_refresh` cookie; the next token is then set as that cookie */
             refreshToken?: string;
         };
+        RelayAiringDto: {
+            /** Format: uuid */
+            slotId: string;
+            slotLabel: string;
+            /** Format: date-time */
+            airsAt: string;
+            /** @description Stations of the commune that air it */
+            stations: number;
+            /** @description Of those, how many still have room for the relay */
+            withRoom: number;
+        };
+        /** @enum {string} */
+        RelayOutcome: "waiting" | "scheduled" | "played" | "missed";
+        RelayPageDto: {
+            items: components["schemas"]["RelayResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RelayReportLineDto: {
+            relayId: string;
+            /** Format: uuid */
+            occurrenceId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @description placed: by an officer; auto-placed: after the deadline */
+            status: components["schemas"]["RelayStatus"];
+            /** Format: date-time */
+            deadlineAt: string;
+            slotLabel: string | null;
+            /** Format: date-time */
+            airsAt: string | null;
+            /** Format: uuid */
+            placedBy: string | null;
+            placedByName: string | null;
+            /** Format: date-time */
+            placedAt: string | null;
+            stations: number;
+            /** @description Stations that played it to the end */
+            played: number;
+            failed: number;
+            cancelled: number;
+            /** Format: date-time */
+            lastEndsAt: string | null;
+            outcome: components["schemas"]["RelayOutcome"];
+        };
+        RelayResponseDto: {
+            id: string;
+            /** Format: uuid */
+            broadcastId: string;
+            /** Format: uuid */
+            occurrenceId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: uuid
+             * @description The commune
+             */
+            unitId: string;
+            unitName: string;
+            /**
+             * Format: uuid
+             * @description The province or district that sent it
+             */
+            sourceUnitId: string;
+            sourceUnitName: string;
+            title: string;
+            contentGroup: string;
+            /** Format: uuid */
+            audioId: string;
+            durationMs: number;
+            /**
+             * Format: date-time
+             * @description Placed automatically in the first free airing after this
+             */
+            deadlineAt: string;
+            status: components["schemas"]["RelayStatus"];
+            /** Format: uuid */
+            slotId: string | null;
+            slotLabel: string | null;
+            /** Format: date-time */
+            airsAt: string | null;
+            /** Format: uuid */
+            placedBy: string | null;
+            /** Format: date-time */
+            placedAt: string | null;
+            /** @description The commune's stations it is for */
+            stations: number;
+        };
+        RelaySettingDto: {
+            /** @description Hours a commune has to place a normal bulletin before it is placed in the first free airing */
+            deadlineHours: number;
+        };
+        RelaySettingResponseDto: {
+            /** Format: uuid */
+            unitId: string;
+            deadlineHours: number;
+            /** @description false: the default (24 hours) applies */
+            own: boolean;
+        };
+        /** @enum {string} */
+        RelayStatus: "waiting" | "placed" | "auto-placed";
         RenameVillageDto: {
             /**
              * @description The full name is rebuilt from the kind ("Thôn Nà Cạn")
@@ -3678,6 +4392,10 @@ export interface components {
             until?: string;
             /** @description recurring: number of occurrences; give this or until */
             count?: number;
+        };
+        SendDraftDto: {
+            /** @description The supervisor's own login password, to confirm */
+            password: string;
         };
         SlotDto: {
             /** Format: uuid */
@@ -4069,6 +4787,32 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        SystemPingDto: {
+            system: components["schemas"]["CallingSystemDto"];
+            /** @description SHA-256 (hex) of the body as received, the last line of what was signed */
+            bodySha256: string;
+        };
+        SystemPushResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            systemId: string;
+            reference: string | null;
+            /** @description preparing: its audio is being rendered, the broadcast follows within a minute or two; scheduled: broadcast written; awaiting-approval: an emergency of an untrusted system; failed: see reason */
+            status: components["schemas"]["SystemPushStatus"];
+            /** Format: uuid */
+            messageId: string;
+            /** Format: uuid */
+            broadcastId: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description preparing: its audio is being rendered, the broadcast follows within a minute or two; scheduled: broadcast written; awaiting-approval: an emergency of an untrusted system; failed: see reason
+         * @enum {string}
+         */
+        SystemPushStatus: "preparing" | "scheduled" | "awaiting-approval" | "failed";
         TargetDto: {
             /** Format: uuid */
             id: string;
@@ -4253,6 +4997,14 @@ export interface components {
             /** @description false stops publishing to this account */
             enabled?: boolean;
         };
+        UpdateEmergencyDto: {
+            /** @description The confirming supervisor's login password */
+            password: string;
+            /** @example Cảnh báo lũ quét (cập nhật) */
+            title: string;
+            /** @description The new text; every rendition is derived from it again as at send */
+            body: string;
+        };
         UpdateSubscriberDto: {
             /** @description null clears the name */
             fullName?: string | null;
@@ -4271,6 +5023,12 @@ export interface components {
             /** @example vi */
             preferredLanguage?: string;
         };
+        UpdateUpperSystemDto: {
+            name?: string;
+            trusted?: boolean;
+            /** @description false refuses its signed requests from now on */
+            active?: boolean;
+        };
         UpdateUserDto: {
             displayName?: string;
             /** @description An admin cannot change their own role */
@@ -4286,6 +5044,52 @@ export interface components {
             maxImageBytes: number;
             /** @description Largest audio attachment, in bytes */
             maxAudioBytes: number;
+        };
+        UpperSystemPageDto: {
+            items: components["schemas"]["UpperSystemResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UpperSystemResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            name: string;
+            /**
+             * @description Sent in X-Tincoso-System
+             * @example tcs_sys_4f1c2a9be07d3e55
+             */
+            keyId: string;
+            trusted: boolean;
+            active: boolean;
+            /** Format: date-time */
+            rotatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpperSystemWithSecretDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            name: string;
+            /**
+             * @description Sent in X-Tincoso-System
+             * @example tcs_sys_4f1c2a9be07d3e55
+             */
+            keyId: string;
+            trusted: boolean;
+            active: boolean;
+            /** Format: date-time */
+            rotatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The HMAC secret: shown this once only */
+            secret: string;
         };
         UserDto: {
             /** Format: uuid */
@@ -4622,6 +5426,40 @@ export interface operations {
             };
             /** @description Not in the caller's unit subtree (answered as if it did not exist) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cookie tincoso_queues set for /admin/queues, as long as the access token lives */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6785,6 +7623,78 @@ export interface operations {
             };
         };
     };
+    CapImportsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A CAP 1.2 document (.xml)
+                     */
+                    file?: string;
+                };
+                "application/cap+xml": {
+                    /**
+                     * Format: binary
+                     * @description A CAP 1.2 document (.xml)
+                     */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapImportDto"];
+                };
+            };
+            /** @description details name the CAP element (alert/info[1]/area[1]/geocode[2]) or field, and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description This CAP message was imported before, or the emergency it references is cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     EmergenciesController_policy: {
         parameters: {
             query?: {
@@ -6991,6 +7901,199 @@ export interface operations {
             };
         };
     };
+    EmergencyChangesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelEmergencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyWithChangesDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already cancelled (nothing is sent again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CapImportsController_capMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapMessageDto"][];
+                };
+            };
+            /** @description details name the CAP element (alert/info[1]/area[1]/geocode[2]) or field, and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergencyChangesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyChangeDto"][];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     EmergenciesController_confirm: {
         parameters: {
             query?: never;
@@ -7051,6 +8154,164 @@ export interface operations {
                 };
             };
             /** @description Already sent, or its message was edited since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CapImportsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyDto"];
+                };
+            };
+            /** @description details name the CAP element (alert/info[1]/area[1]/geocode[2]) or field, and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a draft any more, or its message was changed elsewhere */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmergencyChangesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmergencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyWithChangesDto"];
+                };
+            };
+            /** @description details name each refused field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Cancelled, or not sent yet */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9011,6 +10272,281 @@ export interface operations {
             };
         };
     };
+    RelaysController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description waiting: still to be placed by the commune */
+                status?: components["schemas"]["RelayStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RelaysController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayReportLineDto"][];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The broadcast is not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RelaysController_setting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelaySettingResponseDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RelaysController_saveSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelaySettingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelaySettingResponseDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RelaysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayResponseDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RelaysController_airings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayAiringDto"][];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RelaysController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceRelayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelayResponseDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already placed, or the airing has no room left */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ReportsController_breakdown: {
         parameters: {
             query: {
@@ -10339,6 +11875,193 @@ export interface operations {
             };
         };
     };
+    CapSystemController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The key id of the registered system */
+                "X-Tincoso-System": string;
+                /** @description Unix seconds; within ±300 s of the server clock */
+                "X-Tincoso-Timestamp": string;
+                /** @description 16–128 characters [A-Za-z0-9_-], never reused */
+                "X-Tincoso-Nonce": string;
+                /** @description hex HMAC-SHA256 of method, path, timestamp, nonce and the body hash */
+                "X-Tincoso-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A CAP 1.2 document */
+        requestBody: {
+            content: {
+                "application/cap+xml": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapReceiptDto"];
+                };
+            };
+            /** @description details name the CAP element and the rule; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown or inactive system, stale timestamp, replayed nonce or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The emergency referenced is cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SystemsPingController_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The key id of the registered system */
+                "X-Tincoso-System": string;
+                /** @description Unix seconds; within ±300 s of the server clock */
+                "X-Tincoso-Timestamp": string;
+                /** @description 16–128 characters [A-Za-z0-9_-], never reused */
+                "X-Tincoso-Nonce": string;
+                /** @description hex HMAC-SHA256 of method, path, timestamp, nonce and the body hash */
+                "X-Tincoso-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemPingDto"];
+                };
+            };
+            /** @description Unknown or inactive system, stale timestamp, replayed nonce or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SystemRelaysController_push: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The key id of the registered system */
+                "X-Tincoso-System": string;
+                /** @description Unix seconds; within ±300 s of the server clock */
+                "X-Tincoso-Timestamp": string;
+                /** @description 16–128 characters [A-Za-z0-9_-], never reused */
+                "X-Tincoso-Nonce": string;
+                /** @description hex HMAC-SHA256 of method, path, timestamp, nonce and the body hash */
+                "X-Tincoso-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushRelayDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted (202); the same reference again answers 200 with the first push */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemPushResponseDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown or inactive system, stale timestamp, replayed nonce or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SystemRelaysController_get: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The key id of the registered system */
+                "X-Tincoso-System": string;
+                /** @description Unix seconds; within ±300 s of the server clock */
+                "X-Tincoso-Timestamp": string;
+                /** @description 16–128 characters [A-Za-z0-9_-], never reused */
+                "X-Tincoso-Nonce": string;
+                /** @description hex HMAC-SHA256 of method, path, timestamp, nonce and the body hash */
+                "X-Tincoso-Signature": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemPushResponseDto"];
+                };
+            };
+            /** @description Unknown or inactive system, stale timestamp, replayed nonce or wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     UnitsController_search: {
         parameters: {
             query?: {
@@ -10694,6 +12417,226 @@ export interface operations {
             };
             /** @description The unit is not a commune, is no longer valid, or already has a village of that name or code */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UpperSystemsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpperSystemPageDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UpperSystemsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUpperSystemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpperSystemWithSecretDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The unit does not exist in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UpperSystemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpperSystemResponseDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UpperSystemsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUpperSystemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpperSystemResponseDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UpperSystemsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpperSystemWithSecretDto"];
+                };
+            };
+            /** @description Missing, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not in the caller's subtree */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11369,6 +13312,49 @@ export interface operations {
             };
         };
     };
+    CapFeedsController_feed: {
+        parameters: {
+            query?: {
+                /** @description 1: the unit and every unit under it */
+                subtree?: "0" | "1";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom XML; each entry links to its CAP document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unknown unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     FeedsController_rss: {
         parameters: {
             query?: {
@@ -11450,6 +13436,86 @@ export interface operations {
             };
             /** @description details name each dependency that is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CapFeedsController_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CAP 1.2 XML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/cap+xml": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CapFeedsController_emergency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CAP 1.2 XML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/cap+xml": string;
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such emergency, or not gone out */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

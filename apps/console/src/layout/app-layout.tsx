@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -39,9 +40,12 @@ const ICONS: Record<string, ReactNode> = {
   accounts: <ApiOutlined />,
   audit: <AuditOutlined />,
   alerts: <BellOutlined />,
+  emergency: <AlertOutlined />,
   reports: <BarChartOutlined />,
   plans: <ScheduleOutlined />,
 };
+
+const DANGER_ITEM = { color: '#a8071a', fontWeight: 600 };
 
 function useMenuItems(): MenuProps['items'] {
   const { role } = useProfile();
@@ -50,7 +54,9 @@ function useMenuItems(): MenuProps['items'] {
     const groups = new Map<string, { key: string; label: ReactNode; icon: ReactNode }[]>();
     for (const r of ROUTES) {
       if (!r.menu || (r.roles && !r.roles.includes(role))) continue;
-      const item = { key: r.path, label: <Link to={r.path}>{r.menu.label}</Link>, icon: ICONS[r.menu.icon] };
+      // antd's own danger red falls short of WCAG AA on white: a darker red, bold.
+      const style = r.menu.danger ? DANGER_ITEM : undefined;
+      const item = { key: r.path, label: <Link to={r.path} style={style}>{r.menu.label}</Link>, icon: style ? <span style={style}>{ICONS[r.menu.icon]}</span> : ICONS[r.menu.icon] };
       if (!r.menu.group) items.push(item);
       else {
         if (!groups.has(r.menu.group)) {

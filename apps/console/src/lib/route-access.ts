@@ -3,6 +3,8 @@ import type { Role } from './roles';
 /** Screens not every role may open; every other screen is open to all signed-in users. */
 export const RESTRICTED_SCREENS: Record<string, Role[]> = {
   '/inbox': ['supervisor', 'admin'],
+  '/emergencies/new': ['supervisor'],
+  '/emergencies': ['supervisor', 'admin'],
   '/admin/users': ['admin'],
   '/admin/channel-accounts': ['admin'],
   '/admin/audit': ['supervisor', 'admin'],

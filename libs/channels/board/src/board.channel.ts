@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '#domain/index.js';
-import type { BroadcastRow } from '#persistence/index.js';
+import type { BroadcastRow, VersionContent } from '#persistence/index.js';
 import type { BroadcastDraft, ChannelDefinition, ChannelPreview, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
 import { noRecipientsWarning } from '#engine/broadcasts/preview-warnings.js';
 import { BoardRepository } from './board.repository.js';
 import { BoardPlanner } from './board-planner.js';
+import { BoardEventsPublisher } from './board-events.js';
 
 const NOBODY = 'Không có bảng tin điện tử nào trong các đơn vị, thôn đã chọn';
 
@@ -17,6 +18,7 @@ export class BoardChannel implements ChannelDefinition {
   constructor(
     private readonly planner: BoardPlanner,
     private readonly boards: BoardRepository,
+    private readonly events: BoardEventsPublisher,
   ) {}
 
   async validate(draft: BroadcastDraft, field: string): Promise<FieldProblem[]> {
@@ -44,5 +46,16 @@ export class BoardChannel implements ChannelDefinition {
 
   enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
     return this.planner.enqueue(occurrenceId, broadcast, planned);
+  }
+
+  /** A cancelled broadcast's slides are no longer in any feed; the boards showing them are told at once so the overlay goes. */
+  async withdraw(broadcast: BroadcastRow): Promise<void> {
+    await this.events.publish('slides', await this.boards.boardsOfBroadcast(broadcast.id));
+  }
+
+  /** An update: the live slides show the new version; the boards are told (an emergency overlay is replaced at once). */
+  async replace(broadcast: BroadcastRow, version: VersionContent): Promise<void> {
+    const boardIds = await this.boards.showVersion(broadcast.id, version.versionNo);
+    await this.events.publish(broadcast.priority === 'emergency' ? 'emergency' : 'slides', boardIds);
   }
 }

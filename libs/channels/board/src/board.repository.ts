@@ -226,6 +226,25 @@ export class BoardRepository {
     return rows.map((r) => r.boardId);
   }
 
+  /** Boards that still had a slide of the broadcast in the last day (a cancelled one no longer shows it). */
+  async boardsOfBroadcast(broadcastId: string): Promise<string[]> {
+    const rows: { boardId: string }[] = await this.db.query(
+      `SELECT DISTINCT board_id AS "boardId" FROM board_slide WHERE broadcast_id = $1 AND expires_at > now() - interval '1 day'`,
+      [broadcastId],
+    );
+    return rows.map((r) => r.boardId);
+  }
+
+  /** The broadcast's live slides show this version from now on (an emergency update); returns their boards. */
+  async showVersion(broadcastId: string, versionNo: number): Promise<string[]> {
+    const rows: { boardId: string }[] = await returning(
+      this.db.manager,
+      `UPDATE board_slide SET version_no = $2 WHERE broadcast_id = $1 AND expires_at > now() RETURNING board_id AS "boardId"`,
+      [broadcastId, versionNo],
+    );
+    return [...new Set(rows.map((r) => r.boardId))];
+  }
+
   async boardsOfOccurrence(occurrenceId: string): Promise<string[]> {
     const rows: { endpoint: string }[] = await this.db.query(
       `SELECT endpoint FROM delivery WHERE occurrence_id = $1 AND channel = 'board'`,

@@ -1,27 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#config/index.js';
-import {
-  expandSlots,
-  isInQuietHours,
-  placeItem,
-  PLACEMENT_WINDOW_DAYS,
-  type Placement,
-  type WindowLoad,
-} from '#domain/index.js';
-import { ChannelPolicyRepository, type BroadcastRow } from '#persistence/index.js';
-import { StationPlaylistRepository, type StationPlacement } from './repositories/station-playlist.repository.js';
+import { Injectable } from '@nestjs/common';
+import type { BroadcastRow } from '#persistence/index.js';
+import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
 import type { ChannelPlanner, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
 import { LoudspeakerAudioService } from './loudspeaker-audio.service.js';
+import { RelayPlanner } from './relays/relay-planner.js';
 import { StationEventsPublisher } from './station-events.js';
-
-const DAY_MS = 86_400_000;
-const NO_SLOT = 'Không còn khung giờ phát nào đủ chỗ trong 7 ngày tới: cần thêm khung giờ hoặc rút ngắn âm thanh';
+import { NO_SLOT, StationPlacer } from './station-placer.js';
 
 /**
  * Loudspeakers: one delivery per targeted station, placed into that station's weekly slots by the
  * pure placement rules (emergency now, priority ahead of normal, normal in the first airing with
- * room, 'no-slot' flagged). Playlists are read live, so the item is published at commit; the
- * stations are then told through their change stream.
+ * room, 'no-slot' flagged). A normal bulletin of a province or district goes to its communes'
+ * relay lists instead, for their officers to place (relays/). Playlists are read live, so the item
+ * is published at commit; the stations are then told through their change stream.
  */
 @Injectable()
 export class LoudspeakerPlanner implements ChannelPlanner {
@@ -30,9 +21,9 @@ export class LoudspeakerPlanner implements ChannelPlanner {
   constructor(
     private readonly playlists: StationPlaylistRepository,
     private readonly audio: LoudspeakerAudioService,
-    private readonly policies: ChannelPolicyRepository,
+    private readonly placer: StationPlacer,
+    private readonly relays: RelayPlanner,
     private readonly events: StationEventsPublisher,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async plan(ctx: PlanContext): Promise<PlannedChannel> {
@@ -48,32 +39,8 @@ export class LoudspeakerPlanner implements ChannelPlanner {
     if (!audio || audio.status !== 'ready' || !audio.durationMs) throw new Error(`loudspeaker audio of broadcast ${ctx.broadcast.id} is not ready`);
 
     const priority = ctx.broadcast.priority;
-    const windowEnd = new Date(dueAt.getTime() + PLACEMENT_WINDOW_DAYS * DAY_MS);
-    const ids = stations.map((s) => s.id);
-    const quiet = priority === 'emergency' ? null : (await this.policies.get('loudspeaker')).quietHours;
-    const expandUntil = new Date(windowEnd.getTime() + 1);
-    const slots = await this.playlists.slotsOfStations(ctx.manager, ids);
-    const loads = await this.playlists.loads(ctx.manager, ids, dueAt, expandUntil);
-    const slotsOf = new Map<string, typeof slots>();
-    for (const slot of slots) {
-      const own = slotsOf.get(slot.forStation);
-      if (own) own.push(slot);
-      else slotsOf.set(slot.forStation, [slot]);
-    }
-    const loadOf = new Map(loads.map((l) => [airingKey(l.stationId, l.slotId, l.airsAt), l]));
-    const placements: StationPlacement[] = stations.map((station) => {
-      const timeZone = station.timeZone ?? ctx.broadcast.timeZone ?? this.config.defaultTimeZone;
-      const windows: WindowLoad[] = expandSlots(slotsOf.get(station.id) ?? [], dueAt, expandUntil, timeZone)
-        .filter((w) => !quiet || !isInQuietHours(w.start, quiet, timeZone))
-        .map((w) => {
-          const load = loadOf.get(airingKey(station.id, w.slotId, w.start));
-          return { ...w, usedMs: load?.usedMs ?? 0, priorityUsedMs: load?.priorityUsedMs ?? 0 };
-        });
-      const placement: Placement = placeItem({ priority, durationMs: audio.durationMs as number, dueAt, windowEnd }, windows);
-      if (placement.kind === 'now') return { stationId: station.id, slotId: null, airsAt: placement.at };
-      if (placement.kind === 'slot') return { stationId: station.id, slotId: placement.slotId, airsAt: placement.start };
-      return { stationId: station.id, slotId: null, airsAt: null };
-    });
+    const placeNow = await this.relays.divert(ctx, stations, { id: audio.id, durationMs: audio.durationMs });
+    const placements = await this.placer.place(ctx.manager, placeNow, { priority, durationMs: audio.durationMs, dueAt, timeZone: ctx.broadcast.timeZone });
     await this.playlists.insertPlaced(ctx.manager, {
       occurrenceId: ctx.occurrence.id,
       broadcastId: ctx.broadcast.id,
@@ -100,8 +67,4 @@ export class LoudspeakerPlanner implements ChannelPlanner {
       at: new Date().toISOString(),
     });
   }
-}
-
-function airingKey(stationId: string, slotId: string, airsAt: Date): string {
-  return `${stationId}|${slotId}|${airsAt.getTime()}`;
 }

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '#domain/index.js';
-import { ChannelPolicyRepository, type BroadcastRow } from '#persistence/index.js';
+import { ChannelPolicyRepository, type BroadcastRow, type VersionContent } from '#persistence/index.js';
 import type { BroadcastDraft, ChannelDefinition, ChannelPreview, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
 import { LoudspeakerAudioService } from './loudspeaker-audio.service.js';
 import { loudspeakerAudioProblems } from './loudspeaker-audio-rules.js';
 import { LoudspeakerPlanner } from './loudspeaker-planner.js';
 import { LOUDSPEAKER_NOBODY, loudspeakerWarnings } from './loudspeaker-preview.js';
 import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
+import { StationAudioRepository } from './repositories/station-audio.repository.js';
+import { StationEventsPublisher } from './station-events.js';
+import { JOBS, JobQueue, jobPriority } from '#queue/index.js';
+
 
 /** Loudspeaker stations of the targets: the bulletin's audio placed into their programme; the stations pull it. */
 @Injectable()
@@ -19,6 +23,9 @@ export class LoudspeakerChannel implements ChannelDefinition {
     private readonly audio: LoudspeakerAudioService,
     private readonly playlists: StationPlaylistRepository,
     private readonly policies: ChannelPolicyRepository,
+    private readonly events: StationEventsPublisher,
+    private readonly audioRows: StationAudioRepository,
+    private readonly jobs: JobQueue,
   ) {}
 
   /**
@@ -54,4 +61,48 @@ export class LoudspeakerChannel implements ChannelDefinition {
   enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
     return this.planner.enqueue(occurrenceId, broadcast, planned);
   }
+
+  /**
+   * The cancelled broadcast's items already left the playlists (a pull lists only live items); the
+   * stations that were handed them are told `stop`, naming the items, once per occurrence.
+   */
+  async withdraw(broadcast: BroadcastRow): Promise<void> {
+    const at = new Date().toISOString();
+    for (const [occurrenceId, items] of byOccurrence(await this.playlists.itemsToStop(broadcast.id))) {
+      await this.events.publish({ kind: 'stop', stationIds: [...new Set(items.map((i) => i.stationId))], occurrenceId, at, items: items.map(({ stationId, itemId }) => ({ stationId, itemId })) });
+    }
+  }
+
+  /**
+   * An update: the new speech is rendered ahead of other audio work, and a job gives it to the items
+   * not played to the end once it is ready (retrying until then), then tells their stations.
+   */
+  async replace(broadcast: BroadcastRow, version: VersionContent): Promise<void> {
+    const audio = await this.audio.ensureFor(version, broadcast.messageId);
+    if (!audio) return;
+    await this.jobs.add(JOBS.replaceLoudspeakerAudio, {
+      payload: { broadcastId: broadcast.id, messageVersion: version.versionNo, audioId: audio.id },
+      priority: jobPriority(broadcast.priority),
+    });
+  }
+
+  /** The replacement job: throws while the speech is not ready, so the job retries with backoff. */
+  async applyReplacement(payload: { broadcastId: string; messageVersion: number; audioId: string }): Promise<number> {
+    const audio = await this.audioRows.findById(payload.audioId);
+    if (!audio || audio.status === 'failed') return 0;
+    if (audio.status !== 'ready' || !audio.durationMs) throw new Error(`speech ${payload.audioId} for broadcast ${payload.broadcastId} is not ready yet`);
+    const replaced = await this.playlists.replaceAudio(payload.broadcastId, payload.messageVersion, { id: audio.id, durationMs: audio.durationMs });
+    const at = new Date().toISOString();
+    for (const [occurrenceId, items] of byOccurrence(replaced)) {
+      const kind = items[0].priority === 'emergency' ? 'emergency' : 'playlist';
+      await this.events.publish({ kind, stationIds: [...new Set(items.map((i) => i.stationId))], occurrenceId, at });
+    }
+    return replaced.length;
+  }
+}
+
+function byOccurrence<T extends { occurrenceId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.occurrenceId, [...(groups.get(row.occurrenceId) ?? []), row]);
+  return groups;
 }

@@ -13,6 +13,11 @@ import { LOUDSPEAKER_JOB_HANDLERS } from './loudspeaker.handlers.js';
 import { StationDeviceService } from './station-device.service.js';
 import { StationEventsPublisher } from './station-events.js';
 import { StationsService } from './stations.service.js';
+import { StationPlacer } from './station-placer.js';
+import { RelayAutoPlacer } from './relays/relay-auto-placer.js';
+import { RelayPlanner } from './relays/relay-planner.js';
+import { RelayRepository } from './relays/relay.repository.js';
+import { RelaysService } from './relays/relays.service.js';
 
 /**
  * Loudspeaker stations: management, audio (speech engine chosen here), placement into playlists
@@ -28,6 +33,11 @@ import { StationsService } from './stations.service.js';
     ChannelPolicyRepository,
     ttsEngineProvider,
     LoudspeakerAudioService,
+    StationPlacer,
+    RelayRepository,
+    RelayPlanner,
+    RelaysService,
+    RelayAutoPlacer,
     LoudspeakerPlanner,
     LoudspeakerChannel,
     ...LOUDSPEAKER_JOB_HANDLERS,
@@ -35,6 +45,6 @@ import { StationsService } from './stations.service.js';
     StationsService,
     StationDeviceService,
   ],
-  exports: [LoudspeakerChannel, LoudspeakerAudioService, StationsService, StationDeviceService, StationPlaylistRepository],
+  exports: [LoudspeakerChannel, LoudspeakerAudioService, StationsService, StationDeviceService, StationPlaylistRepository, RelaysService, RelayAutoPlacer],
 })
 export class LoudspeakersModule {}

@@ -20,6 +20,7 @@ import { RateLimiter, type Lane } from '#engine/dispatch/rate-limiter.js';
 import { SMS_PROVIDER } from './sms-providers.js';
 import { smsStatusCallbackUrl } from './sms-webhooks.service.js';
 import { SmsSenderProfileRepository } from './repositories/sms-sender-profile.repository.js';
+import { countSends, observeProviderCall } from '#metrics/index.js';
 
 interface BatchContext {
   cancelled: boolean;
@@ -81,7 +82,7 @@ export class SmsDispatchService {
         if (claimed.length === 0) break;
         const outcomes = await Promise.all(claimed.map((d) => this.sendOne(provider, d, context.text, sender)));
         if (recording) await recording;
-        recording = this.record(outcomes, totals);
+        recording = this.record(outcomes, totals).then(() => countSends('sms', provider.name, outcomes));
         // Awaited on the next turn or in finally; this only keeps an early failure from counting as unhandled.
         recording.catch(() => undefined);
       }
@@ -139,6 +140,7 @@ export class SmsDispatchService {
         statusCallbackUrl: smsStatusCallbackUrl(this.config.publicBaseUrl, provider.name, d.id),
         sender,
       });
+      observeProviderCall('sms', provider.name, startedAt);
       return {
         id: d.id,
         startedAt,
@@ -147,6 +149,7 @@ export class SmsDispatchService {
         providerMessageId: result.providerMessageId,
       };
     } catch (error) {
+      observeProviderCall('sms', provider.name, startedAt);
       if (!isDeliveryError(error)) this.logger.error({ err: error, deliveryId: d.id }, 'unclassified provider error');
       return failureOutcome(d, error, startedAt, this.retry);
     }

@@ -12,6 +12,7 @@ import { SOCIAL_PUBLISHERS, type SocialPublishers } from './social-providers.js'
 import { SocialImageLoader } from './social-image.js';
 import { socialMarker, socialText } from './social-text.js';
 import { SocialTokensService } from './social-tokens.service.js';
+import { countSends } from '#metrics/index.js';
 
 /** A post handed over ahead must still lie this far from its due time, for Facebook to hold it (10 minutes) with room for the request. */
 const PUBLISH_AHEAD_MIN_MS = GRAPH_SCHEDULE_MIN_MS + 2 * 60_000;
@@ -101,6 +102,7 @@ export class SocialDispatchService {
       await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt);
       const warning = [photo.warning, post.warning].filter(Boolean).join('; ') || null;
       await this.deliveries.settle([{ id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: warning }]);
+      countSends(payload.channel, payload.channel, [{ attemptOutcome: 'sent' }]);
       return post.scheduled ? 'scheduled' : 'sent';
     } catch (error) {
       return this.settleFailure(payload, claimed, account.id, error, startedAt);
@@ -146,10 +148,42 @@ export class SocialDispatchService {
       const account = await this.accounts.secrets(post.accountId);
       if (!account) continue;
       await this.publishers[post.platform].unpublish(await this.tokens.credentials(account), post.postId);
-      await this.socialDeliveries.markDeleted(post.deliveryId);
+      if (post.state === 'published') await this.socialDeliveries.markRemoved(post.deliveryId);
+      else await this.socialDeliveries.markDeleted(post.deliveryId);
       deleted += 1;
     }
     return deleted;
+  }
+
+  /**
+   * An emergency was updated: each of its posts still showing an older version gets this one (edited
+   * in place, or reposted where the platform cannot edit). Each post is recorded as done once done, so
+   * a retried job edits only the rest; the first failure is thrown for the job to retry.
+   */
+  async editPublished(broadcastId: string, versionNo: number): Promise<number> {
+    const broadcast = await this.broadcasts.findById(broadcastId);
+    const version = broadcast && broadcast.status !== 'cancelled' ? await this.messages.version(broadcast.messageId, versionNo) : null;
+    if (!broadcast || !version) return 0;
+    let edited = 0;
+    for (const post of await this.socialDeliveries.postsBehind(broadcastId, versionNo)) {
+      const account = await this.accounts.secrets(post.accountId);
+      if (!account || account.status !== 'active') continue;
+      const credentials = await this.tokens.credentials(account);
+      try {
+        const now = await this.publishers[post.platform].edit(credentials, post.postId, {
+          title: version.title,
+          text: socialText(version),
+          link: publicMessageUrl(this.config.publicBaseUrl, broadcast.messageId, post.marker),
+          marker: post.marker,
+        });
+        await this.socialDeliveries.markEdited(post.deliveryId, now.postId, versionNo);
+        edited += 1;
+      } catch (error) {
+        if (error instanceof PermanentError) await this.tokens.flagIfTokenRefused(account.id, post.platform, error);
+        throw error;
+      }
+    }
+    return edited;
   }
 
   private async recordPost(
@@ -224,6 +258,7 @@ export class SocialDispatchService {
     if (error instanceof PermanentError) await this.tokens.flagIfTokenRefused(accountId, payload.channel, error);
     const outcome = failureOutcome(claimed, error, startedAt, { maxAttempts: this.config.social.maxAttempts, backoff: retryBackoff(this.config) });
     await this.deliveries.settle([outcome]);
+    countSends(payload.channel, payload.channel, [outcome]);
     if (outcome.status === 'unknown') {
       await this.jobs.add(JOBS.verifySocial, {
         payload: { deliveryId: claimed.id, attempt: claimed.attempts },

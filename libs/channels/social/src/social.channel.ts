@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '#domain/index.js';
-import type { BroadcastRow } from '#persistence/index.js';
+import type { BroadcastRow, VersionContent } from '#persistence/index.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import type { BroadcastDraft, ChannelDefinition, ChannelPlanner, ChannelPreview, PlanContext, PlannedChannel, WaitingBatch } from '#engine/channel-definition.js';
 import { ChannelAccountRepository } from './repositories/channel-account.repository.js';
@@ -62,9 +62,17 @@ abstract class SocialChannel implements ChannelDefinition {
     return this.planner.wake!(batches);
   }
 
-  /** Posts already handed to the platform for a later time are deleted there (the social upkeep retries if this job is lost). */
+  /**
+   * Posts already handed to the platform for a later time are deleted there (the social upkeep retries
+   * if this job is lost); a cancelled emergency's published posts too.
+   */
   async withdraw(broadcast: BroadcastRow): Promise<void> {
     await this.jobs.add(JOBS.unpublishSocial, { payload: { broadcastId: broadcast.id } });
+  }
+
+  /** An emergency updated: its posts on the platform are edited (Facebook) or reposted (Zalo). Posts not yet published read the new version when they go. */
+  async replace(broadcast: BroadcastRow, version: VersionContent): Promise<void> {
+    await this.jobs.add(JOBS.editSocial, { payload: { broadcastId: broadcast.id, messageVersion: version.versionNo } });
   }
 }
 

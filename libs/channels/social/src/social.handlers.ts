@@ -1,3 +1,4 @@
+import { EditSocialHandler } from './handlers/edit-social.handler.js';
 import { PublishSocialHandler } from './handlers/publish-social.handler.js';
 import { ReviewSocialScheduleHandler } from './handlers/review-social-schedule.handler.js';
 import { SocialUpkeepHandler } from './handlers/social-upkeep.handler.js';
@@ -9,6 +10,7 @@ export const SOCIAL_JOB_HANDLERS = [
   PublishSocialHandler,
   VerifySocialHandler,
   UnpublishSocialHandler,
+  EditSocialHandler,
   ReviewSocialScheduleHandler,
   SocialUpkeepHandler,
 ];

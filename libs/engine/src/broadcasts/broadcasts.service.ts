@@ -152,28 +152,43 @@ export class BroadcastsService {
       if (locked.status !== 'scheduled' && locked.status !== 'running') {
         throw new ConflictError('broadcast.not-cancellable', `Lượt phát đã ${locked.status === 'cancelled' ? 'bị hủy' : 'kết thúc'}`);
       }
-      await this.broadcasts.setStatus(m, id, 'cancelled', actor.userId);
-      const occurrences = await this.broadcasts.cancelOpenOccurrences(m, id);
-      const cancelledDeliveries = await this.deliveries.cancelPlanned(m, id);
-      // Planned but nothing handed to any channel yet (waiting for quiet hours to end): it never ran.
-      await this.broadcasts.cancelUnstartedOccurrences(m, id);
-      await this.audit.append(
-        {
-          actorId: actor.userId,
-          unitId: broadcast.unitId,
-          unitPath: broadcast.unitPath,
-          entityType: 'broadcast',
-          entityId: id,
-          action: 'cancel',
-          data: { cancelledDeliveries, cancelledOccurrences: occurrences.length },
-        },
-        m,
-      );
-      return { cancelledDeliveries, occurrences };
+      return this.writeCancel(m, actor.userId, broadcast);
     });
-    for (const occurrenceId of result.occurrences) await this.jobs.remove(JOBS.runOccurrence, { occurrenceId });
-    for (const code of broadcast.channels) await channelOf(this.channels, code).withdraw?.(broadcast);
+    await this.afterCancel(broadcast, result.occurrences);
     return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
+  }
+
+  /**
+   * Inside the caller's transaction (the broadcast locked by it): the broadcast cancelled, its open
+   * occurrences and planned deliveries with it, audited. A finished broadcast may be cancelled too (an
+   * emergency withdrawn after it went out): what devices still show of it goes. Call afterCancel()
+   * after commit.
+   */
+  async writeCancel(m: EntityManager, actorId: string | null, broadcast: BroadcastRow): Promise<{ cancelledDeliveries: number; occurrences: string[] }> {
+    await this.broadcasts.setStatus(m, broadcast.id, 'cancelled', actorId ?? undefined);
+    const occurrences = await this.broadcasts.cancelOpenOccurrences(m, broadcast.id);
+    const cancelledDeliveries = await this.deliveries.cancelPlanned(m, broadcast.id);
+    // Planned but nothing handed to any channel yet (waiting for quiet hours to end): it never ran.
+    await this.broadcasts.cancelUnstartedOccurrences(m, broadcast.id);
+    await this.audit.append(
+      {
+        actorId,
+        unitId: broadcast.unitId,
+        unitPath: broadcast.unitPath,
+        entityType: 'broadcast',
+        entityId: broadcast.id,
+        action: 'cancel',
+        data: { cancelledDeliveries, cancelledOccurrences: occurrences.length },
+      },
+      m,
+    );
+    return { cancelledDeliveries, occurrences };
+  }
+
+  /** After a cancellation committed: drops the occurrences' jobs and lets each channel withdraw what devices and platforms hold. */
+  async afterCancel(broadcast: BroadcastRow, occurrenceIds: string[]): Promise<void> {
+    for (const occurrenceId of occurrenceIds) await this.jobs.remove(JOBS.runOccurrence, { occurrenceId });
+    for (const code of broadcast.channels) await channelOf(this.channels, code).withdraw?.(broadcast);
   }
 
   /** A supervisor sends exhausted deliveries (retries ran out) once more. */

@@ -7,6 +7,7 @@ import {
   TransactionRunner,
 } from '#persistence/index.js';
 import { CHANNEL_DEFINITIONS, channelOf, type ChannelDefinition, type PlannedChannel } from '../channel-definition.js';
+import { occurrenceStartDelay } from '#metrics/index.js';
 
 export type PlanResult =
   | { kind: 'planned'; channels: PlannedChannel[] }
@@ -34,6 +35,7 @@ export class OccurrencePlannerService {
     const outcome = await this.transactions.run(async (manager) => {
       const occurrence = await this.broadcasts.lockOccurrence(manager, occurrenceId);
       if (!occurrence || occurrence.status !== 'pending') return { kind: 'skipped' as const, reason: `occurrence is ${occurrence?.status ?? 'missing'}` };
+      occurrenceStartDelay.observe(Math.max(0, Date.now() - occurrence.dueAt.getTime()) / 1000);
       const broadcast = (await this.broadcasts.findById(occurrence.broadcastId, manager, true)) as BroadcastRow;
       if (broadcast.status !== 'scheduled' && broadcast.status !== 'running') {
         await this.broadcasts.setOccurrence(manager, occurrence.id, { status: 'cancelled', note: `broadcast ${broadcast.status}` });

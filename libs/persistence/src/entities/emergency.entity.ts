@@ -8,8 +8,8 @@ import { UserEntity } from './user.entity.js';
 export const EMERGENCY_STATUSES = ['draft', 'awaiting-second-supervisor', 'sent', 'cancelled'] as const;
 export type EmergencyStatus = (typeof EMERGENCY_STATUSES)[number];
 
-/** Who authorised it: the author alone (the province allows it) or a second supervisor. */
-export const EMERGENCY_AUTHORISATIONS = ['self', 'second-supervisor'] as const;
+/** Who authorised it: the author alone (the province allows it), a second supervisor, or a CAP source the province trusts; null while an imported draft waits. */
+export const EMERGENCY_AUTHORISATIONS = ['self', 'second-supervisor', 'trusted-source'] as const;
 export type EmergencyAuthorisation = (typeof EMERGENCY_AUTHORISATIONS)[number];
 
 /**
@@ -19,7 +19,7 @@ export type EmergencyAuthorisation = (typeof EMERGENCY_AUTHORISATIONS)[number];
  */
 @Entity('emergency')
 @Check('ck_emergency_status', "status IN ('draft','awaiting-second-supervisor','sent','cancelled')")
-@Check('ck_emergency_authorisation', "authorisation IN ('self','second-supervisor')")
+@Check('ck_emergency_authorisation', "authorisation IN ('self','second-supervisor','trusted-source')")
 @Index('ix_emergency_status_created', ['status', 'createdAt'])
 export class EmergencyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_emergency' })
@@ -47,8 +47,8 @@ export class EmergencyEntity {
   @Column({ type: 'text' })
   status!: EmergencyStatus;
 
-  @Column({ type: 'text' })
-  authorisation!: EmergencyAuthorisation;
+  @Column({ type: 'text', nullable: true })
+  authorisation!: EmergencyAuthorisation | null;
 
   @Column({ type: 'text', array: true })
   channels!: string[];
@@ -79,6 +79,13 @@ export class EmergencyEntity {
   @ManyToOne(() => BroadcastEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'broadcast_id', foreignKeyConstraintName: 'fk_emergency_broadcast' })
   broadcast?: Relation<BroadcastEntity>;
+
+  /** Repeats this often until repeatUntil or until withdrawn; null: goes out once. */
+  @Column({ type: 'integer', nullable: true })
+  repeatEveryMinutes!: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  repeatUntil!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

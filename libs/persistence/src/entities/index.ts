@@ -17,7 +17,11 @@ import { ChannelAccountEntity, SocialPostEntity } from './channel-account.entity
 import { BoardEntity, BoardSlideEntity } from './board.entity.js';
 import { UnitSpeechSettingEntity } from './unit-speech-setting.entity.js';
 import { EmergencyEntity, EmergencyPolicyEntity } from './emergency.entity.js';
+import { EmergencyChangeEntity } from './emergency-change.entity.js';
+import { CapMessageEntity } from './cap-message.entity.js';
 import { SmsSenderProfileEntity } from './sms-sender-profile.entity.js';
+import { UpperSystemEntity } from './upper-system.entity.js';
+import { RelaySettingEntity, StationRelayEntity, SystemPushEntity } from './relay.entity.js';
 import { CommunicationPlanEntity, PlanTargetEntity, PlanTargetOverrideEntity } from './communication-plan.entity.js';
 import { CommunicationActivityEntity } from './communication-activity.entity.js';
 import {
@@ -102,6 +106,14 @@ export const ENTITIES = [
   ReportRollupStateEntity,
   EmergencyEntity,
   EmergencyPolicyEntity,
+  EmergencyChangeEntity,
+  CapMessageEntity,
+  UpperSystemEntity,
+  RelaySettingEntity,
+  StationRelayEntity,
+  SystemPushEntity,
 ];
 export { EmergencyEntity, EmergencyPolicyEntity };
+export { EmergencyChangeEntity, EMERGENCY_CHANGE_KINDS, type EmergencyChangeKind } from './emergency-change.entity.js';
 export { EMERGENCY_AUTHORISATIONS, EMERGENCY_STATUSES, type EmergencyAuthorisation, type EmergencyStatus } from './emergency.entity.js';
+export { CapMessageEntity, CAP_MESSAGE_DIRECTIONS, CAP_MESSAGE_SOURCES, type CapMessageDirection, type CapMessageSource } from './cap-message.entity.js';

@@ -21,6 +21,10 @@ import { PlansActivities1795450000000 } from './1795450000000-plans-activities.j
 import { ReportDeliveryCounts1795460000000 } from './1795460000000-report-delivery-counts.js';
 import { ReportPlanScopes1795470000000 } from './1795470000000-report-plan-scopes.js';
 import { Emergencies1795480000000 } from './1795480000000-emergencies.js';
+import { EmergencyChanges1795490000000 } from './1795490000000-emergency-changes.js';
+import { CapMessages1795500000000 } from './1795500000000-cap-messages.js';
+import { UpperSystems1795510000000 } from './1795510000000-upper-systems.js';
+import { Relays1795511000000 } from './1795511000000-relays.js';
 import { MessageSearchMetadata1795340000000 } from './1795340000000-message-search-metadata.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
@@ -49,4 +53,8 @@ export const MIGRATIONS = [
   ReportDeliveryCounts1795460000000,
   ReportPlanScopes1795470000000,
   Emergencies1795480000000,
+  EmergencyChanges1795490000000,
+  CapMessages1795500000000,
+  UpperSystems1795510000000,
+  Relays1795511000000,
 ];

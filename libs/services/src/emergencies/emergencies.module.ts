@@ -5,6 +5,9 @@ import { BroadcastRepository, MessageContentRepository } from '#persistence/inde
 import { MessageRepository } from '#persistence/repositories/message.repository.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { EmergenciesService } from './emergencies.service.js';
+import { EmergencyChangeRepository } from './emergency-change.repository.js';
+import { EmergencyChangesService } from './emergency-changes.service.js';
+import { EmergencyFollowUps } from './emergency-follow-up.js';
 import { EmergencyPlanner } from './emergency-planner.js';
 import { EmergencyPolicyService } from './emergency-policy.service.js';
 import { EmergencyPreviewService } from './emergency-preview.service.js';
@@ -23,7 +26,10 @@ import { SupervisorPassword } from './supervisor-password.js';
     EmergenciesService,
     EmergencyPreviewService,
     EmergencyPolicyService,
+    EmergencyChangeRepository,
+    EmergencyFollowUps,
+    EmergencyChangesService,
   ],
-  exports: [EmergenciesService, EmergencyPreviewService, EmergencyPolicyService],
+  exports: [EmergenciesService, EmergencyPreviewService, EmergencyPolicyService, EmergencyChangesService, EmergencyChangeRepository],
 })
 export class EmergenciesModule {}

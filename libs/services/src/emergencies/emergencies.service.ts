@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenActionError, NotFoundError, type Actor } from '#domain/index.js';
 import { AuditRepository, BroadcastRepository, TransactionRunner, type BroadcastRow, type EmergencyStatus } from '#persistence/index.js';
-import { MessageRepository, type MessageContent } from '#persistence/repositories/message.repository.js';
+import { MessageRepository } from '#persistence/repositories/message.repository.js';
 import { BroadcastsService, type WrittenBroadcast } from '#engine/broadcasts/broadcasts.service.js';
-import { assertSupervisor, EmergencyPlanner, type EmergencyInput, type PreparedEmergency } from './emergency-planner.js';
+import { assertSupervisor, emergencyMessageContent, EmergencyPlanner, type EmergencyInput, type PreparedEmergency } from './emergency-planner.js';
 import { EmergencyRepository, type EmergencyRow } from './emergency.repository.js';
 import { SupervisorPassword } from './supervisor-password.js';
 
@@ -38,7 +38,7 @@ export class EmergenciesService {
     const prepared = await this.planner.prepare(actor, input);
     const twoRequired = prepared.policy?.requireSecondSupervisor ?? false;
     const { id, written } = await this.transactions.run(async (m) => {
-      const messageId = await this.messages.insert({ unitId: prepared.owner.id, authorId: actor.userId, content: contentOf(prepared) }, m);
+      const messageId = await this.messages.insert({ unitId: prepared.owner.id, authorId: actor.userId, content: emergencyMessageContent(prepared) }, m);
       const message = { id: messageId, unitId: prepared.owner.id, unitPath: prepared.owner.path };
       await this.recordMessage(m, actor, message, 'create', { from: null, to: 'draft', emergency: true });
       if (twoRequired) {
@@ -75,10 +75,11 @@ export class EmergenciesService {
       if (!message || message.currentVersion !== emergency.messageVersion || message.status !== 'submitted') {
         throw new ConflictError('emergency.message-changed', 'Tin bài của tin khẩn cấp đã bị sửa sau khi gửi; hãy soạn lại tin khẩn cấp');
       }
-      await this.messages.markApproved(message.id, actor.userId, emergency.messageVersion, m);
+      const versionNo = await this.planner.restateFirstIssue(emergency, actor.userId, m);
+      await this.messages.markApproved(message.id, actor.userId, versionNo, m);
       await this.recordMessage(m, actor, message, 'approve', { from: 'submitted', to: 'approved', emergency: true, authorisation: 'second-supervisor', requestedBy: emergency.createdBy });
-      const written = await this.writeBroadcast(m, actor, emergency);
-      await this.emergencies.markSent(m, id, actor.userId, written.id);
+      const written = await this.writeBroadcast(m, actor, { ...emergency, messageVersion: versionNo });
+      await this.emergencies.markSent(m, id, actor.userId, written.id, versionNo);
       await this.recordEmergency(m, actor, message, id, 'confirm', { messageId: message.id, broadcastId: written.id, authorisation: 'second-supervisor', requestedBy: emergency.createdBy });
       return written;
     });
@@ -123,20 +124,6 @@ export class EmergenciesService {
   }
 }
 
-function contentOf(prepared: PreparedEmergency): MessageContent {
-  return {
-    title: prepared.version.title,
-    body: prepared.version.body,
-    contentGroup: prepared.contentGroup,
-    reformAreas: [],
-    indices: [],
-    audiences: ['citizens'],
-    priority: 'emergency',
-    renditions: prepared.renditions,
-    attachmentIds: [],
-  };
-}
-
 function newEmergency(actor: Actor, prepared: PreparedEmergency, messageId: string, status: EmergencyStatus, broadcastId: string | null) {
   return {
     messageId,
@@ -148,5 +135,7 @@ function newEmergency(actor: Actor, prepared: PreparedEmergency, messageId: stri
     targetUnitIds: prepared.request.targets.unitIds,
     createdBy: actor.userId,
     broadcastId,
+    repeatEveryMinutes: prepared.repeat?.everyMinutes ?? null,
+    repeatUntil: prepared.request.schedule.kind === 'recurring' && prepared.request.schedule.until ? new Date(prepared.request.schedule.until) : null,
   };
 }

@@ -3,11 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { ForbiddenActionError, InvalidInputError, NotFoundError, type Actor, type ContentGroup, type FieldProblem } from '#domain/index.js';
 import type { EntityManager } from 'typeorm';
+import { MessageRepository } from '#persistence/repositories/message.repository.js';
+import type { MessageContent } from '#persistence/repositories/message.repository.js';
 import { MessageContentRepository, UnitRepository, type MessageState, type UnitRef, type VersionContent } from '#persistence/index.js';
 import type { BroadcastRequest } from '#engine/broadcasts/broadcast-request.js';
 import { BroadcastValidator, type ValidatedBroadcast } from '#engine/broadcasts/broadcast-validator.js';
 import { CHANNEL_DEFINITIONS, type BroadcastDraft, type ChannelDefinition } from '#engine/channel-definition.js';
 import { emergencyRenditions, type EmergencyRenditions, type RenditionOverrides } from './emergency-renditions.js';
+import { emergencySchedule, repeatProblems, withFirstIssue, type EmergencyRepeat } from './emergency-repeat.js';
 import { EmergencyRepository, type EmergencyPolicy, type EmergencyRow } from './emergency.repository.js';
 
 /** What a supervisor writes in "Phát khẩn cấp". */
@@ -20,6 +23,8 @@ export interface EmergencyInput {
   channels?: string[];
   renditions?: RenditionOverrides;
   contentGroup?: ContentGroup;
+  /** Repeat every N minutes (whole hours) until `until` or until withdrawn. */
+  repeat?: EmergencyRepeat;
 }
 
 /** Emergencies are rarely about administrative reform; they are filed under the local authorities' responsibility. */
@@ -35,6 +40,7 @@ export interface PreparedEmergency {
   /** Channels left out by default, with the reasons. */
   skipped: { channel: string; reasons: string[] }[];
   policy: EmergencyPolicy | null;
+  repeat: EmergencyRepeat | null;
 }
 
 /**
@@ -49,6 +55,7 @@ export class EmergencyPlanner {
     private readonly units: UnitRepository,
     private readonly emergencies: EmergencyRepository,
     private readonly messages: MessageContentRepository,
+    private readonly messageRows: MessageRepository,
     @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -58,7 +65,16 @@ export class EmergencyPlanner {
     const owner = await this.units.findRef(actor.unitId);
     if (!owner) throw new NotFoundError('unit');
     const smsMaxParts = this.config.sms.defaultMaxParts;
-    const renditions = emergencyRenditions(input.title, input.text, smsMaxParts, input.renditions);
+    const now = new Date();
+    const timeZone = owner.timeZone ?? this.config.defaultTimeZone;
+    const repeat = input.repeat ?? null;
+    const repeatProblem = repeat && repeatProblems(repeat, now);
+    if (repeatProblem) throw repeatProblem;
+    const province = await this.emergencies.provinceOf(owner.path);
+    const policy = province ? await this.emergencies.policy(province) : null;
+    let renditions = emergencyRenditions(input.title, input.text, smsMaxParts, input.renditions);
+    // Goes out now: the first issue is now. One waiting for a second supervisor is restated at confirmation.
+    if (repeat && !policy?.requireSecondSupervisor) renditions = withFirstIssue(renditions, now, timeZone, smsMaxParts);
     const contentGroup = input.contentGroup ?? EMERGENCY_CONTENT_GROUP;
     const version: VersionContent = {
       versionNo: 1,
@@ -78,7 +94,7 @@ export class EmergencyPlanner {
       message,
       version,
       priority: 'emergency',
-      timeZone: owner.timeZone ?? this.config.defaultTimeZone,
+      timeZone,
       targets: { paths: targetUnits.map((u) => u.path), villageIds: [], tags: [] },
       sms: { withoutDiacritics: false, maxParts: smsMaxParts },
     };
@@ -87,7 +103,7 @@ export class EmergencyPlanner {
       messageId: message.id,
       channels,
       targets: { unitIds, villageIds: [], tags: [] },
-      schedule: { kind: 'once', at: new Date().toISOString() },
+      schedule: emergencySchedule(repeat, now, timeZone),
       smsWithoutDiacritics: false,
       smsMaxParts,
     };
@@ -98,9 +114,7 @@ export class EmergencyPlanner {
       if (error instanceof InvalidInputError) throw new InvalidInputError(error.details.map(renameField));
       throw error;
     }
-    const province = await this.emergencies.provinceOf(owner.path);
-    const policy = province ? await this.emergencies.policy(province) : null;
-    return { owner, contentGroup, renditions, version, request, validated, skipped, policy };
+    return { owner, contentGroup, renditions, version, request, validated, skipped, policy, repeat };
   }
 
   /**
@@ -114,11 +128,37 @@ export class EmergencyPlanner {
       messageId: message.id,
       channels: emergency.channels,
       targets: { unitIds: emergency.targetUnitIds, villageIds: [], tags: [] },
-      schedule: { kind: 'once', at: new Date().toISOString() },
+      schedule: emergencySchedule(repeatOf(emergency), new Date(), await this.timeZoneOf(emergency.unitId, m)),
       smsWithoutDiacritics: false,
       smsMaxParts: this.config.sms.defaultMaxParts,
     };
     return { request, validated: await this.validator.validateContent(actor, request, message, version) };
+  }
+
+  /**
+   * A repeating emergency confirmed by a second supervisor goes out now: a new version of its message
+   * restates that instant as the first issue (the waiting version could not know it). Returns the
+   * version to approve and send.
+   */
+  async restateFirstIssue(emergency: EmergencyRow, authorId: string, m: EntityManager): Promise<number> {
+    if (!repeatOf(emergency)) return emergency.messageVersion;
+    const version = (await this.messages.version(emergency.messageId, emergency.messageVersion, m)) as VersionContent;
+    const timeZone = await this.timeZoneOf(emergency.unitId, m);
+    const renditions = withFirstIssue(version.renditions as EmergencyRenditions, new Date(), timeZone, this.config.sms.defaultMaxParts);
+    const versionNo = emergency.messageVersion + 1;
+    await this.messageRows.insertVersion(
+      emergency.messageId,
+      versionNo,
+      authorId,
+      { ...version, contentGroup: version.contentGroup as ContentGroup, reformAreas: [], indices: [], audiences: ['citizens'], renditions },
+      m,
+    );
+    await this.messageRows.markEdited(emergency.messageId, versionNo, m);
+    return versionNo;
+  }
+
+  private async timeZoneOf(unitId: string, m: EntityManager): Promise<string> {
+    return (await this.units.findRef(unitId, m))?.timeZone ?? this.config.defaultTimeZone;
   }
 
   /** The channels asked for, or every registered channel ready to reach the units (none ready: refused). */
@@ -152,4 +192,23 @@ function renameField(problem: FieldProblem): FieldProblem {
     .replace(/^targets\.unitIds/, 'unitIds')
     .replace(/^(sms|loudspeaker|social|board)$/, 'renditions.$1');
   return { ...problem, field };
+}
+
+function repeatOf(e: Pick<EmergencyRow, 'repeatEveryMinutes' | 'repeatUntil'>): EmergencyRepeat | null {
+  return e.repeatEveryMinutes ? { everyMinutes: e.repeatEveryMinutes, until: e.repeatUntil ? new Date(e.repeatUntil).toISOString() : null } : null;
+}
+
+/** The message an emergency is written as: its title, text and renditions, priority 'emergency', for citizens. */
+export function emergencyMessageContent(prepared: PreparedEmergency): MessageContent {
+  return {
+    title: prepared.version.title,
+    body: prepared.version.body,
+    contentGroup: prepared.contentGroup,
+    reformAreas: [],
+    indices: [],
+    audiences: ['citizens'],
+    priority: 'emergency',
+    renditions: prepared.renditions,
+    attachmentIds: [],
+  };
 }

@@ -31,7 +31,10 @@ export class EmergencyPreviewService {
   async preview(actor: Actor, input: EmergencyInput): Promise<EmergencyPreview> {
     const prepared = await this.planner.prepare(actor, input);
     const base = await this.previews.previewValidated(prepared.request, prepared.validated);
-    const shortened = !input.renditions?.sms && prepared.renditions.sms !== fullSms(input.title, input.text);
+    const full = fullSms(input.title, input.text);
+    // A repeating emergency's SMS also restates its first issue: it differs from the full text without being cut.
+    const cut = prepared.repeat ? prepared.renditions.sms.endsWith('...') && !full.endsWith('...') : prepared.renditions.sms !== full;
+    const shortened = !input.renditions?.sms && cut;
     const labelOf = (code: string) => this.definitions.find((d) => d.code === code)?.label ?? code;
     const warnings: EmergencyPreview['warnings'] = [
       ...prepared.skipped.map((s) => ({ code: 'channel-unavailable' as const, channel: s.channel, message: `${labelOf(s.channel)} không được chọn: ${s.reasons.join('; ')}.` })),

@@ -13,7 +13,8 @@ export interface EmergencyRow {
   unitName: string;
   title: string;
   status: EmergencyStatus;
-  authorisation: EmergencyAuthorisation;
+  /** null: an imported (CAP) draft not sent yet. */
+  authorisation: EmergencyAuthorisation | null;
   channels: string[];
   targetUnitIds: string[];
   createdBy: string;
@@ -21,10 +22,14 @@ export interface EmergencyRow {
   confirmedBy: string | null;
   confirmedAt: Date | null;
   broadcastId: string | null;
+  /** Repeats this often until repeatUntil or until withdrawn; null: once. */
+  repeatEveryMinutes: number | null;
+  repeatUntil: Date | null;
   createdAt: Date;
 }
 
-export type NewEmergency = Pick<EmergencyRow, 'messageId' | 'messageVersion' | 'unitId' | 'status' | 'authorisation' | 'channels' | 'targetUnitIds' | 'createdBy' | 'broadcastId'>;
+export type NewEmergency = Pick<EmergencyRow, 'messageId' | 'messageVersion' | 'unitId' | 'status' | 'authorisation' | 'channels' | 'targetUnitIds' | 'createdBy' | 'broadcastId'> &
+  Partial<Pick<EmergencyRow, 'repeatEveryMinutes' | 'repeatUntil'>>;
 
 export interface EmergencyPolicy {
   provinceId: string;
@@ -37,7 +42,8 @@ export interface EmergencyPolicy {
 const COLUMNS = `e.id, e.message_id AS "messageId", e.message_version AS "messageVersion", e.unit_id AS "unitId",
   au.path::text AS "unitPath", au.full_name AS "unitName", v.title, e.status, e.authorisation, e.channels,
   e.target_unit_ids::text[] AS "targetUnitIds", e.created_by AS "createdBy", author.display_name AS "createdByName",
-  e.confirmed_by AS "confirmedBy", e.confirmed_at AS "confirmedAt", e.broadcast_id AS "broadcastId", e.created_at AS "createdAt"`;
+  e.confirmed_by AS "confirmedBy", e.confirmed_at AS "confirmedAt", e.broadcast_id AS "broadcastId",
+  e.repeat_every_minutes AS "repeatEveryMinutes", e.repeat_until AS "repeatUntil", e.created_at AS "createdAt"`;
 
 const FROM = `FROM emergency e
   JOIN admin_unit au ON au.id = e.unit_id
@@ -51,9 +57,10 @@ export class EmergencyRepository {
 
   async insert(m: EntityManager, e: NewEmergency): Promise<string> {
     const [{ id }]: { id: string }[] = await m.query(
-      `INSERT INTO emergency (message_id, message_version, unit_id, status, authorisation, channels, target_unit_ids, created_by, broadcast_id)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7::uuid[], $8, $9) RETURNING id`,
-      [e.messageId, e.messageVersion, e.unitId, e.status, e.authorisation, e.channels, e.targetUnitIds, e.createdBy, e.broadcastId],
+      `INSERT INTO emergency (message_id, message_version, unit_id, status, authorisation, channels, target_unit_ids, created_by, broadcast_id,
+                              repeat_every_minutes, repeat_until)
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7::uuid[], $8, $9, $10, $11) RETURNING id`,
+      [e.messageId, e.messageVersion, e.unitId, e.status, e.authorisation, e.channels, e.targetUnitIds, e.createdBy, e.broadcastId, e.repeatEveryMinutes ?? null, e.repeatUntil ?? null],
     );
     return id;
   }
@@ -80,10 +87,12 @@ export class EmergencyRepository {
     return { items, total };
   }
 
-  async markSent(m: EntityManager, id: string, confirmedBy: string, broadcastId: string): Promise<void> {
+  /** `messageVersion`: the version that went out, when confirming wrote a newer one than the waiting emergency's. */
+  async markSent(m: EntityManager, id: string, confirmedBy: string, broadcastId: string, messageVersion?: number): Promise<void> {
     await m.query(
-      `UPDATE emergency SET status = 'sent', confirmed_by = $2, confirmed_at = now(), broadcast_id = $3 WHERE id = $1`,
-      [id, confirmedBy, broadcastId],
+      `UPDATE emergency SET status = 'sent', confirmed_by = $2, confirmed_at = now(), broadcast_id = $3,
+              message_version = COALESCE($4, message_version) WHERE id = $1`,
+      [id, confirmedBy, broadcastId, messageVersion ?? null],
     );
   }
 

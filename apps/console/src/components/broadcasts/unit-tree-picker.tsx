@@ -16,7 +16,12 @@ interface Node extends TreeDataNode {
   children?: Node[];
 }
 
-const toNode = (u: UnitView): Node => ({ key: u.id, title: u.fullName || u.name, unit: u, isLeaf: u.level === 'village' });
+const toNode = (u: UnitView, unitsOnly = false): Node => ({
+  key: u.id,
+  title: u.fullName || u.name,
+  unit: u,
+  isLeaf: u.level === 'village' || (unitsOnly && u.level === 'commune'),
+});
 
 function withChildren(nodes: Node[], key: string, children: Node[]): Node[] {
   return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, key, children) } : n));
@@ -25,17 +30,20 @@ function withChildren(nodes: Node[], key: string, children: Node[]): Node[] {
 /**
  * Whole units (their subtree) and, within them, villages (thôn, tổ dân phố). The tree opens lazily
  * from the caller's unit; the search finds any unit of the caller's subtree, diacritics optional.
+ * `unitsOnly` (emergencies) stops at communes: no villages to pick.
  */
 export function UnitTreePicker({
   rootUnitId,
   value,
   onChange,
   error,
+  unitsOnly = false,
 }: {
   rootUnitId: string;
   value: UnitSelection;
   onChange: (next: UnitSelection) => void;
   error?: string;
+  unitsOnly?: boolean;
 }) {
   const known = useRef(new Map<string, UnitView>());
   const remember = useCallback((units: UnitView[]) => units.forEach((u) => known.current.set(u.id, u)), []);
@@ -47,8 +55,8 @@ export function UnitTreePicker({
   useEffect(() => {
     if (!root.data) return;
     remember([root.data]);
-    setTree([toNode(root.data)]);
-  }, [root.data, remember]);
+    setTree([toNode(root.data, unitsOnly)]);
+  }, [root.data, remember, unitsOnly]);
 
   useEffect(() => {
     const t = setTimeout(() => setTerm(q.trim()), 300);
@@ -65,7 +73,7 @@ export function UnitTreePicker({
     if (node.children) return;
     const page = await broadcastApi.unitChildren(node.key);
     remember(page.items);
-    setTree((t) => withChildren(t, node.key, page.items.map(toNode)));
+    setTree((t) => withChildren(t, node.key, page.items.map((u) => toNode(u, unitsOnly))));
   };
 
   const hasChosenAncestor = (unit: UnitView, unitIds: string[]) => {
@@ -107,7 +115,7 @@ export function UnitTreePicker({
             bordered
             loading={search.isFetching}
             locale={{ emptyText: <EmptyText>Không có đơn vị nào khớp</EmptyText> }}
-            dataSource={search.data?.items ?? []}
+            dataSource={(search.data?.items ?? []).filter((u) => !unitsOnly || u.level !== 'village')}
             style={{ marginTop: 4 }}
             renderItem={(u) => {
               const on = value.unitIds.includes(u.id) || value.villageIds.includes(u.id);

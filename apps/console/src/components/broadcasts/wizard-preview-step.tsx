@@ -4,7 +4,7 @@ import { CHANNEL } from '../../lib/labels';
 import { dayjs } from '../../lib/time';
 import type { BroadcastPreview } from './broadcast-api';
 
-const RECIPIENT_WORD: Record<string, string> = {
+export const RECIPIENT_WORD: Record<string, string> = {
   sms: 'số điện thoại',
   loudspeaker: 'cụm loa',
   board: 'bảng tin',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlaylistEntry } from '#domain/loudspeaker/playlist-order.js';
+import { returning } from '#persistence/returning.js';
 import { SLOT_COLUMNS, type SlotView } from './station.repository.js';
 import type { StationAudio } from './station-audio.repository.js';
 
@@ -171,6 +172,39 @@ export class StationPlaylistRepository {
           AND ((i.airs_at >= $2 AND i.airs_at < $3)
                OR (i.priority = 'emergency' AND d.status IN ('planned','sent') AND i.airs_at >= now() - interval '1 day'))`,
       [stationId, from, to],
+    );
+  }
+
+  /**
+   * The items of a cancelled broadcast that a station may still hold or play: handed over (sent) or
+   * cancelled by the cancellation itself; not those played to the end or refused.
+   */
+  itemsToStop(broadcastId: string): Promise<{ occurrenceId: string; stationId: string; itemId: string }[]> {
+    return this.db.query(
+      `SELECT d.occurrence_id AS "occurrenceId", i.station_id AS "stationId", i.delivery_id::text AS "itemId"
+         FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id
+        WHERE d.broadcast_id = $1 AND (d.status = 'sent' OR (d.status = 'cancelled' AND d.failure_reason = 'broadcast-cancelled'))
+        ORDER BY d.occurrence_id, i.station_id`,
+      [broadcastId],
+    );
+  }
+
+  /**
+   * Items of the broadcast not played to the end (planned, or handed over) take the new audio and the
+   * version's title, while the broadcast is live and still at that version (a later update wins).
+   * Returns them by occurrence, with the priority, so their stations can be told.
+   */
+  async replaceAudio(broadcastId: string, versionNo: number, audio: { id: string; durationMs: number }): Promise<{ occurrenceId: string; stationId: string; priority: string }[]> {
+    return returning(
+      this.db.manager,
+      `UPDATE station_playlist_item i SET audio_id = $3, duration_ms = $4, title = mv.title
+         FROM delivery d
+         JOIN broadcast b ON b.id = d.broadcast_id
+         JOIN message_version mv ON mv.message_id = b.message_id AND mv.version_no = $2
+        WHERE d.id = i.delivery_id AND d.broadcast_id = $1 AND d.status IN ('planned','sent')
+          AND b.status <> 'cancelled' AND b.message_version = $2
+        RETURNING d.occurrence_id AS "occurrenceId", i.station_id AS "stationId", b.priority`,
+      [broadcastId, versionNo, audio.id, audio.durationMs],
     );
   }
 

@@ -44,8 +44,13 @@ export interface SocialPublisher {
   publish(credentials: SocialCredentials, post: SocialPost): Promise<PublishedPost>;
   /** Reads the platform for a post carrying the marker (published or still scheduled). */
   find(credentials: SocialCredentials, marker: string): Promise<PublishedPost | null>;
-  /** Deletes a post still waiting on the platform's schedule. */
+  /** Deletes a post, published or still waiting on the platform's schedule. */
   unpublish(credentials: SocialCredentials, postId: string): Promise<void>;
+  /**
+   * Replaces a published post's text (an emergency update). Returns the post as it now stands: the
+   * same id where the platform edits in place (Facebook), a new one where it is reposted (Zalo).
+   */
+  edit(credentials: SocialCredentials, postId: string, post: SocialPost): Promise<PublishedPost>;
   /** Checks the token against the platform; returns the account's name and id as the platform knows it. */
   check(credentials: SocialCredentials): Promise<{ id: string; name: string }>;
 }

@@ -32,6 +32,15 @@ export interface ScheduledPost {
   accountId: string;
   platform: SocialPlatform;
   postId: string;
+  state: 'scheduled' | 'published';
+}
+
+export interface PostToEdit {
+  deliveryId: string;
+  accountId: string;
+  platform: SocialPlatform;
+  postId: string;
+  marker: string;
 }
 
 const DELIVERY = `d.id::text, d.occurrence_id AS "occurrenceId", d.broadcast_id AS "broadcastId", d.channel,
@@ -236,12 +245,16 @@ export class SocialDeliveryRepository {
     );
   }
 
-  /** Posts still held on a platform's schedule for broadcasts that were cancelled. */
+  /**
+   * Posts to take down for broadcasts that were cancelled: those still held on a platform's schedule,
+   * and, for a cancelled emergency, those already published too.
+   */
   async scheduledOfCancelled(broadcastId: string | null, limit: number): Promise<ScheduledPost[]> {
     return this.db.query(
-      `SELECT p.delivery_id::text AS "deliveryId", p.account_id AS "accountId", p.platform, p.post_id AS "postId"
+      `SELECT p.delivery_id::text AS "deliveryId", p.account_id AS "accountId", p.platform, p.post_id AS "postId", p.state
          FROM social_post p JOIN broadcast b ON b.id = p.broadcast_id
-        WHERE p.state = 'scheduled' AND p.post_id IS NOT NULL AND b.status = 'cancelled'
+        WHERE (p.state = 'scheduled' OR (p.state = 'published' AND b.priority = 'emergency'))
+          AND p.post_id IS NOT NULL AND b.status = 'cancelled'
           AND ($1::uuid IS NULL OR p.broadcast_id = $1)
         ORDER BY p.delivery_id LIMIT $2`,
       [broadcastId, limit],
@@ -258,6 +271,30 @@ export class SocialDeliveryRepository {
         [deliveryId],
       );
     });
+  }
+
+  /** A published post was removed (its emergency cancelled): the delivery stays sent, it did reach the page. */
+  async markRemoved(deliveryId: string): Promise<void> {
+    await this.db.query(`UPDATE social_post SET state = 'deleted', updated_at = now() WHERE delivery_id = $1`, [deliveryId]);
+  }
+
+  /** Published or scheduled posts of the broadcast that carry a version older than `versionNo`. */
+  postsBehind(broadcastId: string, versionNo: number): Promise<PostToEdit[]> {
+    return this.db.query(
+      `SELECT delivery_id::text AS "deliveryId", account_id AS "accountId", platform, post_id AS "postId", marker
+         FROM social_post
+        WHERE broadcast_id = $1 AND state IN ('published','scheduled') AND post_id IS NOT NULL AND COALESCE(message_version, 0) < $2
+        ORDER BY delivery_id`,
+      [broadcastId, versionNo],
+    );
+  }
+
+  /** The post now carries this version (under a new id where the platform reposted it). */
+  async markEdited(deliveryId: string, postId: string, versionNo: number): Promise<void> {
+    await this.db.query(
+      `UPDATE social_post SET post_id = $2, message_version = $3, updated_at = now() WHERE delivery_id = $1`,
+      [deliveryId, postId, versionNo],
+    );
   }
 
   /** Scheduled posts whose time has come are published on the platform's side. */

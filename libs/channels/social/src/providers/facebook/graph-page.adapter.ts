@@ -62,6 +62,12 @@ export class GraphPageAdapter implements SocialPublisher {
     await this.request('DELETE', `/${postId}`, credentials.accessToken, {});
   }
 
+  /** Graph edits a page post's text in place: POST /{post-id} with message (a photo post's caption is its message). */
+  async edit(credentials: SocialCredentials, postId: string, post: SocialPost): Promise<PublishedPost> {
+    await this.request('POST', `/${postId}`, credentials.accessToken, { message: `${post.text}\n\n${post.link}` });
+    return { postId, scheduled: false };
+  }
+
   /** A page token is valid when /me answers as the page. */
   async check(credentials: SocialCredentials): Promise<{ id: string; name: string }> {
     const answer = await this.request('GET', '/me', credentials.accessToken, { fields: 'id,name' });

@@ -75,6 +75,15 @@ export class ZaloOaAdapter implements SocialPublisher {
     await this.call('POST', '/v2.0/article/remove', credentials.accessToken, { id: postId });
   }
 
+  /**
+   * Zalo's article update is asynchronous and does not reach followers again, so an emergency update
+   * removes the article and publishes the new text as a new one (broadcast to followers as at first).
+   */
+  async edit(credentials: SocialCredentials, postId: string, post: SocialPost): Promise<PublishedPost> {
+    await this.unpublish(credentials, postId);
+    return this.publish(credentials, post);
+  }
+
   async check(credentials: SocialCredentials): Promise<{ id: string; name: string }> {
     const answer = await this.call('GET', '/v2.0/oa/getoa', credentials.accessToken);
     const data = answer.data as { oa_id?: string | number; name?: string } | undefined;

@@ -1,0 +1,1 @@
+export const UPPER_SYSTEM_SECRET_BOX = Symbol('UPPER_SYSTEM_SECRET_BOX');
