@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -12,7 +12,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import multer from 'multer';
@@ -26,8 +25,8 @@ import { assertSupervisor } from '#services/emergencies/emergency-planner.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { UuidParam } from '../http/route-params.js';
+import { PasswordConfirmedAction } from './password-confirmed.decorator.js';
 import { CapImportDto, CapMessageDto, SendDraftDto } from './cap.dto.js';
-import { EmergencyDto } from './emergency-responses.dto.js';
 
 /** A CAP document is at most this large (the codec's reader stops at 1,000,000 characters). */
 export const CAP_UPLOAD_MAX_BYTES = 1_000_000;
@@ -74,13 +73,10 @@ export class CapImportsController {
   }
 
   @Post(':id/send')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'A supervisor sends an imported draft with their password; where the province requires it, it waits for a second supervisor' })
-  @ApiOkResponse({ type: EmergencyDto })
-  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not a supervisor' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: "Not in the caller's subtree" })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Not a draft any more, or its message was changed elsewhere' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Too many wrong passwords' })
+  @PasswordConfirmedAction('A supervisor sends an imported draft with their password; where the province requires it, it waits for a second supervisor', {
+    forbidden: 'Not a supervisor',
+    conflict: 'Not a draft any more, or its message was changed elsewhere',
+  })
   send(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: SendDraftDto, @Ip() ip: string) {
     return this.drafts.send(actor, id, dto.password, ip);
   }

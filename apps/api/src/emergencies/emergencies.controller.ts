@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Ip, Post, Put, Query } from '@nestjs/c
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -20,6 +19,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { toPage } from '../http/pagination.dto.js';
 import { UuidParam } from '../http/route-params.js';
+import { PasswordConfirmedAction } from './password-confirmed.decorator.js';
 import { EmergencyDto, EmergencyPageDto, EmergencyPolicyDto, EmergencyPreviewDto } from './emergency-responses.dto.js';
 import {
   ConfirmEmergencyDto,
@@ -97,13 +97,10 @@ export class EmergenciesController {
   }
 
   @Post(':id/confirm')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'A second supervisor (not the author) confirms a waiting emergency with their password; it goes out at once' })
-  @ApiOkResponse({ type: EmergencyDto })
-  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Not a supervisor, or the author' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: "Not in the caller's subtree" })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Already sent, or its message was edited since' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Too many wrong passwords' })
+  @PasswordConfirmedAction('A second supervisor (not the author) confirms a waiting emergency with their password; it goes out at once', {
+    forbidden: 'Not a supervisor, or the author',
+    conflict: 'Already sent, or its message was edited since',
+  })
   confirm(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ConfirmEmergencyDto, @Ip() ip: string) {
     return this.emergencies.confirm(actor, id, dto.password, ip);
   }
