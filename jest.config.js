@@ -17,6 +17,7 @@ export default {
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  testSequencer: '<rootDir>/test/support/sequencer.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };
