@@ -1,14 +1,11 @@
 import { localDate } from '#domain/index.js';
-import { createSubscribers, startTestWorker, waitFor } from '#test/engine-fixtures.js';
+import { createSubscribers, waitFor } from '#test/engine-fixtures.js';
 import { withFakeTwilio } from '#test/engine-config.js';
-import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
-import { startTestApi, type TestApi } from '#test/test-api.js';
-import type { INestApplicationContext } from '@nestjs/common';
-import { FakeGraphServer } from '../fakes/fake-graph.server.js';
+import { bearer, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
+import type { TestApi } from '#test/test-api.js';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server.js';
-import { FakeZaloServer } from '../fakes/fake-zalo.server.js';
 import { quietNow, registerBoard, registerStation, TZ } from './emergencies-test-kit.js';
-import { communeWithAccounts, withFakeSocial, type SocialWorld } from './social-test-kit.js';
+import { communeWithAccounts, startSocialWorld, type SocialWorld } from './social-test-kit.js';
 
 /**
  * A commune reached on every channel: SMS (Twilio faked), a loudspeaker station, a board, a Zalo OA
@@ -29,34 +26,10 @@ export interface ChangesWorld extends SocialWorld {
 }
 
 export async function startChangesWorld(name: string, from: number): Promise<ChangesWorld> {
-  const zalo = await FakeZaloServer.start();
-  const graph = await FakeGraphServer.start('v25.0');
   const sms = await FakeTwilioServer.start({ recordMessages: true });
-  const api = await startTestApi({}, { listen: true, customize: (c) => withFakeSocial(zalo, graph)(withFakeTwilio(sms)(c)) });
-  const worker: INestApplicationContext = await startTestWorker(api.config);
-  const province = await createUnit(api.db, { name, level: 'province' });
-  const admin = await createUser(api.db, { role: 'admin', unit: province });
-  const officer = await createUser(api.db, { role: 'officer', unit: province });
-  const provinceSupervisor = await createUser(api.db, { role: 'supervisor', unit: province });
-  const world = {
-    api,
-    worker,
-    zalo,
-    graph,
-    province,
-    admin,
-    officer,
-    adminAuth: await bearer(api.http, admin),
-    officerAuth: await bearer(api.http, officer),
-    async close() {
-      await worker.close();
-      await api.close();
-      await zalo.close();
-      await graph.close();
-      await sms.close();
-    },
-  };
-  const accounts = await communeWithAccounts({ ...world, supervisor: provinceSupervisor }, `Xã ${name}`);
+  const world = await startSocialWorld({ provinceName: name, customize: withFakeTwilio(sms), onClose: () => sms.close() });
+  const api = world.api;
+  const accounts = await communeWithAccounts(world, `Xã ${name}`);
   const commune = accounts.unit;
   const supervisor = await createUser(api.db, { role: 'supervisor', unit: commune });
   const phones = await createSubscribers(api.db, { unit: commune, count: 2, from });

@@ -44,12 +44,16 @@ export interface SocialWorld {
   close(): Promise<void>;
 }
 
-export async function startSocialWorld(): Promise<SocialWorld> {
+/** `customize` adds to the configuration (another fake provider); `onClose` runs after everything else closed. */
+export async function startSocialWorld(
+  options: { provinceName?: string; customize?: (config: AppConfig) => AppConfig; onClose?: () => Promise<void> } = {},
+): Promise<SocialWorld> {
   const zalo = await FakeZaloServer.start();
   const graph = await FakeGraphServer.start('v25.0');
-  const api = await startTestApi({}, { listen: true, customize: withFakeSocial(zalo, graph) });
+  const customize = options.customize ?? ((config: AppConfig) => config);
+  const api = await startTestApi({}, { listen: true, customize: (config) => withFakeSocial(zalo, graph)(customize(config)) });
   const worker = await startTestWorker(api.config);
-  const province = await createUnit(api.db, { name: 'Tỉnh Thử Mạng Xã Hội', level: 'province' });
+  const province = await createUnit(api.db, { name: options.provinceName ?? 'Tỉnh Thử Mạng Xã Hội', level: 'province' });
   const admin = await createUser(api.db, { role: 'admin', unit: province });
   const officer = await createUser(api.db, { role: 'officer', unit: province });
   const supervisor = await createUser(api.db, { role: 'supervisor', unit: province });
@@ -69,6 +73,7 @@ export async function startSocialWorld(): Promise<SocialWorld> {
       await api.close();
       await zalo.close();
       await graph.close();
+      await options.onClose?.();
     },
   };
 }
