@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { loadConfig } from '#config/index.js';
+import { startRedisCluster, type LocalRedisCluster } from '#test/redis-cluster.js';
 import { buildWorld, insertSelectIntoCopy, setReportTriggers, SMS_TEXT, warmUp } from './sms/bench-db.js';
 import { deliveryStates, planBroadcast, startEngine } from './sms/engine-phase.js';
 import { enqueueNaive, runNaiveWorker, type NaiveWorkerEnv } from './sms/naive-baseline.js';
@@ -18,7 +19,10 @@ import { machineCpu, runSendPhase } from './sms/send-phase.js';
  * INSERT … SELECT, end-to-end sending against raw HTTP and against a job-per-recipient design.
  * Usage: npm run bench -- [--subscribers 1000000] [--workers 2] [--worker-concurrency 2]
  *        [--send-concurrency 64] [--batch-size 500] [--naive-sample 50000] [--raw-requests N]
- *        [--without-report-rollup]
+ *        [--without-report-rollup] [--redis-cluster [--queue-shards 3]]
+ * With --redis-cluster the engine runs on a local 3-master Redis Cluster (REDIS_CLUSTER_NODES, the SMS
+ * lanes over --queue-shards queues) and the raw-HTTP and naive baselines are skipped: run it with
+ * --workers 1 and --workers 2 to measure what a second worker process adds (docs/benchmarks.md).
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
@@ -43,6 +47,8 @@ const { values: opt } = parseArgs({
     database: { type: 'string', default: 'tincoso_bench' },
     /** Disables the reports' triggers on delivery and occurrence for the run: what the rollup costs the engine. */
     'without-report-rollup': { type: 'boolean', default: false },
+    'redis-cluster': { type: 'boolean', default: false },
+    'queue-shards': { type: 'string', default: '3' },
   },
 });
 const N = Number(opt.subscribers);
@@ -54,9 +60,13 @@ const databaseUrl = `postgres://postgres@127.0.0.1:5432/${opt.database}`;
 const redisUrl = `redis://127.0.0.1:${opt['redis-port']}/0`;
 const fakeUrl = `http://127.0.0.1:${opt['fake-port']}`;
 const WITHOUT_ROLLUP = opt['without-report-rollup'] === true;
+const CLUSTER = opt['redis-cluster'] === true;
 
-function workerEnv(prefix: string): NodeJS.ProcessEnv {
+function workerEnv(prefix: string, cluster: LocalRedisCluster | null): NodeJS.ProcessEnv {
   return {
+    ...(cluster
+      ? { REDIS_CLUSTER_NODES: cluster.nodes.map((n) => `${n.host}:${n.port}`).join(','), SMS_QUEUE_SHARDS: opt['queue-shards'] }
+      : {}),
     PATH: process.env.PATH,
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
@@ -87,14 +97,21 @@ async function bench(): Promise<void> {
   const loadAtStart = loadavg().map((l) => +l.toFixed(2));
   const children: Child[] = [];
   const redis = { client: null as Redis | null };
+  let cluster: LocalRedisCluster | null = null;
   const track = async (starting: Promise<Child>[]) => {
     const started = await Promise.all(starting);
     children.push(...started);
     return started;
   };
   try {
-    children.push(await spawnProcess('redis', 'redis-server', ['--port', opt['redis-port']!, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, /Ready to accept connections/));
-    redis.client = new Redis(redisUrl);
+    if (CLUSTER) {
+      cluster = await startRedisCluster(3);
+      // INFO memory of the first master: one third of the keys, roughly.
+      redis.client = new Redis(cluster.nodes[0].port, cluster.nodes[0].host);
+    } else {
+      children.push(await spawnProcess('redis', 'redis-server', ['--port', opt['redis-port']!, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, /Ready to accept connections/));
+      redis.client = new Redis(redisUrl);
+    }
     const fakeEnv = { ...process.env, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
     const fake = await spawnNode('fake-twilio', resolve(ROOT, 'dist/test/fakes/fake-twilio.server.js'), ['--port', opt['fake-port']!], fakeEnv, /fakeTwilio/);
     children.push(fake);
@@ -102,7 +119,7 @@ async function bench(): Promise<void> {
 
     log(`setup: database ${opt.database}, ${N} subscribers`);
     const setupStarted = performance.now();
-    const env = workerEnv('bench-engine');
+    const env = workerEnv('bench-engine', cluster);
     const { db, world } = await buildWorld(databaseUrl, resolve(ROOT, 'data/units'), N);
     log(`setup done in ${Math.round(performance.now() - setupStarted)} ms: ${world.province.name}, ${world.province.communes} communes`);
     if (WITHOUT_ROLLUP) log(`report triggers on delivery and occurrence disabled: ${(await setReportTriggers(db, false)).join(', ')}`);
@@ -125,7 +142,8 @@ async function bench(): Promise<void> {
       fakeUrl,
       fakePid,
       redis: redis.client,
-      target: plan.deliveries,
+      // In cluster mode the target is every recipient: the planner may still be writing deliveries when the first batches leave.
+      target: cluster ? recipients : plan.deliveries,
       deadlineMs: Math.max(120_000, plan.deliveries * 2),
       start: () => track(Array.from({ length: WORKERS }, (_, i) => spawnNode(`worker-${i}`, workerScript, [], env, /tincoso worker ready/, WORKER_NODE_ARGS))),
     });
@@ -138,6 +156,24 @@ async function bench(): Promise<void> {
     const acceptedFromEngine = (await getJson<{ accepted: number }>(`${fakeUrl}/__fake/stats`)).accepted;
     const redisEngine = await redisMemory(redis.client);
     log(`end-to-end: ${e2e.messages} messages, ${Math.round(e2e.perSecond)}/s (steady ${Math.round(e2e.steadyPerSecond)}/s), peak RSS ${mb(e2e.peakRssPerProcess)} MB per worker; states ${JSON.stringify(states)}`);
+    if (cluster) {
+      await db.destroy();
+      writeResult('sms-scale-out', {
+        date: new Date().toISOString(),
+        loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => +l.toFixed(2)) },
+        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+        settings: { subscribers: N, recipients, redisCluster: { masters: cluster.nodes.length, queueShards: Number(opt['queue-shards']) }, workers: WORKERS, workerConcurrency: WC, sendConcurrency: SC, batchSize: Number(opt['batch-size']) },
+        planning: { ms: Math.round(plan.ms), deliveries: plan.deliveries, batches: plan.batches },
+        endToEnd: { ...e2e, children: undefined, states },
+        cpuMicrosecondsPerMessage: {
+          engineWorkers: perMessage(e2e.workerCpuSeconds, e2e.messages),
+          enginePostgres: perMessage(e2e.postgresCpuSeconds, e2e.messages),
+          engineFake: perMessage(e2e.fakeCpuSeconds, e2e.messages),
+        },
+        everyDeliverySentOnce: states.sent === recipients && Object.keys(states).length === 1 && acceptedFromEngine === recipients,
+      });
+      return;
+    }
 
     const fakeCpuBeforeRaw = cpuSeconds(fakePid);
     const machineBeforeRaw = machineCpu();
@@ -226,14 +262,19 @@ async function bench(): Promise<void> {
         everyDeliverySentOnce: states.sent === plan.deliveries && Object.keys(states).length === 1 && acceptedFromEngine === plan.deliveries,
       },
     };
-    mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
-    const file = resolve(ROOT, `bench/results/sms-engine-${result.date.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${file}\n`);
+    writeResult('sms-engine', result);
   } finally {
     await redis.client?.quit().catch(() => undefined);
     for (const child of children.reverse()) await child.stop();
+    await cluster?.stop();
   }
+}
+
+function writeResult(name: string, result: { date: string } & Record<string, unknown>): void {
+  mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
+  const file = resolve(ROOT, `bench/results/${name}-${result.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${file}\n`);
 }
 
 if (opt.role === 'naive-worker') {

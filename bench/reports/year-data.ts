@@ -4,6 +4,8 @@ import { CONTENT_GROUP_CODES } from '#domain/index.js';
 import { createDataSource, runMigrations } from '#persistence/index.js';
 import { UnitImportRepository } from '#persistence/repositories/unit-import.repository.js';
 import { UnitImportService } from '#services/units/unit-import.service.js';
+import { DeliveryPartitionRepository, PARTITIONED_TABLES } from '#services/housekeeping/delivery-partition.repository.js';
+import { monthRange } from '#services/housekeeping/partition-months.js';
 import { recreateDatabase } from '../sms/bench-db.js';
 
 export const SUPERVISOR = { username: 'bench-supervisor', password: 'bench-reports-password' };
@@ -49,10 +51,10 @@ const SMS_STATES = `CASE
   WHEN r < 990 THEN 'cancelled:broadcast-cancelled' ELSE 'failed:rejected' END`;
 
 /** A delivery row from a `g` relation giving: m (row number), o (occurrence row), endpoint, subscriber_id, state. */
-const DELIVERY_COLUMNS = `occurrence_id, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, failure_reason, failure_kind,
+const DELIVERY_COLUMNS = `occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, failure_reason, failure_kind,
   not_before, attempts, provider, sent_at, final_at, updated_at`;
 function deliveryRow(channel: string, provider: string): string {
-  return `o.id, o.broadcast_id, '${channel}', g.endpoint, g.subscriber_id, g.batch_no,
+  return `o.id, o.due_at, o.broadcast_id, '${channel}', g.endpoint, g.subscriber_id, g.batch_no,
     split_part(g.state, ':', 1), NULLIF(split_part(g.state, ':', 2), ''),
     CASE WHEN split_part(g.state, ':', 1) IN ('failed','undelivered') THEN 'permanent' END,
     o.due_at, CASE WHEN g.state LIKE 'skipped%' OR g.state LIKE 'cancelled%' THEN 0 ELSE 1 END,
@@ -154,6 +156,9 @@ export async function buildYear(databaseUrl: string, unitsDir: string, s: YearSe
     await db.query(`ALTER TABLE bench_occ ADD PRIMARY KEY (idx)`);
     await db.query(`INSERT INTO occurrence (id, broadcast_id, due_at, status, planned_at, completed_at)
       SELECT id, broadcast_id, due_at, 'completed', due_at, due_at + interval '1 hour' FROM bench_occ`);
+    // The year's monthly partitions (the worker keeps only the months around today ready).
+    const partitions = new DeliveryPartitionRepository(db);
+    for (const table of PARTITIONED_TABLES) for (const month of monthRange('2025-12', '2027-01')) await partitions.ensure(table, month);
     const setupMs = performance.now() - started;
     log(`setup: ${province.name} (${communes} of ${province.communesInProvince} communes), ${subscribers} subscribers, ${stations} stations in ${Math.round(setupMs)} ms`);
 
@@ -216,8 +221,8 @@ export async function buildYear(databaseUrl: string, unitsDir: string, s: YearSe
       [board, communes],
     );
     await db.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before, attempts, provider, sent_at, final_at)
-       SELECT o.id, o.broadcast_id, a.platform, a.id::text, 0, CASE WHEN ${r('m')} < 900 THEN 'sent' ELSE 'failed' END,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before, attempts, provider, sent_at, final_at)
+       SELECT o.id, o.due_at, o.broadcast_id, a.platform, a.id::text, 0, CASE WHEN ${r('m')} < 900 THEN 'sent' ELSE 'failed' END,
               o.due_at, 1, a.platform, o.due_at + interval '1 minute', o.due_at + interval '1 minute'
          FROM generate_series(0, $1::bigint - 1) m JOIN bench_occ o ON o.idx = m % ${OCCURRENCES} JOIN bench_account a ON a.idx = m / ${OCCURRENCES}`,
       [social],
@@ -229,7 +234,7 @@ export async function buildYear(databaseUrl: string, unitsDir: string, s: YearSe
     for (const index of indexes) {
       await db.transaction(async (m) => {
         await m.query(`SET LOCAL maintenance_work_mem = '512MB'`);
-        await m.query(index.def);
+        await m.query(index.def.replace(' ON ONLY ', ' ON '));
       });
     }
     const indexesMs = performance.now() - indexStarted;

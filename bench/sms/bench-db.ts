@@ -119,12 +119,12 @@ export async function insertSelectIntoCopy(db: DataSource, provincePath: string,
   await db.query(`DROP TABLE IF EXISTS bench_delivery_copy`);
   await db.query(`CREATE TABLE bench_delivery_copy (LIKE delivery INCLUDING ALL)`);
   const [occ] = await db.query(`SELECT gen_random_uuid() AS o, gen_random_uuid() AS b`);
-  const insert = `INSERT INTO bench_delivery_copy (occurrence_id, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
-     SELECT $2, $3, 'sms', s.phone, s.id, ((row_number() OVER ()) - 1) / $4, 'planned', now()
+  const insert = `INSERT INTO bench_delivery_copy (occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
+     SELECT $2, now(), $3, 'sms', s.phone, s.id, ((row_number() OVER ()) - 1) / $4, 'planned', now()
        FROM subscriber s JOIN admin_unit u ON u.id = s.unit_id
       WHERE ARRAY[$1::ltree] @> u.path AND s.opted_out_at IS NULL`;
   const sql = formerSql
-    ? `WITH planned AS (${insert} ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM planned`
+    ? `WITH planned AS (${insert} ON CONFLICT (occurrence_id, channel, endpoint, due_at) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM planned`
     : insert;
   await db.query('CHECKPOINT');
   const started = performance.now();

@@ -42,8 +42,9 @@ export async function planBroadcast(app: INestApplicationContext, db: DataSource
   const result = await app.get(OccurrencePlannerService).run(occ.id);
   const ms = performance.now() - started;
   if (result.kind !== 'planned') throw new Error(`occurrence not planned: ${result.kind} ${result.reason}`);
-  const sms = result.channels.find((c) => c.channel === 'sms');
-  return { broadcastId: broadcast.id, ms, deliveries: sms?.deliveries ?? 0, batches: sms?.batches ?? 0 };
+  // The SMS are written in parts (the first batches ahead of the rest): the totals are their sums.
+  const sms = result.channels.filter((c) => c.channel === 'sms');
+  return { broadcastId: broadcast.id, ms, deliveries: sms.reduce((n, c) => n + c.deliveries, 0), batches: sms.reduce((n, c) => n + c.batches, 0) };
 }
 
 export async function deliveryStates(db: DataSource, broadcastId: string): Promise<Record<string, number>> {

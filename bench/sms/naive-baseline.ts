@@ -16,6 +16,8 @@ export interface NaiveJob {
   broadcastId: string;
   subscriberId: string;
   phone: string;
+  /** The occurrence's due time (ISO), the deliveries' partition key. */
+  dueAt: string;
 }
 
 export interface NaiveWorkerEnv {
@@ -37,12 +39,13 @@ export async function enqueueNaive(db: DataSource, redisUrl: string, prefix: str
   const queue = new Queue<NaiveJob>(NAIVE_QUEUE, { connection: { url: redisUrl }, prefix });
   const occurrenceId = randomUUID();
   const broadcastId = randomUUID();
+  const dueAt = new Date().toISOString();
   const started = performance.now();
   for (let i = 0; i < recipients.length; i += 1000) {
     await queue.addBulk(
       recipients.slice(i, i + 1000).map((r) => ({
         name: 'send-one',
-        data: { occurrenceId, broadcastId, subscriberId: r.id, phone: r.phone },
+        data: { occurrenceId, broadcastId, subscriberId: r.id, phone: r.phone, dueAt },
         opts: { removeOnComplete: true, attempts: 3 },
       })),
     );
@@ -62,6 +65,7 @@ export async function runNaiveWorker(env: NaiveWorkerEnv): Promise<void> {
     async (job) => {
       const d = repo.create({
         occurrenceId: job.data.occurrenceId,
+        dueAt: new Date(job.data.dueAt),
         broadcastId: job.data.broadcastId,
         channel: 'sms',
         endpoint: job.data.phone,

@@ -54,8 +54,8 @@ describe('a delivery’s failure reason, typed in its own column', () => {
       [broadcastId],
     );
     const rows: { id: string; endpoint: string }[] = await db.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before)
-       SELECT $1, $2, 'sms', e, 0, 'planned', now() FROM unnest($3::text[]) AS e RETURNING id::text, endpoint`,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before)
+       SELECT $1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'sms', e, 0, 'planned', now() FROM unnest($3::text[]) AS e RETURNING id::text, endpoint`,
       [occurrenceId, broadcastId, endpoints],
     );
     return { broadcastId, occurrenceId, ids: Object.fromEntries(rows.map((r) => [r.endpoint, r.id])) };

@@ -63,11 +63,11 @@ describe('CSV exports: deliveries of a broadcast and subscribers', () => {
       [communeA.id, officer.id],
     );
     await api.db.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, attempts, not_before, sent_at, final_at, provider_code, failure_kind, failure_reason) VALUES
-         ($1, $2, 'sms', '+84912345678', 0, 'delivered', 1, '2026-12-01T01:00:00Z', '2026-12-01T01:00:30Z', '2026-12-01T01:01:00Z', NULL, NULL, NULL),
-         ($1, $2, 'sms', '+84987654321', 0, 'failed', 3, '2026-12-01T01:00:00Z', '2026-12-01T01:00:30Z', '2026-12-01T01:20:00Z', '30003', 'exhausted', NULL),
-         ($1, $2, 'loudspeaker', $3, 0, 'delivered', 1, '2026-12-01T23:30:00Z', NULL, '2026-12-01T23:32:00Z', NULL, NULL, NULL),
-         ($1, $2, 'board', $4, 0, 'sent', 0, '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', NULL, NULL, NULL, NULL)`,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, attempts, not_before, sent_at, final_at, provider_code, failure_kind, failure_reason) VALUES
+         ($1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'sms', '+84912345678', 0, 'delivered', 1, '2026-12-01T01:00:00Z', '2026-12-01T01:00:30Z', '2026-12-01T01:01:00Z', NULL, NULL, NULL),
+         ($1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'sms', '+84987654321', 0, 'failed', 3, '2026-12-01T01:00:00Z', '2026-12-01T01:00:30Z', '2026-12-01T01:20:00Z', '30003', 'exhausted', NULL),
+         ($1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'loudspeaker', $3, 0, 'delivered', 1, '2026-12-01T23:30:00Z', NULL, '2026-12-01T23:32:00Z', NULL, NULL, NULL),
+         ($1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'board', $4, 0, 'sent', 0, '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', NULL, NULL, NULL, NULL)`,
       [a.occurrenceId, broadcastA, stationId, boardId],
     );
     const q = await broadcastOf(provinceQ, stranger);

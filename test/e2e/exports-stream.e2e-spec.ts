@@ -38,8 +38,8 @@ describe('CSV exports: a large delivery export streams', () => {
       [broadcastId],
     );
     await api.db.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, attempts, not_before, sent_at, final_at, provider_code, failure_kind)
-       SELECT $1, $2, 'sms', '+8491' || lpad(n::text, 7, '0'), n / 1000,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, attempts, not_before, sent_at, final_at, provider_code, failure_kind)
+       SELECT $1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'sms', '+8491' || lpad(n::text, 7, '0'), n / 1000,
               CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'delivered' END, 1 + n % 3,
               '2026-12-01T01:00:00Z', '2026-12-01T01:00:30Z', '2026-12-01T01:01:00Z',
               CASE WHEN n % 10 = 0 THEN '30003' END, CASE WHEN n % 10 = 0 THEN 'exhausted' END

@@ -55,8 +55,8 @@ describe('the worker process', () => {
 
     prefix = `t${randomBytes(5).toString('hex')}`;
     const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
-    queue = new Queue(QUEUES.housekeeping, { connection, prefix: queuePrefix(prefix) });
-    events = new QueueEvents(QUEUES.housekeeping, { connection, prefix: queuePrefix(prefix) });
+    queue = new Queue(QUEUES.housekeeping, { connection, prefix: queuePrefix(prefix, QUEUES.housekeeping) });
+    events = new QueueEvents(QUEUES.housekeeping, { connection, prefix: queuePrefix(prefix, QUEUES.housekeeping) });
     await events.waitUntilReady();
 
     worker = new WorkerProcess({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix });

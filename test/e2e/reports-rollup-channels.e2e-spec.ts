@@ -248,15 +248,21 @@ describe('Reports over every channel: after a scripted run and a worker SIGKILL,
     }
   }, 180_000);
 
-  it('a rebuild from the source rows leaves report_daily and report_reach exactly as the incremental rollup left them', async () => {
+  it('a rebuild from the source rows leaves report_daily and the reach tables exactly as the incremental rollup left them', async () => {
     expect(workers.some((p) => p.running)).toBe(false);
     const snapshot = async () => ({
       daily: await w.api.db.query(`SELECT to_jsonb(r) AS row FROM report_daily r ORDER BY to_jsonb(r)::text`),
+      // report_monthly: added to incrementally beside report_daily, recounted from report_daily by the rebuild.
+      monthly: await w.api.db.query(`SELECT to_jsonb(r) AS row FROM report_monthly r ORDER BY to_jsonb(r)::text`),
       // A citizen an SMS reached and then did not (an undelivered receipt) keeps a row of n = 0, which reads as absent.
       reach: await w.api.db.query(`SELECT to_jsonb(r) AS row FROM report_reach r WHERE r.n <> 0 ORDER BY to_jsonb(r)::text`),
+      // The per-year and per-month citizens, kept by transitions incrementally, recounted from report_reach by the rebuild.
+      members: await w.api.db.query(`SELECT to_jsonb(r) AS row FROM report_reach_member r WHERE r.days <> 0 ORDER BY to_jsonb(r)::text`),
+      citizens: await w.api.db.query(`SELECT to_jsonb(r) AS row FROM report_reach_citizens r WHERE r.citizens <> 0 ORDER BY to_jsonb(r)::text`),
     });
     const before = await snapshot();
     expect(before.daily.length).toBeGreaterThan(0);
+    expect(before.citizens.length).toBeGreaterThan(0);
 
     const { stdout } = await promisify(execFile)(process.execPath, ['dist/apps/cli/src/main.js', 'rebuild-reports'], {
       cwd: ROOT,
@@ -266,6 +272,39 @@ describe('Reports over every channel: after a scripted run and a worker SIGKILL,
     expect(stdout).toMatch(/^reports rebuilt in \d+ ms/);
     expect(await snapshot()).toEqual(before);
   }, 90_000);
+
+  it('a calendar year and a calendar month read the per-period citizens and give the figures of the daily rows', async () => {
+    const { province } = w;
+    const today = localDay(0);
+    const [y, m] = today.split('-').map(Number);
+    const lastOfMonth = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    const at = async (path: string) => {
+      const res = await get(path, w.officerAuth);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const rows = (body: { rows: { key: string | null; figures: Figures }[] }) =>
+      Object.fromEntries(body.rows.map((r) => [String(r.key), r.figures.citizensReached]));
+    // The run happened today: the 3-day period (daily rows, counted DISTINCT) holds all of it.
+    const days = await at(`summary?${period}&unitId=${province.id}`);
+    expect(days.current.citizensReached).toBeGreaterThan(0);
+    for (const whole of [`from=${y}-01-01&to=${y}-12-31`, `from=${today.slice(0, 7)}-01&to=${lastOfMonth}`]) {
+      const summary = await at(`summary?${whole}&unitId=${province.id}`);
+      expect(summary.current).toEqual(days.current);
+      expect(summary.previous.citizensReached).toBe(0);
+      for (const by of ['unit', 'contentGroup', 'channel']) {
+        expect(rows(await at(`breakdown?${whole}&unitId=${province.id}&by=${by}`))).toEqual(rows(await at(`breakdown?${period}&unitId=${province.id}&by=${by}`)));
+      }
+      const byMonth = rows(await at(`breakdown?${whole}&unitId=${province.id}&by=month`));
+      expect(byMonth[today.slice(0, 7)]).toBe(days.current.citizensReached);
+    }
+    // Those periods were read from report_reach_citizens: a unit's year row holds its citizens.
+    const [{ n }] = await w.api.db.query(
+      `SELECT COALESCE(sum(citizens), 0)::int AS n FROM report_reach_citizens WHERE kind = 'Y' AND period = $1::date AND content_group = '*'`,
+      [`${y}-01-01`],
+    );
+    expect(n).toBe(days.current.citizensReached);
+  }, 60_000);
 
   it("a plan's progress over the same run: broadcasts, airtime, posts and SMS reach from the rollup, activities from the log, each equal to a recount", async () => {
     const { api, province } = w;

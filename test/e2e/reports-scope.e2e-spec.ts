@@ -36,8 +36,8 @@ describe('Reports API: a unit sees its subtree only, broken down one level down'
       [broadcastId],
     );
     await api.db.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
-       SELECT $1, $2, 'sms', s.phone, s.id, 0, 'planned', now() FROM subscriber s WHERE s.unit_id = $3`,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
+       SELECT $1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'sms', s.phone, s.id, 0, 'planned', now() FROM subscriber s WHERE s.unit_id = $3`,
       [occurrenceId, broadcastId, unit.id],
     );
     await api.db.query(`UPDATE delivery SET status = $2, sent_at = now() WHERE occurrence_id = $1`, [occurrenceId, status]);
@@ -70,8 +70,8 @@ describe('Reports API: a unit sees its subtree only, broken down one level down'
       `INSERT INTO loudspeaker_audio (cache_key, source, status, duration_ms) VALUES (md5(random()::text), 'upload', 'ready', 90000) RETURNING id`,
     );
     const [speaker] = await api.db.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before)
-       VALUES ($1, $2, 'loudspeaker', $3, 0, 'planned', now()), ($1, $2, 'board', $4, 0, 'sent', now()) RETURNING id`,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before)
+       VALUES ($1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'loudspeaker', $3, 0, 'planned', now()), ($1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'board', $4, 0, 'sent', now()) RETURNING id`,
       [occurrenceId, broadcastId, stationId, boardId],
     );
     await api.db.query(

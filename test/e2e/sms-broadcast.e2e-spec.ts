@@ -88,9 +88,14 @@ describe('SMS broadcasts through Twilio (real SDK, local fake Twilio)', () => {
     const id = await schedule(unit);
     await settled(id, 12);
     const [occ] = await api.db.query(`SELECT id FROM occurrence WHERE broadcast_id = $1`, [id]);
-    await api.db.query(`UPDATE occurrence SET status = 'pending' WHERE id = $1`, [occ.id]);
+    // As if the planner had died before recording any channel: each part finds its rows written.
+    await api.db.query(`UPDATE occurrence SET status = 'pending', planned_channels = '{}' WHERE id = $1`, [occ.id]);
     const again = await worker.get(OccurrencePlannerService).run(occ.id);
     expect(again).toEqual({ kind: 'planned', channels: [expect.objectContaining({ channel: 'sms', deliveries: 0, batches: 0 })] });
+    // With its channels recorded, a resumed run only completes the occurrence.
+    await api.db.query(`UPDATE occurrence SET status = 'pending' WHERE id = $1`, [occ.id]);
+    expect(await worker.get(OccurrencePlannerService).run(occ.id)).toEqual({ kind: 'planned', channels: [] });
+    expect((await api.db.query(`SELECT status FROM occurrence WHERE id = $1`, [occ.id]))[0].status).toBe('planned');
     await new Promise((r) => setTimeout(r, 300));
     expect(await deliveryCounts(api.db, id)).toEqual({ sent: 12 });
     expect(fake.messages).toHaveLength(12);

@@ -52,7 +52,7 @@ describe('Redis flushed in the middle of a broadcast', () => {
     await waitFor(async () => fake.stats.accepted, (n) => n >= 40, 20_000, 'the fan-out under way');
 
     await redis.flushdb();
-    const queue = new Queue(QUEUES.smsBulk, { connection: { url: REDIS_URL }, prefix: queuePrefix(api.config.queuePrefix) });
+    const queue = new Queue(QUEUES.smsBulk, { connection: { url: REDIS_URL }, prefix: queuePrefix(api.config.queuePrefix, QUEUES.smsBulk) });
     try {
       const restored = await waitFor(() => queue.getJobCounts('waiting', 'active', 'delayed', 'completed'), (c) => c.waiting + c.active + c.delayed > 0, 10_000, 'jobs re-created');
       expect(restored.waiting + restored.active + restored.delayed).toBeGreaterThan(0);

@@ -48,7 +48,7 @@ export async function startTestApi(overrides: Partial<AppConfig> = {}, options: 
 export async function clearQueueKeys(config: AppConfig): Promise<void> {
   const redis = new Redis(config.redisUrl);
   try {
-    for (const pattern of [`{${config.queuePrefix}}:*`, `${config.queuePrefix}:*`]) {
+    for (const pattern of [`{${config.queuePrefix}:*`, `{${config.queuePrefix}}:*`, `${config.queuePrefix}:*`]) {
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);

@@ -9,6 +9,7 @@ import { runMigrations } from '#persistence/index.js';
 import { AppModule } from './app.module.js';
 import { consoleRoot, precompressedAssets } from './console/console-static.js';
 import { createOpenApiDocument } from './http/openapi-document.js';
+import { InputTextPipe } from './http/input-text.pipe.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { httpMetrics } from './metrics/http-metrics.middleware.js';
 
@@ -21,7 +22,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.disable('x-powered-by');
   app.use(httpMetrics());
   (app.getHttpServer() as Server).requestTimeout = config.httpRequestTimeoutSeconds * 1000;
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputTextPipe(), createValidationPipe());
   const consoleDir = consoleRoot(config.consoleDir);
   // Registered before the modules' static files, so a browser that accepts br or gzip gets the smaller file.
   if (consoleDir) app.use('/assets', precompressedAssets(consoleDir));

@@ -2,18 +2,30 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { jobDuration, jobsProcessed } from '#metrics/index.js';
-import { QUEUE_CONCURRENCY, QUEUES, queuePrefix, type QueueName } from '#queue/index.js';
+import {
+  assertRedisMode,
+  createRedis,
+  physicalQueues,
+  QUEUE_CONCURRENCY,
+  QUEUES,
+  queuePrefix,
+  shardCount,
+  throttledErrorLog,
+  type QueueName,
+  type RedisClient,
+} from '#queue/index.js';
 import { JobHandlerRegistry } from './job-handler-registry.js';
 
 /**
- * One BullMQ worker per queue, configured from the environment, handing each job to the one handler
- * of its queue and name. On shutdown each worker stops taking jobs and waits for the ones in flight
- * (worker.close()), before connections close.
+ * One BullMQ worker per queue (per shard of a sharded queue), configured from the environment, handing
+ * each job to the one handler of its catalogue queue and name. On shutdown each worker stops taking
+ * jobs and waits for the ones in flight (worker.close()), before connections close.
  */
 @Injectable()
 export class QueueWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('queue-workers');
   private readonly workers: Worker[] = [];
+  private readonly connections: RedisClient[] = [];
 
   constructor(
     private readonly handlers: JobHandlerRegistry,
@@ -21,26 +33,41 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const probe = createRedis(this.config, 'worker');
+    try {
+      await assertRedisMode(probe);
+    } finally {
+      probe.disconnect();
+    }
+    const started: string[] = [];
     for (const queue of Object.values(QUEUES)) {
-      const worker = new Worker(queue, (job) => this.process(queue, job), {
-        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
-        prefix: queuePrefix(this.config.queuePrefix),
-        concurrency: QUEUE_CONCURRENCY[queue](this.config),
-        lockDuration: this.config.worker.lockDurationMs,
-        stalledInterval: this.config.worker.stalledIntervalMs,
-        maxStalledCount: 5,
-      });
-      worker.on('failed', (job, err) => this.logger.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
-      worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
-      this.workers.push(worker);
+      for (const physical of physicalQueues(queue, shardCount(queue, this.config))) {
+        // Its own connection: BullMQ duplicates it for the blocking fetch, and a shared one would serialise the workers.
+        const connection = createRedis(this.config, 'worker');
+        this.connections.push(connection);
+        const worker = new Worker(physical, (job) => this.process(queue, job), {
+          connection,
+          prefix: queuePrefix(this.config.queuePrefix, physical),
+          concurrency: QUEUE_CONCURRENCY[queue](this.config),
+          lockDuration: this.config.worker.lockDurationMs,
+          stalledInterval: this.config.worker.stalledIntervalMs,
+          maxStalledCount: 5,
+        });
+        const logError = throttledErrorLog(`queue-workers ${physical}`);
+        worker.on('failed', (job, err) => this.logger.warn({ queue: physical, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
+        worker.on('error', logError);
+        this.workers.push(worker);
+        started.push(physical);
+      }
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
-    this.logger.log({ queues: Object.values(QUEUES) }, 'workers started');
+    this.logger.log({ queues: started }, 'workers started');
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log({ signal }, 'stopping workers: no new jobs, waiting for jobs in flight');
     await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 
   /**

@@ -33,6 +33,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     };
     tick();
     this.registry.addInterval('reconciler', setInterval(tick, this.config.engine.reconcileIntervalSeconds * 1000));
+    // A worker back after a long stop must not wait for the hourly tick to get the current month's partition.
+    this.enqueueDeliveryPartitions().catch((err) => this.logger.error({ err }, 'could not enqueue the delivery partitions upkeep'));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -43,6 +45,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   @Cron('17 3 * * *', { name: 'purge-refresh-tokens', timeZone: 'Asia/Ho_Chi_Minh' })
   async enqueuePurgeRefreshTokens(): Promise<void> {
     await this.jobs.add(JOBS.purgeRefreshTokens, { payload: { day: new Date().toISOString().slice(0, 10) } });
+  }
+
+  /** Hourly and at start-up: partitions ahead of the calendar, retention applied (docs/operations.md). */
+  @Cron('41 * * * *', { name: 'delivery-partitions' })
+  async enqueueDeliveryPartitions(): Promise<void> {
+    await this.jobs.add(JOBS.upkeepDeliveryPartitions, { payload: { hour: new Date().toISOString().slice(0, 13).replace(/[-T]/g, '') } });
   }
 
   @Cron('*/5 * * * * *', { name: 'roll-up-reports' })

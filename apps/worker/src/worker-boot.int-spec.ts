@@ -57,6 +57,7 @@ describe("the worker's boot", () => {
       const handlerOf = Object.fromEntries(Object.entries(JOBS).map(([key, job]) => [key, registry.handlerOf(job.queue, job.name)?.constructor.name]));
       expect(handlerOf).toEqual({
         purgeRefreshTokens: 'PurgeRefreshTokensHandler',
+        upkeepDeliveryPartitions: 'UpkeepDeliveryPartitionsHandler',
         rollUpReports: 'RollUpReportsHandler',
         runOccurrence: 'RunOccurrenceHandler',
         sendSmsBatch: 'SendSmsBatchHandler',

@@ -122,6 +122,29 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads Redis Cluster seed nodes and SMS queue shards, a single Redis and one shard by default', () => {
+    expect(loadConfig({}).redisClusterNodes).toEqual([]);
+    expect(loadConfig({}).sms.queueShards).toBe(1);
+    const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis-a:7000, 10.0.0.2:7001,[::1]:7002', SMS_QUEUE_SHARDS: '3' });
+    expect(config.redisClusterNodes).toEqual([
+      { host: 'redis-a', port: 7000 },
+      { host: '10.0.0.2', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(config.sms.queueShards).toBe(3);
+  });
+
+  it('refuses a malformed cluster node, too many shards, and a cluster with a database other than 0', () => {
+    expect(problemsOf({ REDIS_CLUSTER_NODES: 'redis-a', SMS_QUEUE_SHARDS: '65' })).toEqual([
+      'REDIS_CLUSTER_NODES must be a comma-separated list of host:port (bad item "redis-a") (got "redis-a")',
+      'SMS_QUEUE_SHARDS must be ≤ 64 (got "65")',
+    ]);
+    expect(problemsOf({ REDIS_CLUSTER_NODES: 'redis-a:7000', REDIS_URL: 'redis://redis-a:7000/2' })).toEqual([
+      'REDIS_URL must name database 0 (or none) when REDIS_CLUSTER_NODES is set: a Redis Cluster has only database 0 (got /2)',
+    ]);
+    expect(problemsOf({ REDIS_CLUSTER_NODES: 'redis-a:7000', REDIS_URL: 'redis://:pw@redis-a:7000' })).toEqual([]);
+  });
+
   it('reports every problem at once, in one error', () => {
     let error: unknown;
     try {

@@ -1,5 +1,5 @@
 import { ConfigError, loadEnvBlock, type EnvSource, type EnvSpec, type EnvValues } from './env-block.js';
-import { baseUrl, bool, hexKey, int, match, oneOf, optionalMatch, str, timeZone, url, type Parser } from './env-parsers.js';
+import { baseUrl, bool, hexKey, hostPortList, int, match, oneOf, optionalMatch, str, timeZone, url, type Parser } from './env-parsers.js';
 import { capFeeds, type CapFeedConfig } from './cap-feeds.js';
 
 export { ConfigError };
@@ -26,6 +26,11 @@ export interface AppConfig {
   publicBaseUrl: string;
   databaseUrl: string;
   redisUrl: string;
+  /**
+   * Redis Cluster seed nodes (`host:port`); empty: a single Redis at `redisUrl`. When set, every
+   * connection is an ioredis Cluster, with the credentials and TLS of `redisUrl`.
+   */
+  redisClusterNodes: { host: string; port: number }[];
   queuePrefix: string;
   migrateOnStart: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -55,6 +60,12 @@ export interface AppConfig {
   /** How long one HTTP request may take, upload included (Node's own limit of 5 minutes cuts large imports on slow links). */
   httpRequestTimeoutSeconds: number;
   engine: EngineConfig;
+  /**
+   * Monthly partitions of delivery and delivery_attempt: how many are kept ready past the current
+   * month, and how many months are kept besides the current one (older ones are dropped once the
+   * reports' rollup holds them; 0: kept for ever). docs/operations.md, "Delivery partitions".
+   */
+  deliveryPartitions: { aheadMonths: number; retentionMonths: number };
   sms: SmsConfig;
   secrets: { key: string; oldKeys: string[] };
   social: SocialConfig;
@@ -95,6 +106,8 @@ export interface SmsConfig {
   sendConcurrency: number;
   workerConcurrency: number;
   urgentWorkerConcurrency: number;
+  /** Queues each SMS lane is spread over (each its own hash tag, so a cluster's masters share the work). */
+  queueShards: number;
   ratePerSecond: number;
   maxAttempts: number;
   backoffBaseMs: number;
@@ -125,6 +138,7 @@ export const ENV_SPEC = {
   PUBLIC_BASE_URL: { parse: baseUrl(['http', 'https']), default: 'http://localhost:3000' },
   DATABASE_URL: { parse: url(['postgres', 'postgresql']), default: 'postgres://postgres@127.0.0.1:5432/tincoso' },
   REDIS_URL: { parse: url(['redis', 'rediss']), default: 'redis://127.0.0.1:6379/0' },
+  REDIS_CLUSTER_NODES: { parse: hostPortList(), default: '' },
   QUEUE_PREFIX: { parse: str({ minLength: 1 }), default: 'tincoso' },
   MIGRATE_ON_START: { parse: bool(), default: 'true' },
   LOG_LEVEL: { parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), default: 'info' },
@@ -150,6 +164,8 @@ export const ENV_SPEC = {
   RECONCILE_INTERVAL_SECONDS: { parse: int({ min: 1, max: 3600 }), default: '30' },
   SENDING_TIMEOUT_SECONDS: { parse: int({ min: 1, max: 86_400 }), default: '120' },
   RECURRENCE_HORIZON_DAYS: { parse: int({ min: 1, max: 366 }), default: '14' },
+  DELIVERY_PARTITIONS_AHEAD_MONTHS: { parse: int({ min: 1, max: 24 }), default: '3' },
+  DELIVERY_RETENTION_MONTHS: { parse: int({ min: 0, max: 1200 }), default: '0' },
   SMS_PROVIDER: { parse: match(/^[a-z][a-z0-9-]*$/, 'auto, sandbox or the name of a registered SMS provider'), default: 'auto' },
   SMS_PRICE_PER_PART_VND: { parse: int({ min: 0 }), default: '800' },
   SMS_DEFAULT_MAX_PARTS: { parse: int({ min: 1, max: 10 }), default: '3' },
@@ -157,6 +173,7 @@ export const ENV_SPEC = {
   SMS_SEND_CONCURRENCY: { parse: int({ min: 1, max: 1000 }), default: '32' },
   SMS_WORKER_CONCURRENCY: { parse: int({ min: 1, max: 100 }), default: '4' },
   SMS_URGENT_WORKER_CONCURRENCY: { parse: int({ min: 1, max: 100 }), default: '2' },
+  SMS_QUEUE_SHARDS: { parse: int({ min: 1, max: 64 }), default: '1' },
   SMS_RATE_PER_SECOND: { parse: int({ min: 1, max: 100_000 }), default: '50' },
   SMS_MAX_ATTEMPTS: { parse: int({ min: 1, max: 50 }), default: '5' },
   SMS_BACKOFF_BASE_MS: { parse: int({ min: 10, max: 3_600_000 }), default: '2000' },
@@ -205,6 +222,7 @@ export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlo
     publicBaseUrl: v.PUBLIC_BASE_URL,
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
+    redisClusterNodes: v.REDIS_CLUSTER_NODES,
     queuePrefix: v.QUEUE_PREFIX,
     migrateOnStart: v.MIGRATE_ON_START,
     logLevel: v.LOG_LEVEL,
@@ -249,6 +267,7 @@ export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlo
       sendingTimeoutSeconds: v.SENDING_TIMEOUT_SECONDS,
       recurrenceHorizonDays: v.RECURRENCE_HORIZON_DAYS,
     },
+    deliveryPartitions: { aheadMonths: v.DELIVERY_PARTITIONS_AHEAD_MONTHS, retentionMonths: v.DELIVERY_RETENTION_MONTHS },
     sms: {
       provider: v.SMS_PROVIDER,
       pricePerPartVnd: v.SMS_PRICE_PER_PART_VND,
@@ -257,6 +276,7 @@ export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlo
       sendConcurrency: v.SMS_SEND_CONCURRENCY,
       workerConcurrency: v.SMS_WORKER_CONCURRENCY,
       urgentWorkerConcurrency: v.SMS_URGENT_WORKER_CONCURRENCY,
+      queueShards: v.SMS_QUEUE_SHARDS,
       ratePerSecond: v.SMS_RATE_PER_SECOND,
       maxAttempts: v.SMS_MAX_ATTEMPTS,
       backoffBaseMs: v.SMS_BACKOFF_BASE_MS,
@@ -268,6 +288,10 @@ export function loadConfig(env: EnvSource = process.env, blocks: readonly EnvBlo
 function crossFieldProblems(v: Parsed): string[] {
   const problems: string[] = [];
   if (v.SMS_BACKOFF_CAP_MS < v.SMS_BACKOFF_BASE_MS) problems.push('SMS_BACKOFF_CAP_MS must be ≥ SMS_BACKOFF_BASE_MS');
+  const db = new URL(v.REDIS_URL).pathname.replace(/^\//, '');
+  if (v.REDIS_CLUSTER_NODES.length > 0 && db !== '' && db !== '0') {
+    problems.push(`REDIS_URL must name database 0 (or none) when REDIS_CLUSTER_NODES is set: a Redis Cluster has only database 0 (got /${db})`);
+  }
   return problems;
 }
 

@@ -93,3 +93,16 @@ export const optionalMatch =
 export const optionalUrl =
   (protocols: readonly string[]): Parser<string | null> =>
   (raw) => (raw === '' ? null : baseUrl(protocols)(raw));
+
+/** `host:port,host:port` (seed nodes of a cluster); empty gives []. */
+export const hostPortList = (): Parser<{ host: string; port: number }[]> => (raw) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const found = /^(?<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(?<port>\d{1,5})$/.exec(item);
+      const port = Number(found?.groups?.port);
+      if (!found?.groups || port < 1 || port > 65535) throw new EnvRuleError(`must be a comma-separated list of host:port (bad item "${item}")`);
+      return { host: found.groups.host.replace(/^\[|\]$/g, ''), port };
+    });

@@ -22,9 +22,18 @@ export interface ChannelDefinition {
   /** What the preview shows for this channel beyond the count: warnings, the SMS text and its cost. */
   preview?(draft: BroadcastDraft, due: Date[], recipients: number): Promise<ChannelPreview>;
 
-  /** Writes an occurrence's deliveries for the channel inside the planning transaction (set-based). */
+  /**
+   * Writes an occurrence's deliveries for the channel, or the next part of them, inside a planning
+   * transaction of its own (set-based). It continues from the rows already committed, so a planner
+   * that died in between is resumed by calling it again; `more` asks to be called once more.
+   */
   plan(ctx: PlanContext): Promise<PlannedChannel>;
-  /** After the planning transaction committed: enqueues the work. */
+  /**
+   * Whether what the channel sends is made yet (an emergency's speech is rendered while it is being
+   * planned): false makes the planner go on with the other channels and ask again shortly.
+   */
+  contentReady?(ctx: ContentContext): Promise<boolean>;
+  /** After the transaction of a part committed: enqueues that part's work or tells the devices. */
   enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void>;
   /**
    * Enqueues the jobs that send these batches (idempotent: job ids are deterministic). The planner
@@ -88,10 +97,16 @@ export interface PlanContext {
   targetPaths: string[];
 }
 
+export type ContentContext = Pick<PlanContext, 'broadcast' | 'version' | 'targetPaths'>;
+
 export interface PlannedChannel {
   channel: string;
   deliveries: number;
   batches: number;
+  /** The number of this part's first batch (a later part continues the numbering); 0 when absent. */
+  firstBatch?: number;
+  /** More deliveries remain to be written in another transaction (an SMS fan-out's first batches went ahead). */
+  more?: boolean;
   /** When the first batch may go (quiet hours already applied). */
   wakeAt: Date;
 }
@@ -106,7 +121,8 @@ export interface WaitingBatch {
 
 /** The batches of one planned channel of an occurrence, all due at the channel's wake time. */
 export function plannedBatches(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): WaitingBatch[] {
-  return Array.from({ length: planned.batches }, (_, batchNo) => ({ occurrenceId, batchNo, wakeAt: planned.wakeAt, priority: broadcast.priority }));
+  const first = planned.firstBatch ?? 0;
+  return Array.from({ length: planned.batches }, (_, i) => ({ occurrenceId, batchNo: first + i, wakeAt: planned.wakeAt, priority: broadcast.priority }));
 }
 
 /** The registered channels (ChannelDefinition[]), provided by the registry module. */

@@ -35,6 +35,11 @@ export interface JobDefinition<P> {
   name: string;
   /** Same payload → same id, so enqueuing twice is a no-op. BullMQ 6 refuses custom ids containing ':'. */
   jobId: (payload: P) => string;
+  /**
+   * Jobs of a sharded queue (see queue-shards.ts) go to the shard this key hashes to: the same
+   * payload always lands on the same shard, so the id still makes enqueuing twice a no-op.
+   */
+  shardKey?: (payload: P) => string;
 }
 
 function job<P>(def: JobDefinition<P>): JobDefinition<P> {
@@ -61,6 +66,12 @@ export const JOBS = {
     name: 'purge-refresh-tokens',
     jobId: ({ day }) => `purge-refresh-tokens-${day}`,
   }),
+  /** Delivery partitions created ahead and old months retired (DELIVERY_RETENTION_MONTHS); `hour` is the cron's hour. */
+  upkeepDeliveryPartitions: job<{ hour: string }>({
+    queue: QUEUES.housekeeping,
+    name: 'upkeep-delivery-partitions',
+    jobId: ({ hour }) => `delivery-partitions-${hour}`,
+  }),
   /** Counts new settlements into the reports' rollup; `slot` is the cron's 5-second tick so replicas do not double it. */
   rollUpReports: job<{ slot: string }>({
     queue: QUEUES.housekeeping,
@@ -76,11 +87,13 @@ export const JOBS = {
     queue: QUEUES.smsBulk,
     name: 'send-sms-batch',
     jobId: ({ occurrenceId, batchNo, wakeAt }) => `sms-${occurrenceId}-${batchNo}-${wakeAt}`,
+    shardKey: ({ occurrenceId, batchNo }) => `${occurrenceId}-${batchNo}`,
   }),
   sendUrgentSmsBatch: job<SmsBatchPayload>({
     queue: QUEUES.smsUrgent,
     name: 'send-sms-batch',
     jobId: ({ occurrenceId, batchNo, wakeAt }) => `sms-${occurrenceId}-${batchNo}-${wakeAt}`,
+    shardKey: ({ occurrenceId, batchNo }) => `${occurrenceId}-${batchNo}`,
   }),
   publishSocial: job<SocialBatchPayload>({
     queue: QUEUES.social,
@@ -153,8 +166,3 @@ export const JOBS = {
 
 export type JobKey = keyof typeof JOBS;
 export type JobPayload<K extends JobKey> = (typeof JOBS)[K] extends JobDefinition<infer P> ? P : never;
-
-/** Redis Cluster keeps a queue's keys in one slot only when the prefix is a hash tag. */
-export function queuePrefix(prefix: string): string {
-  return `{${prefix}}`;
-}

@@ -1,4 +1,5 @@
 export * from './catalogue.js';
+export * from './queue-shards.js';
 export * from './redis.js';
 export * from './queue.module.js';
 export * from './job-queue.service.js';
@@ -6,3 +7,5 @@ export * from './job-handler.js';
 export * from './job-handler-check.js';
 export * from './job-priority.js';
 export * from './worker-heartbeat.js';
+export * from './lease.js';
+export * from './redis-probe.js';

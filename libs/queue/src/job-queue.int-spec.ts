@@ -3,9 +3,10 @@ import { Test } from '@nestjs/testing';
 import { Worker } from 'bullmq';
 import { ConfigModule, type AppConfig } from '#config/index.js';
 import { testConfig } from '#test/test-config.js';
-import { JOBS, queuePrefix, type JobDefinition } from './catalogue.js';
+import { JOBS, type JobDefinition } from './catalogue.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueModule } from './queue.module.js';
+import { queuePrefix } from './queue-shards.js';
 
 /** JobQueue.remove against the real Redis: removes what waits, leaves what runs, throws everything else. */
 describe('JobQueue.remove', () => {
@@ -49,7 +50,7 @@ describe('JobQueue.remove', () => {
         started();
         return new Promise<string>((resolve) => (release = () => resolve('ran')));
       },
-      { connection: { url: config.redisUrl, maxRetriesPerRequest: null }, prefix: queuePrefix(config.queuePrefix) },
+      { connection: { url: config.redisUrl, maxRetriesPerRequest: null }, prefix: queuePrefix(config.queuePrefix, JOBS.runOccurrence.queue) },
     );
     try {
       await jobs.add(JOBS.runOccurrence, { payload });

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { queuePrefix } from './catalogue.js';
+import { taggedKey } from './queue-shards.js';
+import type { RedisClient } from './redis.js';
 
 export interface WorkerHeartbeatStatus {
   /** Worker processes whose last heartbeat is younger than the stale limit. */
@@ -13,16 +13,16 @@ const FORGET_AFTER_MS = 86_400_000;
 
 /**
  * Worker processes' heartbeats: one sorted set, member = worker id, score = epoch ms of its last
- * beat. One key, so it works unchanged on a Redis Cluster (the queue prefix is a hash tag).
+ * beat. One key, so it works unchanged on a Redis Cluster.
  */
 export class WorkerHeartbeats {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
-    this.key = `${queuePrefix(prefix)}:worker-heartbeats`;
+    this.key = taggedKey(prefix, 'worker-heartbeats');
   }
 
   async beat(workerId: string, at = Date.now()): Promise<void> {

@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { CONTENT_GROUP_CODES, type ContentGroup } from '#domain/index.js';
 import { ACTIVITY_KINDS, PLAN_LIMITS, type ActivityKind } from '#domain/plans/index.js';
 import { ACTIVITY_SORT_FIELDS } from '#services/activities/activity.repository.js';
+import { IsCalendarDay } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 
 export const ACTIVITY_DEFAULT_SORT = '-occurredOn';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'phải là ngày dạng YYYY-MM-DD';
 const CleanText = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
 
 export class ActivityFieldsDto {
@@ -25,7 +24,7 @@ export class ActivityFieldsDto {
   title!: string;
 
   @ApiProperty({ format: 'date', description: "The day it took place: today in the unit's zone at the latest" })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsCalendarDay()
   occurredOn!: string;
 
   @ApiProperty({ maxLength: PLAN_LIMITS.placeMax, example: 'Hội trường UBND xã' })
@@ -81,12 +80,12 @@ export class ListActivitiesQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'From this day, included' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsCalendarDay()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Up to this day, included' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsCalendarDay()
   to?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Words of the title or the place; diacritics ignored' })

@@ -1,24 +1,21 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
 import { AuthModule } from '#services/auth/auth.module.js';
-import { QUEUES } from '#queue/index.js';
+import { JobQueue } from '#queue/index.js';
 import { ADMIN_QUEUES_PATH } from './admin-queues-cookie.js';
 import { AdminQueuesController } from './admin-queues.controller.js';
 import { AdminQueuesGate } from './admin-queues.gate.js';
 
-/** Bull Board at /admin/queues over every queue of the catalogue, read-only, behind AdminQueuesGate (admins only). */
+/** Bull Board at /admin/queues over every queue of the catalogue (each shard of a sharded one), read-only, behind AdminQueuesGate (admins only). */
 @Module({
   imports: [AuthModule],
   controllers: [AdminQueuesController],
   providers: [AdminQueuesGate],
 })
 export class AdminQueuesApiModule implements NestModule {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly jobs: JobQueue) {}
 
   configure(consumer: MiddlewareConsumer): void {
     const serverAdapter = new ExpressAdapter();
@@ -26,9 +23,7 @@ export class AdminQueuesApiModule implements NestModule {
     createBullBoard({
       // Read-only: promoting a delayed run-occurrence job would send a broadcast before its time, and
       // the reconciler, not a click, is what repairs a lost or failed job.
-      queues: Object.values(QUEUES).map(
-        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }), { readOnlyMode: true }),
-      ),
+      queues: this.jobs.all().map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
       serverAdapter,
       options: { uiConfig: { boardTitle: 'tincoso' } },
     });

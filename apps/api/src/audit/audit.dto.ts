@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { AUDIT_SORT_FIELDS } from '#persistence/repositories/audit.repository.js';
+import { IsDayOrInstant } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 
 export const AUDIT_DEFAULT_SORT = '-occurredAt';
-
-/** A calendar day, or an instant with its offset: never a wall time without one. */
-const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -15,8 +13,7 @@ export class AuditQueryDto extends PageQueryDto {
     description: 'From this day (start of the day in the caller’s unit zone) or this instant (ISO 8601 with offset), inclusive',
   })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT)
-  @IsDateString()
+  @IsDayOrInstant()
   from?: string;
 
   @ApiPropertyOptional({
@@ -24,8 +21,7 @@ export class AuditQueryDto extends PageQueryDto {
     description: 'To this day (its end, in the caller’s unit zone, inclusive) or before this instant (ISO 8601 with offset)',
   })
   @IsOptional()
-  @Matches(DAY_OR_INSTANT)
-  @IsDateString()
+  @IsDayOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only what this user did' })

@@ -2,21 +2,15 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res, Streama
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BoardEventsHub } from '#board/board-events.js';
-import { BoardFeedService, type AuthenticatedBoard, type BoardFeed } from '#board/board-feed.service.js';
+import { BoardFeedService, type AuthenticatedBoard } from '#board/board-feed.service.js';
 import { Public } from '../auth/public.decorator.js';
 import { CurrentBoard, DeviceOf, DeviceTokenGuard } from '../devices/device-token.guard.js';
 import { openEventStream } from '../devices/event-stream.js';
+import { revalidated } from '../devices/conditional-response.js';
 import { UuidParam } from '../http/route-params.js';
 import { renderKioskPage } from './board-kiosk.view.js';
 import { BoardFeedDto, HeartbeatDto, HeartbeatReplyDto, KioskQueryDto } from './boards.dto.js';
 import { DEVICE_BEARER } from '../http/openapi-document.js';
-
-function sendFeed(res: Response, feed: BoardFeed): BoardFeed {
-  // Express answers 304 itself when If-None-Match matches this ETag.
-  res.setHeader('ETag', `"${feed.version}"`);
-  res.setHeader('Cache-Control', 'no-cache');
-  return feed;
-}
 
 /**
  * What a board reads and reports with its own token (docs/devices.md): the kiosk page, its slides
@@ -51,8 +45,9 @@ export class BoardDeviceController {
   @ApiOperation({ summary: "The board's slides (ETag; 304 when unchanged)" })
   @ApiOkResponse({ type: BoardFeedDto })
   @ApiNotFoundResponse({ description: 'Unknown token' })
-  async slides(@CurrentBoard() board: AuthenticatedBoard, @Res({ passthrough: true }) res: Response): Promise<BoardFeed> {
-    return sendFeed(res, await this.boards.feed(board));
+  async slides(@CurrentBoard() board: AuthenticatedBoard, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const answer = await this.boards.conditionalFeed(board, req.headers['if-none-match']);
+    revalidated(res, answer, (feed) => res.json(feed), 'no-cache');
   }
 
   @Get('boards/:token/events')
@@ -98,8 +93,9 @@ export class BoardDeviceController {
   @ApiOperation({ summary: 'The same slides for third-party signage players, the board token as Bearer' })
   @ApiOkResponse({ type: BoardFeedDto })
   @ApiUnauthorizedResponse({ description: 'Missing or unknown board token' })
-  async feed(@CurrentBoard() board: AuthenticatedBoard, @Res({ passthrough: true }) res: Response): Promise<BoardFeed> {
-    return sendFeed(res, await this.boards.feed(board));
+  async feed(@CurrentBoard() board: AuthenticatedBoard, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const answer = await this.boards.conditionalFeed(board, req.headers['if-none-match']);
+    revalidated(res, answer, (feed) => res.json(feed), 'no-cache');
   }
 
   @Post('api/v1/devices/boards/heartbeat')

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -21,6 +20,7 @@ import {
 import { BROADCAST_VIEW_STATUSES, type BroadcastViewStatus } from '#domain/delivery/broadcast-view-status.js';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '#persistence/index.js';
 import { CHANNELS } from '#domain/index.js';
+import { IsInstant, IsWallDateTime } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 
@@ -60,7 +60,7 @@ export class ScheduleDto {
 
   @ApiPropertyOptional({ description: 'once: ISO 8601 instant, e.g. 2026-11-22T07:30:00+07:00', example: '2026-11-22T07:30:00+07:00' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   at?: string;
 
   @ApiPropertyOptional({ description: 'recurring: RFC 5545 RRULE without DTSTART', example: 'FREQ=WEEKLY;BYDAY=MO,WE' })
@@ -71,12 +71,12 @@ export class ScheduleDto {
 
   @ApiPropertyOptional({ description: 'recurring: local wall time of the first occurrence', example: '2026-11-23T07:30' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/)
+  @IsWallDateTime()
   startsAt?: string;
 
   @ApiPropertyOptional({ description: 'recurring: last instant (ISO 8601); give this or count' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   until?: string;
 
   @ApiPropertyOptional({ description: 'recurring: number of occurrences; give this or until', minimum: 1, maximum: 1000 })
@@ -145,12 +145,12 @@ export class BroadcastListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'With an occurrence due at or after this instant (ISO 8601)', example: '2026-12-01T00:00:00+07:00' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'With an occurrence due before this instant (ISO 8601)', example: '2027-01-01T00:00:00+07:00' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   to?: string;
 
   @SortQuery(BROADCAST_SORT_FIELDS, '-createdAt')

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PRIORITIES, CHANNELS } from '#domain/index.js';
+import { IsInstant } from '../http/date-time.validators.js';
 
 const CHANNEL = { enum: CHANNELS, enumName: 'Channel' } as const;
 const OCCURRENCE_STATUSES = ['pending', 'held', 'planned', 'completed', 'cancelled', 'skipped'];
 
 export class CalendarQueryDto {
   @ApiProperty({ description: 'Start of the range (ISO 8601, inclusive)', example: '2026-12-01T00:00:00+07:00' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   from!: string;
 
   @ApiProperty({ description: 'End of the range (ISO 8601, exclusive); at most 62 days after from', example: '2027-01-01T00:00:00+07:00' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   to!: string;
 
   @ApiPropertyOptional(CHANNEL)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { CHANNEL_ACCOUNT_STATUSES, SOCIAL_PLATFORMS, type ChannelAccountStatus, type SocialPlatform } from '#persistence/index.js';
+import { IsInstant } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 /** Tokens are write-only: accepted here, sealed at once, never returned (writeOnly in the OpenAPI document). */
@@ -50,7 +51,7 @@ export class CreateChannelAccountDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the access token expires (Zalo default: in 25 hours)' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   accessExpiresAt?: string;
 
   @ApiPropertyOptional({ description: 'Zalo: the OA may send broadcast messages to its followers', default: false })
@@ -101,7 +102,7 @@ export class ReconnectChannelAccountDto {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   accessExpiresAt?: string;
 }
 

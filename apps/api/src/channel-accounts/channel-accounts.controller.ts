@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/index.js';
 import { ChannelAccountsService } from '#social/channel-accounts.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage } from '../http/pagination.dto.js';
+import { UuidParam } from '../http/route-params.js';
 import { ChannelAccountListQueryDto, ChannelAccountPageDto, ChannelAccountResponseDto, ConnectionCheckDto, CreateChannelAccountDto, ReconnectChannelAccountDto, UpdateChannelAccountDto } from './channel-account.dto.js';
 
 /** Zalo OA and Facebook Page accounts of units. Tokens go in, never come out. */
@@ -32,7 +33,7 @@ export class ChannelAccountsController {
   @ApiOkResponse({ type: ChannelAccountResponseDto })
   @ApiOperation({ summary: 'A channel account (never its tokens)' })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.accounts.get(actor, id);
   }
 
@@ -40,7 +41,7 @@ export class ChannelAccountsController {
   @ApiOkResponse({ type: ChannelAccountResponseDto })
   @ApiOperation({ summary: 'Renames a channel account or changes whether it may broadcast' })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateChannelAccountDto) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateChannelAccountDto) {
     return this.accounts.update(actor, id, dto);
   }
 
@@ -50,7 +51,7 @@ export class ChannelAccountsController {
   @ApiOkResponse({ type: ChannelAccountResponseDto })
   @ApiOperation({ summary: "Stores new tokens after the platform's login flow" })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  reconnect(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReconnectChannelAccountDto) {
+  reconnect(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: ReconnectChannelAccountDto) {
     return this.accounts.reconnect(actor, id, { ...dto, accessExpiresAt: dto.accessExpiresAt ? new Date(dto.accessExpiresAt) : undefined });
   }
 
@@ -60,7 +61,7 @@ export class ChannelAccountsController {
   @ApiOkResponse({ type: ConnectionCheckDto })
   @ApiOperation({ summary: 'Checks the connection with the platform using the stored token' })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  check(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  check(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.accounts.check(actor, id);
   }
 }

@@ -24,6 +24,9 @@ interface DeviceRequest extends Request {
  */
 @Injectable()
 export class DeviceTokenGuard implements CanActivate {
+  private stationDevices: StationDeviceService | null = null;
+  private boardFeeds: BoardFeedService | null = null;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly modules: ModuleRef,
@@ -35,12 +38,16 @@ export class DeviceTokenGuard implements CanActivate {
     if (kind === 'station') {
       const header = req.headers['x-device-token'];
       const token = bearerToken(req.headers.authorization) ?? (typeof header === 'string' ? header : undefined);
-      req.station = await this.modules.get(StationDeviceService, { strict: false }).authenticate(token);
+      const devices = this.stationDevices ?? this.modules.get<StationDeviceService>(StationDeviceService, { strict: false });
+      this.stationDevices = devices;
+      req.station = await devices.authenticate(token);
     } else if (kind === 'board') {
       const pathToken = req.params.token;
       const inPath = typeof pathToken === 'string';
       const token = inPath ? pathToken : bearerToken(req.headers.authorization);
-      req.board = await this.modules.get(BoardFeedService, { strict: false }).authenticate(token, inPath ? 'not-found' : 'unauthenticated');
+      const feeds = this.boardFeeds ?? this.modules.get<BoardFeedService>(BoardFeedService, { strict: false });
+      this.boardFeeds = feeds;
+      req.board = await feeds.authenticate(token, inPath ? 'not-found' : 'unauthenticated');
     } else {
       throw new Error('DeviceTokenGuard used without @DeviceOf(...)');
     }

@@ -4,12 +4,12 @@ import type { Request, Response } from 'express';
 import {
   StationDeviceService,
   type AuthenticatedStation,
-  type StationPlaylist,
 } from '#loudspeaker/station-device.service.js';
 import { StationEventsHub } from '#loudspeaker/station-events.js';
 import { Public } from '../auth/public.decorator.js';
 import { CurrentStation, DeviceOf, DeviceTokenGuard } from './device-token.guard.js';
 import { HeartbeatDto, PlayReportDto, PlaylistQueryDto } from './station-devices.dto.js';
+import { revalidated } from './conditional-response.js';
 import { openEventStream } from './event-stream.js';
 import { sendWithRange } from './range-response.js';
 import { PlaysAppliedDto, StationHeartbeatReplyDto, StationPlaylistDto } from './station-device-responses.dto.js';
@@ -33,21 +33,18 @@ export class StationDevicesController {
   @Get('playlist')
   @ApiOkResponse({ type: StationPlaylistDto, description: 'The day in playing order; ETag, 304 on If-None-Match' })
   @ApiOperation({ summary: "The station's playlist for a local day" })
-  async playlist(@CurrentStation() station: AuthenticatedStation, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<StationPlaylist> {
-    const { playlist, etag } = await this.devices.playlist(station, q.date);
-    revalidated(res, etag);
-    return playlist;
+  async playlist(@CurrentStation() station: AuthenticatedStation, @Req() req: Request, @Res() res: Response, @Query() q: PlaylistQueryDto): Promise<void> {
+    const answer = await this.devices.playlist(station, q.date, req.headers['if-none-match']);
+    revalidated(res, answer, (playlist) => res.json(playlist));
   }
 
   @Get('playlist.m3u8')
   @ApiProduces('application/vnd.apple.mpegurl')
   @ApiOperation({ summary: 'The same playlist as an M3U8 list for stream players' })
   @ApiOkResponse({ description: 'M3U8 text; ETag, 304 on If-None-Match', schema: { type: 'string' } })
-  async m3u8(@CurrentStation() station: AuthenticatedStation, @Res({ passthrough: true }) res: Response, @Query() q: PlaylistQueryDto): Promise<string> {
-    const { text, etag } = await this.devices.m3u8(station, q.date);
-    revalidated(res, etag);
-    res.type('application/vnd.apple.mpegurl; charset=utf-8');
-    return text;
+  async m3u8(@CurrentStation() station: AuthenticatedStation, @Req() req: Request, @Res() res: Response, @Query() q: PlaylistQueryDto): Promise<void> {
+    const answer = await this.devices.m3u8(station, q.date, req.headers['if-none-match']);
+    revalidated(res, answer, (text) => res.type('application/vnd.apple.mpegurl; charset=utf-8').send(text));
   }
 
   @Get('media/:audioId')
@@ -91,10 +88,4 @@ export class StationDevicesController {
       reports.map((r) => ({ itemId: r.itemId, event: r.event, at: new Date(r.at), error: r.error ?? null })),
     );
   }
-}
-
-/** Express answers 304 itself when If-None-Match matches this ETag. */
-function revalidated(res: Response, etag: string): void {
-  res.setHeader('ETag', etag);
-  res.setHeader('Cache-Control', 'private, no-cache');
 }

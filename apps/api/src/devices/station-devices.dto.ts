@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDay, IsInstant } from '../http/date-time.validators.js';
 
 export class PlaylistQueryDto {
   @ApiPropertyOptional({ example: '2026-11-23', description: "Local day of the station; today when omitted" })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDay()
   date?: string;
 }
 
@@ -49,7 +50,7 @@ export class PlayReportDto {
   event!: 'start' | 'end' | 'failure';
 
   @ApiProperty({ example: '2026-11-23T23:00:05Z', description: 'When it happened on the device (ISO 8601)' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   at!: string;
 
   @ApiPropertyOptional({ description: 'Why playing failed (event failure)' })

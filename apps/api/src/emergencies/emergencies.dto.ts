@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -22,6 +21,7 @@ import { CHANNELS, CONTENT_GROUP_CODES, LIMITS, type ContentGroup } from '#domai
 import { EMERGENCY_STATUSES, type EmergencyStatus } from '#persistence/index.js';
 import { EMERGENCY_TEXT_MAX } from '#services/emergencies/emergency-renditions.js';
 import { REPEAT_MAX_DAYS, REPEAT_MAX_MINUTES, REPEAT_MIN_MINUTES } from '#services/emergencies/emergency-repeat.js';
+import { IsInstant } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 import { RenditionsDto } from '../messages/messages.dto.js';
 
@@ -36,7 +36,7 @@ export class EmergencyRepeatDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: `When to stop repeating; default and latest: ${REPEAT_MAX_DAYS} days after it first goes out. Cancelling stops it earlier.` })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   until?: string;
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { FeedsService, type RenderedDocument } from '#services/feeds/feeds.service.js';
@@ -20,7 +20,7 @@ export class FeedsController {
   @ApiOperation({ summary: "RSS 2.0 feed of a unit's published messages" })
   @ApiOkResponse({ description: 'RSS XML', schema: { type: 'string' } })
   @ApiNotFoundResponse({ description: 'Unknown unit' })
-  async rss(@Param('unitId', ParseUUIDPipe) unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
+  async rss(@UuidParam('unitId') unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'application/rss+xml; charset=utf-8', await this.feeds.unitFeed(unitId, 'rss', q.subtree === '1'));
   }
 
@@ -29,7 +29,7 @@ export class FeedsController {
   @ApiOperation({ summary: "Atom feed of a unit's published messages" })
   @ApiOkResponse({ description: 'Atom XML', schema: { type: 'string' } })
   @ApiNotFoundResponse({ description: 'Unknown unit' })
-  async atom(@Param('unitId', ParseUUIDPipe) unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
+  async atom(@UuidParam('unitId') unitId: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'application/atom+xml; charset=utf-8', await this.feeds.unitFeed(unitId, 'atom', q.subtree === '1'));
   }
 
@@ -37,8 +37,8 @@ export class FeedsController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The public page of a published message' })
   @ApiOkResponse({ description: 'HTML page', schema: { type: 'string' } })
-  @ApiNotFoundResponse({ description: 'No such published message' })
-  async message(@Param('id', ParseUUIDPipe) id: string, @Query() _q: MessagePageQueryDto, @Res({ passthrough: true }) res: Response) {
+  @ApiNotFoundResponse({ description: 'No such published message: an HTML page saying so', content: { 'text/html': { schema: { type: 'string' } } } })
+  async message(@UuidParam('id') id: string, @Query() _q: MessagePageQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, 'text/html; charset=utf-8', await this.feeds.messagePage(id));
   }
 
@@ -58,6 +58,10 @@ export class FeedsController {
 
 function send(res: Response, type: string, doc: RenderedDocument): string {
   res.setHeader('Content-Type', type);
+  if (doc.missing) {
+    res.status(404).setHeader('Cache-Control', 'no-store');
+    return doc.body;
+  }
   res.setHeader('Cache-Control', CACHE);
   if (doc.lastModified.getTime() > 0) res.setHeader('Last-Modified', doc.lastModified.toUTCString());
   return doc.body;

@@ -12,11 +12,18 @@ const postgresDown = {
     throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
   },
 } as unknown as DataSource;
-/** Redis answering, with one worker whose heartbeat is `ageMs` old (none when null). */
-function redisWith(ageMs: number | null): Redis {
+/** Redis answering, with one worker whose heartbeat is `ageMs` old (none when null); `set` may refuse. */
+function redisWith(ageMs: number | null, options: { clusterEnabled?: boolean; refuseSet?: string } = {}): Redis {
   const at = ageMs === null ? null : Date.now() - ageMs;
+  const store = new Map<string, string>();
   return {
-    ping: async () => 'PONG',
+    info: async () => `# Cluster\r\ncluster_enabled:${options.clusterEnabled ? 1 : 0}\r\n`,
+    set: async (key: string, value: string) => {
+      if (options.refuseSet) throw new Error(options.refuseSet);
+      store.set(key, value);
+      return 'OK';
+    },
+    get: async (key: string) => store.get(key) ?? null,
     zcount: async (_key: string, min: string) => (at !== null && at >= Number(min) ? 1 : 0),
     zrange: async () => (at === null ? [] : ['worker-1', String(at)]),
   } as unknown as Redis;
@@ -83,13 +90,34 @@ describe('readiness', () => {
   });
 
   it('counts a check that does not answer within a second as down', async () => {
-    const silent = { ping: () => new Promise<never>(() => undefined) } as unknown as Redis;
+    const silent = { info: () => new Promise<never>(() => undefined) } as unknown as Redis;
     const error = await new HealthController(postgresUp, silent, config).ready().then(
       () => undefined,
       (thrown: unknown) => thrown,
     );
     expect(answered(error).body).toEqual(
       expect.objectContaining({ details: [{ field: 'redis', rule: 'down', message: 'timed out after 1000 ms' }] }),
+    );
+  });
+
+  it('is down when Redis answers but refuses our commands, naming the refusal', async () => {
+    const moved = redisWith(1000, { refuseSet: 'MOVED 12539 127.0.0.1:7101' });
+    const error = await new HealthController(postgresUp, moved, config).ready().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(answered(error).body).toEqual(
+      expect.objectContaining({ details: [{ field: 'redis', rule: 'down', message: 'MOVED 12539 127.0.0.1:7101' }] }),
+    );
+  });
+
+  it('is down when a single-Redis connection points at a node of a Redis Cluster', async () => {
+    const error = await new HealthController(postgresUp, redisWith(1000, { clusterEnabled: true }), config).ready().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(answered(error).body).toEqual(
+      expect.objectContaining({ details: [expect.objectContaining({ field: 'redis', message: expect.stringMatching(/REDIS_CLUSTER_NODES/) })] }),
     );
   });
 });

@@ -1,11 +1,10 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import type { FieldProblem } from '#domain/index.js';
-import { REDIS, WorkerHeartbeats, type WorkerHeartbeatStatus } from '#queue/index.js';
+import { probeRedis, REDIS, WorkerHeartbeats, type RedisClient, type WorkerHeartbeatStatus } from '#queue/index.js';
 import { Public } from '../auth/public.decorator.js';
 import { LivenessDto, ReadinessDto } from './health.dto.js';
 
@@ -20,7 +19,7 @@ export class HealthController {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.heartbeats = new WorkerHeartbeats(redis, config.queuePrefix);
@@ -35,7 +34,8 @@ export class HealthController {
   }
 
   /**
-   * Readiness: Postgres and Redis answer within a second, or 503 naming each one that does not. The
+   * Readiness: Postgres and Redis answer within a second, or 503 naming each one that does not. Redis
+   * must accept our commands (a write and a read under every queue's hash tag), not only answer. The
    * worker's heartbeat is reported too: without a live worker nothing is sent, but the api still
    * serves people, so a stale heartbeat answers 200 with status `degraded`, never takes the api out.
    */
@@ -46,7 +46,7 @@ export class HealthController {
   async ready(): Promise<Readiness> {
     const [postgres, redis, worker] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
-      probe(() => this.redis.ping()),
+      probe(() => probeRedis(this.redis, this.config)),
       this.workerCheck(),
     ]);
     const down: FieldProblem[] = Object.entries({ postgres, redis })

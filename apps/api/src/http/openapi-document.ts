@@ -61,9 +61,10 @@ function completeOperation(operation: Operation, isPublic: boolean): void {
   if (validated && !responses['400']) {
     responses['400'] = { description: 'A field or parameter breaks a rule; details name the field and the rule' };
   }
-  // The exception filter answers every error as JSON, whatever the route produces when it succeeds.
+  // The exception filter answers every error as JSON, whatever the route produces when it succeeds;
+  // only a citizen's page (the public message page) answers its own HTML page, and says so.
   for (const [status, response] of Object.entries(responses)) {
-    if (response && Number(status.replace(/X/g, '0')) >= 400 && !('$ref' in response)) {
+    if (response && Number(status.replace(/X/g, '0')) >= 400 && !('$ref' in response) && !response.content?.['text/html']) {
       response.content = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } };
     }
   }

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import {  } from 'class-validator';
 import { PRIORITIES } from '#domain/index.js';
+import { IsCalendarDay } from '../http/date-time.validators.js';
 
 export class ProgrammeQueryDto {
   @ApiProperty({ description: "A local date in the station's zone", example: '2026-12-04' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'Ngày phải có dạng YYYY-MM-DD' })
+  @IsCalendarDay()
   date!: string;
 }
 

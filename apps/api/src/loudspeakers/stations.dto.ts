@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type { StationKind } from '#persistence/index.js';
+import { IsCalendarDay } from '../http/date-time.validators.js';
 
 const KINDS: StationKind[] = ['ip-cluster', 'commune-radio', 'district-radio'];
 
@@ -98,21 +114,21 @@ export class CreateSlotDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDay()
   validFrom: string | null = null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2027-03-31' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDay()
   validUntil: string | null = null;
 }
 
 export class AirtimeQueryDto {
   @ApiProperty({ example: '2026-11-01', description: 'First local day, inclusive' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDay()
   from!: string;
 
   @ApiProperty({ example: '2026-11-30', description: 'Last local day, inclusive' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDay()
   to!: string;
 }

@@ -116,10 +116,17 @@ export class OperationsGauges {
 
   private async readQueues(): Promise<Map<QueueName, QueueSnapshot>> {
     const entries = await Promise.all(
-      Object.values(QUEUES).map(async (name) => [name, await queueSnapshot(this.jobs.queue(name))] as const),
+      Object.values(QUEUES).map(async (name) => [name, mergeShards(await Promise.all(this.jobs.shards(name).map(queueSnapshot)))] as const),
     );
     return new Map(entries);
   }
+}
+
+/** A sharded queue (SMS_QUEUE_SHARDS) is reported as one: its shards' counts summed, the oldest age of any. */
+function mergeShards(snapshots: QueueSnapshot[]): QueueSnapshot {
+  const counts: Record<string, number> = {};
+  for (const snapshot of snapshots) for (const [state, n] of Object.entries(snapshot.counts)) counts[state] = (counts[state] ?? 0) + n;
+  return { counts, oldestAgeSeconds: Math.max(0, ...snapshots.map((s) => s.oldestAgeSeconds)) };
 }
 
 async function queueSnapshot(queue: Queue): Promise<QueueSnapshot> {

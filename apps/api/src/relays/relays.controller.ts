@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/index.js';
 import { RelaysService } from '#loudspeaker/relays/relays.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toPage } from '../http/pagination.dto.js';
+import { UuidParam } from '../http/route-params.js';
 import { PlaceRelayDto, RelayAiringDto, RelayListQueryDto, RelayPageDto, RelayReportLineDto, RelayResponseDto, RelaySettingDto, RelaySettingResponseDto } from './relays.dto.js';
 
 /** "Tin từ cấp trên": normal bulletins of the province or district waiting for the commune to place them (docs/devices.md). */
@@ -24,21 +25,21 @@ export class RelaysController {
   @ApiOperation({ summary: 'Per commune: placed (by an officer or automatically), played, missed' })
   @ApiOkResponse({ type: [RelayReportLineDto] })
   @ApiNotFoundResponse({ description: "The broadcast is not in the caller's subtree" })
-  report(@CurrentActor() actor: Actor, @Param('broadcastId', ParseUUIDPipe) broadcastId: string) {
+  report(@CurrentActor() actor: Actor, @UuidParam('broadcastId') broadcastId: string) {
     return this.relays.report(actor, broadcastId);
   }
 
   @Get('settings/:unitId')
   @ApiOperation({ summary: "A province's or district's placement deadline" })
   @ApiOkResponse({ type: RelaySettingResponseDto })
-  setting(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string) {
+  setting(@CurrentActor() actor: Actor, @UuidParam('unitId') unitId: string) {
     return this.relays.setting(actor, unitId);
   }
 
   @Put('settings/:unitId')
   @ApiOperation({ summary: "Sets a province's or district's placement deadline (supervisors, admins)" })
   @ApiOkResponse({ type: RelaySettingResponseDto })
-  saveSetting(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() dto: RelaySettingDto) {
+  saveSetting(@CurrentActor() actor: Actor, @UuidParam('unitId') unitId: string, @Body() dto: RelaySettingDto) {
     return this.relays.saveSetting(actor, unitId, dto.deadlineHours);
   }
 

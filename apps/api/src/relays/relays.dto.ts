@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { RELAY_STATUSES, type RelayStatus } from '#persistence/entities/relay.entity.js';
+import { IsInstant } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 const OUTCOMES = ['waiting', 'scheduled', 'played', 'missed'] as const;
@@ -19,7 +20,7 @@ export class PlaceRelayDto {
   slotId!: string;
 
   @ApiProperty({ type: String, format: 'date-time', description: 'The start of the airing of that slot (from GET /relays/{id}/airings)' })
-  @IsDateString({ strict: true })
+  @IsInstant()
   airsAt!: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   CONSENT_SOURCES,
   FULL_NAME_MAX_LENGTH,
@@ -10,6 +10,7 @@ import {
   type ConsentSource,
 } from '#services/subscribers/subscriber-fields.js';
 import { SUBSCRIBER_SORT_FIELDS } from '#persistence/repositories/subscriber.repository.js';
+import { IsDateTime } from '../http/date-time.validators.js';
 import { PageQueryDto, toBoolean } from '../http/pagination.dto.js';
 import { SortQuery } from '../http/sort.js';
 
@@ -55,7 +56,7 @@ export class CreateSubscriberDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the citizen agreed (default now); without an offset, local time of Vietnam' })
   @IsOptional()
-  @IsDateString()
+  @IsDateTime()
   consentAt?: string;
 
   @ApiPropertyOptional({ example: 'vi', default: 'vi', pattern: LANGUAGE_PATTERN.source, description: 'ISO 639 code' })

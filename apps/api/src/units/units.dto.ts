@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { UNIT_LEVELS, UNIT_SOURCES, VILLAGE_TYPES, type UnitLevel, type UnitSource, type VillageType } from '#domain/index.js';
+import { IsCalendarDay } from '../http/date-time.validators.js';
 import { PageQueryDto } from '../http/pagination.dto.js';
 
 export const UNIT_NAME_MAX_LENGTH = 200;
@@ -31,8 +32,7 @@ export class UnitsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', example: '2025-07-01', description: 'Only units valid on this day' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   validOn?: string;
 }
 

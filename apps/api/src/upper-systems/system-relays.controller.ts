@@ -1,8 +1,9 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CallingSystemInfo } from '#services/upper-systems/signed-request-verifier.js';
 import { SystemPushesService } from '#services/upper-systems/system-pushes.service.js';
+import { UuidParam } from '../http/route-params.js';
 import { CallingSystem, SignedBySystem } from './signed-system.guard.js';
 import { PushRelayDto, SystemPushResponseDto } from './system-relays.dto.js';
 
@@ -26,7 +27,7 @@ export class SystemRelaysController {
   @SignedBySystem()
   @ApiOperation({ summary: 'What became of a push of this system' })
   @ApiOkResponse({ type: SystemPushResponseDto })
-  async get(@CallingSystem() system: CallingSystemInfo, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@CallingSystem() system: CallingSystemInfo, @UuidParam('id') id: string) {
     const push = await this.pushes.find(system, id);
     if (!push) throw new NotFoundException('Không tìm thấy tin đã gửi');
     return push;

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/index.js';
 import { UpperSystemsService } from '#services/upper-systems/upper-systems.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageQueryDto, toPage } from '../http/pagination.dto.js';
+import { UuidParam } from '../http/route-params.js';
 import { CreateUpperSystemDto, UpdateUpperSystemDto, UpperSystemPageDto, UpperSystemResponseDto, UpperSystemWithSecretDto } from './upper-systems.dto.js';
 
 /** Upper-level information systems allowed to call the signed API (docs/upper-systems.md). Secrets are shown once. */
@@ -32,7 +33,7 @@ export class UpperSystemsController {
   @ApiOkResponse({ type: UpperSystemResponseDto })
   @ApiOperation({ summary: 'A registered system (never its secret)' })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.systems.get(actor, id);
   }
 
@@ -40,7 +41,7 @@ export class UpperSystemsController {
   @ApiOkResponse({ type: UpperSystemResponseDto })
   @ApiOperation({ summary: 'Renames a system, marks it trusted, or deactivates it' })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUpperSystemDto) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() dto: UpdateUpperSystemDto) {
     return this.systems.update(actor, id, dto);
   }
 
@@ -49,7 +50,7 @@ export class UpperSystemsController {
   @ApiOkResponse({ type: UpperSystemWithSecretDto })
   @ApiOperation({ summary: 'A new secret, shown this once only; the old one stops working at once' })
   @ApiNotFoundResponse({ description: "Not in the caller's subtree" })
-  rotate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  rotate(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.systems.rotate(actor, id);
   }
 }

@@ -7028,6 +7028,15 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelAccountResponseDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -7117,6 +7126,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectionCheckDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, expired or revoked access token */
@@ -10333,6 +10351,15 @@ export interface operations {
                     "application/json": components["schemas"]["RelayReportLineDto"][];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -10370,6 +10397,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RelaySettingResponseDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, expired or revoked access token */
@@ -12051,6 +12087,15 @@ export interface operations {
                     "application/json": components["schemas"]["SystemPushResponseDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Unknown or inactive system, stale timestamp, replayed nonce or wrong signature */
             401: {
                 headers: {
@@ -12535,6 +12580,15 @@ export interface operations {
                     "application/json": components["schemas"]["UpperSystemResponseDto"];
                 };
             };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description Missing, expired or revoked access token */
             401: {
                 headers: {
@@ -12624,6 +12678,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UpperSystemWithSecretDto"];
+                };
+            };
+            /** @description A field or parameter breaks a rule; details name the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, expired or revoked access token */
@@ -13557,13 +13620,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description No such published message */
+            /** @description No such published message: an HTML page saying so */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "text/html": string;
                 };
             };
         };

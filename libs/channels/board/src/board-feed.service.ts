@@ -1,11 +1,14 @@
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { deviceTokenKind, hashDeviceToken, NotFoundError, publicMessageUrl, UnauthenticatedError } from '#domain/index.js';
 import { BoardRepository, type BoardRecord, type LiveSlideRow } from './board.repository.js';
 import { FILE_STORE, type FileStore } from '#services/attachments/file-store.js';
 import { contentVersion, qrTarget } from './board-slides.js';
+import { DEVICE_ETAG_MAX_AGE_MS, deviceEtag, freshEtag } from '#engine/devices/device-etag.js';
+import { DeviceIdentityCache } from '#engine/devices/device-identity-cache.js';
+import { DeviceVersions } from '#engine/devices/device-versions.js';
 
 export interface BoardSlide {
   id: string;
@@ -27,7 +30,7 @@ export interface BoardSlide {
 export interface BoardFeed {
   /** timeZone: the board's local time (for its clock), an IANA name. */
   board: { id: string; name: string; location: string | null; unitName: string; timeZone: string };
-  /** Changes whenever the slides change; report it back in the heartbeat once shown. Also the ETag. */
+  /** Changes whenever the slides change; report it back in the heartbeat once shown. */
   version: string;
   generatedAt: Date;
   /** Emergency first (shown as an overlay at once), then priority, then newest. */
@@ -39,21 +42,35 @@ export type TokenFailure = 'not-found' | 'unauthenticated';
 /** A board whose token was checked; the token is kept because the slides' image URLs carry it. */
 export type AuthenticatedBoard = BoardRecord & { token: string };
 
+/** A conditional read's answer: 304 (the board's tag is still good) or the feed with its new tag. */
+export type ConditionalFeed = { notModified: true; etag: string } | { notModified: false; body: BoardFeed; etag: string };
+
 /**
  * What a board (or a third-party signage player) reads and reports with its own token: its slides,
- * their images, and its heartbeat. A token reads its own board's content and nothing else.
+ * their images, and its heartbeat. A token reads its own board's content and nothing else. A read
+ * whose If-None-Match is still current needs no Postgres (docs/devices.md "Conditional pulls").
  */
 @Injectable()
-export class BoardFeedService {
+export class BoardFeedService implements OnApplicationShutdown {
+  private readonly identities: DeviceIdentityCache<BoardRecord>;
+
   constructor(
     private readonly boards: BoardRepository,
+    private readonly versions: DeviceVersions,
     @Inject(FILE_STORE) private readonly files: FileStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.identities = new DeviceIdentityCache(config, 'board');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.identities.close();
+  }
 
   /** The board holding the token (DeviceTokenGuard); an unknown token is a 404 or a 401 as `failure` says. */
   async authenticate(token: string | undefined, failure: TokenFailure): Promise<AuthenticatedBoard> {
-    const board = token && deviceTokenKind(token) === 'board' ? await this.boards.findByTokenHash(hashDeviceToken(token)) : null;
+    const hash = token && deviceTokenKind(token) === 'board' ? hashDeviceToken(token) : null;
+    const board = hash ? await this.identities.get(hash, () => this.boards.findByTokenHash(hash)) : null;
     if (board && token) return { ...board, token };
     if (failure === 'unauthenticated') throw new UnauthenticatedError('board.token', 'Mã thiết bị bảng tin không hợp lệ');
     throw new NotFoundError('board');
@@ -61,6 +78,25 @@ export class BoardFeedService {
 
   async feed(board: AuthenticatedBoard): Promise<BoardFeed> {
     return this.build(board, board.token, await this.boards.liveSlides(board.id));
+  }
+
+  /**
+   * The feed unless If-None-Match still names it: the tag covers the board's version, its token (the
+   * image URLs carry it), what the feed shows of the board, and the moment the first slide expires or
+   * the next one starts.
+   */
+  async conditionalFeed(board: AuthenticatedBoard, ifNoneMatch: string | string[] | undefined): Promise<ConditionalFeed> {
+    const version = await this.versions.current('board', board.id);
+    const basis = [
+      'board', board.id, hashDeviceToken(board.token), version, this.config.publicBaseUrl,
+      board.name, board.location ?? '', board.unitName, board.unitTimeZone ?? this.config.defaultTimeZone,
+    ];
+    const now = Date.now();
+    const fresh = freshEtag(ifNoneMatch, basis, now);
+    if (fresh) return { notModified: true, etag: fresh };
+    const [rows, nextStart] = await Promise.all([this.boards.liveSlides(board.id), this.boards.nextSlideStart(board.id)]);
+    const validUntil = Math.min(now + DEVICE_ETAG_MAX_AGE_MS, nextStart?.getTime() ?? Infinity, ...rows.map((r) => r.expiresAt.getTime()));
+    return { notModified: false, body: await this.build(board, board.token, rows), etag: deviceEtag(basis, validUntil) };
   }
 
   /**

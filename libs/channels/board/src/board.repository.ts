@@ -159,9 +159,9 @@ export class BoardRepository {
   ): Promise<number> {
     const [{ n }] = await m.query(
       `WITH planned AS (
-         INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before, provider, sent_at)
-         SELECT $3, $4, 'board', b.id::text, 0, 'sent', $8, 'board', now() ${TARGET_BOARDS}
-         ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING
+         INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before, provider, sent_at)
+         SELECT $3, (SELECT due_at FROM occurrence WHERE id = $3), $4, 'board', b.id::text, 0, 'sent', $8, 'board', now() ${TARGET_BOARDS}
+         ON CONFLICT (occurrence_id, channel, endpoint, due_at) DO NOTHING
          RETURNING id, endpoint),
        slides AS (
          INSERT INTO board_slide (delivery_id, board_id, broadcast_id, message_id, version_no, priority, starts_at, expires_at)
@@ -201,6 +201,15 @@ export class BoardRepository {
         ORDER BY CASE priority WHEN 'emergency' THEN 0 WHEN 'priority' THEN 1 ELSE 2 END, "startsAt" DESC, id DESC`,
       [boardId],
     );
+  }
+
+  /** When the board's next slide goes live (a slide starting later than now), if any: its feed changes then. */
+  async nextSlideStart(boardId: string): Promise<Date | null> {
+    const [row] = await this.db.query(
+      `SELECT min(starts_at) AS at FROM board_slide WHERE board_id = $1 AND expires_at > now() AND starts_at > now()`,
+      [boardId],
+    );
+    return row?.at ?? null;
   }
 
   /** The board has shown these slides: their deliveries become 'delivered' (never backwards, only this board's). */

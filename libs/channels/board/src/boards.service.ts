@@ -91,11 +91,13 @@ export class BoardsService {
     this.assertFields({ name, location });
     const unit = { id: board.unitId, path: board.unitPath };
     const villageId = patch.villageId == null ? patch.villageId : await this.villageUnder(actor, unit, patch.villageId);
-    return this.transactions.run(async (tx) => {
+    const updated = await this.transactions.run(async (tx) => {
       await this.boards.update(id, { name, location, villageId }, tx);
       await this.record(actor, unit, id, 'update', { name, location, villageId }, tx);
       return this.view(await this.mustFind(actor, id, tx));
     });
+    await this.events.identityChanged(id);
+    return updated;
   }
 
   /** A new token replaces the old one at once: a stolen or leaked token stops working. */
@@ -107,6 +109,7 @@ export class BoardsService {
       await this.record(actor, { id: board.unitId, path: board.unitPath }, id, 'rotate-token', {}, tx);
       return this.mustFind(actor, id, tx);
     });
+    await this.events.identityChanged(id);
     return { ...this.view(updated), token, kioskUrl: this.kioskUrl(token) };
   }
 
@@ -116,6 +119,7 @@ export class BoardsService {
       await this.boards.delete(id, tx);
       await this.record(actor, { id: board.unitId, path: board.unitPath }, id, 'delete', { name: board.name }, tx);
     });
+    await this.events.identityChanged(id);
   }
 
   /**

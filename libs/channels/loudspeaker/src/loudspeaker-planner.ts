@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BroadcastRow } from '#persistence/index.js';
 import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
-import type { ChannelPlanner, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
+import type { ChannelPlanner, ContentContext, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
 import { LoudspeakerAudioService } from './loudspeaker-audio.service.js';
 import { RelayPlanner } from './relays/relay-planner.js';
 import { StationEventsPublisher } from './station-events.js';
@@ -54,6 +54,13 @@ export class LoudspeakerPlanner implements ChannelPlanner {
       placements,
     });
     return { channel: this.channel, deliveries: stations.length, batches: 0, wakeAt: dueAt };
+  }
+
+  /** The speech is ready, or no station is reached (nothing to wait for). */
+  async contentReady(ctx: ContentContext): Promise<boolean> {
+    if ((await this.playlists.countTargetStations(ctx.targetPaths, ctx.broadcast.targets.villageIds)) === 0) return true;
+    const audio = await this.audio.ensureFor(ctx.version, ctx.broadcast.messageId);
+    return !audio || audio.status === 'ready';
   }
 
   /** No queue work: the stations pull. They are told at once, and an emergency says so. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '#domain/index.js';
 import { ChannelPolicyRepository, type BroadcastRow, type VersionContent } from '#persistence/index.js';
-import type { BroadcastDraft, ChannelDefinition, ChannelPreview, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
+import type { BroadcastDraft, ChannelDefinition, ChannelPreview, ContentContext, PlanContext, PlannedChannel } from '#engine/channel-definition.js';
 import { LoudspeakerAudioService } from './loudspeaker-audio.service.js';
 import { loudspeakerAudioProblems } from './loudspeaker-audio-rules.js';
 import { LoudspeakerPlanner } from './loudspeaker-planner.js';
@@ -58,6 +58,10 @@ export class LoudspeakerChannel implements ChannelDefinition {
     return this.planner.plan(ctx);
   }
 
+  contentReady(ctx: ContentContext): Promise<boolean> {
+    return this.planner.contentReady(ctx);
+  }
+
   enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {
     return this.planner.enqueue(occurrenceId, broadcast, planned);
   }
@@ -67,6 +71,8 @@ export class LoudspeakerChannel implements ChannelDefinition {
    * stations that were handed them are told `stop`, naming the items, once per occurrence.
    */
   async withdraw(broadcast: BroadcastRow): Promise<void> {
+    // Every station holding one of its items pulls a changed playlist, told or not.
+    await this.events.changed(await this.playlists.stationsOfBroadcast(broadcast.id));
     const at = new Date().toISOString();
     for (const [occurrenceId, items] of byOccurrence(await this.playlists.itemsToStop(broadcast.id))) {
       await this.events.publish({ kind: 'stop', stationIds: [...new Set(items.map((i) => i.stationId))], occurrenceId, at, items: items.map(({ stationId, itemId }) => ({ stationId, itemId })) });

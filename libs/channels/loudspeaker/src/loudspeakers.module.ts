@@ -11,6 +11,8 @@ import { LoudspeakerPlanner } from './loudspeaker-planner.js';
 import { LoudspeakerChannel } from './loudspeaker.channel.js';
 import { LOUDSPEAKER_JOB_HANDLERS } from './loudspeaker.handlers.js';
 import { StationDeviceService } from './station-device.service.js';
+import { StationSentMarks } from './station-sent-marks.js';
+import { DeviceVersions } from '#engine/devices/device-versions.js';
 import { StationEventsPublisher } from './station-events.js';
 import { StationsService } from './stations.service.js';
 import { StationPlacer } from './station-placer.js';
@@ -44,6 +46,8 @@ import { RelaysService } from './relays/relays.service.js';
     StationEventsPublisher,
     StationsService,
     StationDeviceService,
+    StationSentMarks,
+    DeviceVersions,
   ],
   exports: [LoudspeakerChannel, LoudspeakerAudioService, StationsService, StationDeviceService, StationPlaylistRepository, RelaysService, RelayAutoPlacer],
 })

@@ -6,6 +6,8 @@ import { ChannelPolicyRepository } from '#persistence/index.js';
 import { StationPlaylistRepository, type StationPlacement } from './repositories/station-playlist.repository.js';
 
 const DAY_MS = 86_400_000;
+/** Stations placed between two turns of the event loop. */
+const STATIONS_PER_TURN = 250;
 
 /** lastError of a delivery no airing had room for. */
 export const NO_SLOT = 'Không còn khung giờ phát nào đủ chỗ trong 7 ngày tới: cần thêm khung giờ hoặc rút ngắn âm thanh';
@@ -38,6 +40,25 @@ export class StationPlacer {
 
   /** Each station's airings starting in [from, to] with their load. */
   async airings(m: EntityManager, stations: PlacedStation[], from: Date, to: Date, priority: Priority, fallbackTimeZone: string): Promise<Map<string, WindowLoad[]>> {
+    const result = new Map<string, WindowLoad[]>();
+    await this.eachStationAirings(m, stations, from, to, priority, fallbackTimeZone, (station, windows) => result.set(station.id, windows));
+    return result;
+  }
+
+  /**
+   * Calls `visit` with each station's airings in [from, to] and their load, a few hundred stations
+   * between two turns of the event loop, so a placement over 10,000 stations never holds the worker
+   * (its other jobs, its heartbeat) for long.
+   */
+  private async eachStationAirings(
+    m: EntityManager,
+    stations: PlacedStation[],
+    from: Date,
+    to: Date,
+    priority: Priority,
+    fallbackTimeZone: string,
+    visit: (station: PlacedStation, windows: WindowLoad[]) => void,
+  ): Promise<void> {
     const ids = stations.map((s) => s.id);
     const quiet = priority === 'emergency' ? null : (await this.policies.get('loudspeaker')).quietHours;
     const until = new Date(to.getTime() + 1);
@@ -45,34 +66,39 @@ export class StationPlacer {
     const loads = await this.playlists.loads(m, ids, from, until);
     const loadOf = new Map(loads.map((l) => [airingKey(l.stationId, l.slotId, l.airsAt), l]));
     const slotsOf = new Map<string, typeof slots>();
-    for (const slot of slots) slotsOf.set(slot.forStation, [...(slotsOf.get(slot.forStation) ?? []), slot]);
-    const result = new Map<string, WindowLoad[]>();
-    for (const station of stations) {
-      const timeZone = station.timeZone ?? fallbackTimeZone ?? this.config.defaultTimeZone;
-      result.set(
-        station.id,
-        expandSlots(slotsOf.get(station.id) ?? [], from, until, timeZone)
-          .filter((w) => !quiet || !isInQuietHours(w.start, quiet, timeZone))
-          .map((w) => {
-            const load = loadOf.get(airingKey(station.id, w.slotId, w.start));
-            return { ...w, usedMs: load?.usedMs ?? 0, priorityUsedMs: load?.priorityUsedMs ?? 0 };
-          }),
-      );
+    for (const slot of slots) {
+      const list = slotsOf.get(slot.forStation);
+      if (list) list.push(slot);
+      else slotsOf.set(slot.forStation, [slot]);
     }
-    return result;
+    for (let i = 0; i < stations.length; i++) {
+      if (i > 0 && i % STATIONS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      const station = stations[i];
+      const timeZone = station.timeZone ?? fallbackTimeZone ?? this.config.defaultTimeZone;
+      const windows = expandSlots(slotsOf.get(station.id) ?? [], from, until, timeZone)
+        .filter((w) => !quiet || !isInQuietHours(w.start, quiet, timeZone))
+        .map((w) => {
+          const load = loadOf.get(airingKey(station.id, w.slotId, w.start));
+          return { ...w, usedMs: load?.usedMs ?? 0, priorityUsedMs: load?.priorityUsedMs ?? 0 };
+        });
+      visit(station, windows);
+    }
   }
 
   /** Where each station's copy goes: now (emergency), the first airing with room, or nowhere (airsAt null). */
   async place(m: EntityManager, stations: PlacedStation[], item: ItemToPlace): Promise<StationPlacement[]> {
     if (stations.length === 0) return [];
     const windowEnd = new Date(item.dueAt.getTime() + PLACEMENT_WINDOW_DAYS * DAY_MS);
-    const airings = item.priority === 'emergency' ? new Map<string, WindowLoad[]>() : await this.airings(m, stations, item.dueAt, windowEnd, item.priority, item.timeZone);
-    return stations.map((station) => {
-      const placement = placeItem({ priority: item.priority, durationMs: item.durationMs, dueAt: item.dueAt, windowEnd }, airings.get(station.id) ?? []);
+    const placeOne = (station: PlacedStation, windows: WindowLoad[]): StationPlacement => {
+      const placement = placeItem({ priority: item.priority, durationMs: item.durationMs, dueAt: item.dueAt, windowEnd }, windows);
       if (placement.kind === 'now') return { stationId: station.id, slotId: null, airsAt: placement.at };
       if (placement.kind === 'slot') return { stationId: station.id, slotId: placement.slotId, airsAt: placement.start };
       return { stationId: station.id, slotId: null, airsAt: null };
-    });
+    };
+    if (item.priority === 'emergency') return stations.map((station) => placeOne(station, []));
+    const placements: StationPlacement[] = [];
+    await this.eachStationAirings(m, stations, item.dueAt, windowEnd, item.priority, item.timeZone, (station, windows) => placements.push(placeOne(station, windows)));
+    return placements;
   }
 }
 

@@ -17,6 +17,7 @@ import {
 } from '#domain/index.js';
 import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
+import { StationEventsPublisher } from './station-events.js';
 import {
   StationRepository,
   type GroupView,
@@ -46,6 +47,7 @@ export class StationsService {
     private readonly playlists: StationPlaylistRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
+    private readonly events: StationEventsPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,6 +98,7 @@ export class StationsService {
       await this.stations.setTokenHash(m, id, hash);
       await this.record(m, actor, station, 'station', id, 'rotate-token', {});
     });
+    await this.events.identityChanged(id);
     return { token };
   }
 
@@ -105,6 +108,7 @@ export class StationsService {
       await this.stations.delete(m, id);
       await this.record(m, actor, station, 'station', id, 'delete', { name: station.name });
     });
+    await this.events.identityChanged(id);
   }
 
   async createGroup(actor: Actor, input: { unitId?: string; name: string }): Promise<GroupView> {
@@ -154,10 +158,14 @@ export class StationsService {
   async removeSlot(actor: Actor, id: string): Promise<void> {
     const slot = await this.stations.findSlotInScope(actor, id);
     if (!slot) throw new NotFoundError('station-slot');
-    await this.transactions.run(async (m) => {
+    const airing = await this.transactions.run(async (m) => {
+      const stationIds = await this.playlists.stationsAiringSlot(m, id);
       await this.stations.deleteSlot(m, id);
       await this.record(m, actor, slot, 'station-slot', id, 'delete', { label: slot.label });
+      return stationIds;
     });
+    // Its items lose their slot (label and airing order change).
+    await this.events.changed(airing);
   }
 
   /** Minutes played to the end, per local day and content group, between two local dates (inclusive). */

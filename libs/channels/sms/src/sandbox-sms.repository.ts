@@ -29,7 +29,7 @@ export class SandboxSmsRepository {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM sandbox_sms ${where}`, params);
     const items = await this.db.query(
       `SELECT id::text, provider_message_id AS "providerMessageId", "to", body, created_at AS "createdAt"
-         FROM sandbox_sms ${where} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+         FROM sandbox_sms ${where} ORDER BY sandbox_sms.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { items, total };

@@ -76,8 +76,9 @@ export class SmsDispatchService {
     let recording: Promise<void> | null = null;
     try {
       for (;;) {
-        const chunkSize = this.config.sms.sendConcurrency;
-        await this.limiter.acquire(provider.accountKey, chunkSize, this.config.sms.ratePerSecond, lane);
+        // As many as the account allows now (at least one), up to a chunk: the first SMS of a batch
+        // does not wait for a whole chunk of tokens.
+        const chunkSize = await this.limiter.acquireUpTo(provider.accountKey, this.config.sms.sendConcurrency, this.config.sms.ratePerSecond, lane);
         const claimed = await this.claimChunk(payload, provider.name, chunkSize, context, policy);
         if (claimed.length === 0) break;
         const outcomes = await Promise.all(claimed.map((d) => this.sendOne(provider, d, context.text, sender)));

@@ -6,7 +6,13 @@ import { SmsDeliveryRepository } from './repositories/sms-delivery.repository.js
 import { JOBS, JobQueue, jobPriority } from '#queue/index.js';
 import { plannedBatches, type ChannelPlanner, type PlanContext, type PlannedChannel, type WaitingBatch } from '#engine/channel-definition.js';
 
-/** SMS: one delivery per opted-in subscriber of the targets, numbered into batches; quiet hours delay the start. */
+/** Batches written in the first part of an SMS fan-out, so they can leave while the rest is written. */
+export const FIRST_PART_BATCHES = 4;
+
+/**
+ * SMS: one delivery per opted-in subscriber of the targets, numbered into batches; quiet hours delay
+ * the start. Written in two parts: the first few batches, committed and enqueued at once, then the rest.
+ */
 @Injectable()
 export class SmsPlanner implements ChannelPlanner {
   readonly channel = 'sms';
@@ -24,14 +30,14 @@ export class SmsPlanner implements ChannelPlanner {
     const emergency = ctx.broadcast.priority === 'emergency';
     const wakeAt = !emergency && policy.quietHours ? nextAllowedInstant(due, policy.quietHours, ctx.broadcast.timeZone) : due;
     const batchSize = this.config.sms.batchSize;
-    const deliveries = await this.deliveries.planSms(ctx.manager, {
-      occurrenceId: ctx.occurrence.id,
-      broadcastId: ctx.broadcast.id,
-      filter: { targetPaths: ctx.targetPaths, villageIds: ctx.broadcast.targets.villageIds, tags: ctx.broadcast.targets.tags },
-      notBefore: wakeAt,
-      batchSize,
-    });
-    return { channel: 'sms', deliveries, batches: Math.ceil(deliveries / batchSize), wakeAt };
+    const firstPart = batchSize * FIRST_PART_BATCHES;
+    const filter = { targetPaths: ctx.targetPaths, villageIds: ctx.broadcast.targets.villageIds, tags: ctx.broadcast.targets.tags };
+    const base = { occurrenceId: ctx.occurrence.id, broadcastId: ctx.broadcast.id, filter, notBefore: wakeAt, batchSize };
+    let { existing, written } = await this.deliveries.planSms(ctx.manager, { ...base, limit: firstPart });
+    const more = existing === 0 && written === firstPart;
+    if (existing > 0) ({ existing, written } = await this.deliveries.planSms(ctx.manager, { ...base, limit: null }));
+    const firstBatch = Math.ceil(existing / batchSize);
+    return { channel: 'sms', deliveries: written, batches: Math.ceil((existing + written) / batchSize) - firstBatch, firstBatch, wakeAt, more };
   }
 
   async enqueue(occurrenceId: string, broadcast: BroadcastRow, planned: PlannedChannel): Promise<void> {

@@ -237,7 +237,10 @@ export class SocialDispatchService {
    * due time, and one whose message is no longer approved goes nowhere (the schedule pass undoes it).
    */
   private async versionToPublish(occurrence: OccurrenceRow, messageId: string, payload: SocialBatchPayload): Promise<number | null> {
-    if (occurrence.status === 'planned' || occurrence.status === 'completed') return occurrence.messageVersion;
+    // Run, or being planned (pending with its version pinned, channel by channel).
+    if (occurrence.status === 'planned' || occurrence.status === 'completed' || (occurrence.status === 'pending' && occurrence.messageVersion !== null)) {
+      return occurrence.messageVersion;
+    }
     if (occurrence.status !== 'pending' || payload.channel !== 'facebook') return null;
     if (occurrence.dueAt.getTime() - Date.now() < PUBLISH_AHEAD_MIN_MS) {
       await this.socialDeliveries.deferBatch(occurrence.id, payload.channel, payload.batchNo, occurrence.dueAt);

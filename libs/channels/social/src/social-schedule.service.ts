@@ -67,7 +67,8 @@ export class SocialScheduleService {
       // Same locks as the occurrence planner (occurrence, then broadcast), so a cancel or the due-time plan is serialised with this.
       const planned = await this.transactions.run(async (m) => {
         const occurrence = await this.broadcasts.lockOccurrence(m, occurrenceId);
-        if (occurrence?.status !== 'pending') return null;
+        // Not one the planner has started (its version pinned): that one plans its own pages.
+        if (occurrence?.status !== 'pending' || occurrence.messageVersion !== null) return null;
         const broadcast = (await this.broadcasts.findById(occurrence.broadcastId, m, true)) as BroadcastRow;
         if (broadcast.status !== 'scheduled' && broadcast.status !== 'running') return null;
         if ((await this.messages.state(broadcast.messageId, m))?.status !== 'approved') return null;

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors.js';
-import { floatingMs, wallTimeFromFloating, wallTimeOf, zonedWallTimeToUtc } from '../schedule/zoned-time.js';
+import { floatingMs, steadyOffsetMs, wallTimeFromFloating, wallTimeOf, zonedWallTimeToUtc } from '../schedule/zoned-time.js';
 
 /**
  * A weekly program slot as radio automation systems describe it: days of week (1 = Monday … 7 =
@@ -116,16 +116,24 @@ export function expandSlots(slots: readonly WeeklySlot[], fromUtc: Date, toUtc: 
   const first = wallTimeOf(new Date(fromUtc.getTime() - DAY_MS), timeZone);
   const firstDay = Date.UTC(first.year, first.month - 1, first.day);
   const windows: SlotWindow[] = [];
+  const times = new Map(slots.map((s) => [s, { startMs: minutes(s.startTime) * 60_000, lengthMs: slotLengthMinutes(s) * 60_000 }]));
   for (let day = firstDay; day <= toUtc.getTime() + DAY_MS; day += DAY_MS) {
-    const date = new Date(day).toISOString().slice(0, 10);
     const dow = ((new Date(day).getUTCDay() + 6) % 7) + 1;
+    // The zone's offset when it holds from the day before to the day after (nearly always): wall
+    // times of the day map by subtraction; otherwise each is converted on its own.
+    const offset = steadyOffsetMs(day - DAY_MS, day + 2 * DAY_MS, timeZone);
+    const toUtc_ = (floating: number) => (offset === null ? zonedWallTimeToUtc(wallTimeFromFloating(floating), timeZone) : new Date(floating - offset));
+    let date: string | null = null;
     for (const slot of slots) {
       if (!slot.daysOfWeek.includes(dow)) continue;
-      if ((slot.validFrom && date < slot.validFrom) || (slot.validUntil && date > slot.validUntil)) continue;
-      const startFloating = day + minutes(slot.startTime) * 60_000;
-      const start = zonedWallTimeToUtc(wallTimeFromFloating(startFloating), timeZone);
+      if (slot.validFrom || slot.validUntil) {
+        date ??= new Date(day).toISOString().slice(0, 10);
+        if ((slot.validFrom && date < slot.validFrom) || (slot.validUntil && date > slot.validUntil)) continue;
+      }
+      const { startMs, lengthMs } = times.get(slot)!;
+      const start = toUtc_(day + startMs);
       if (start < fromUtc || start >= toUtc) continue;
-      const end = zonedWallTimeToUtc(wallTimeFromFloating(startFloating + slotLengthMinutes(slot) * 60_000), timeZone);
+      const end = toUtc_(day + startMs + lengthMs);
       windows.push({ slotId: slot.id, start, end, capacityMs: end.getTime() - start.getTime() });
     }
   }

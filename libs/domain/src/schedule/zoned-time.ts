@@ -43,11 +43,46 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export function wallTimeOf(instant: Date, timeZone: string): WallTime {
+  const ms = instant.getTime();
+  const offset = cachedOffset(ms, timeZone);
+  return offset === null ? exactWallTime(instant, timeZone) : wallTimeFromFloating(Math.floor(ms / 1000) * 1000 + offset);
+}
+
+function exactWallTime(instant: Date, timeZone: string): WallTime {
   const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter(timeZone).formatToParts(instant)) {
     if (part.type in wall) wall[part.type as keyof WallTime] = Number(part.value);
   }
   return wall;
+}
+
+function exactOffset(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return floatingMs(exactWallTime(new Date(whole), timeZone)) - whole;
+}
+
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 200_000;
+/** Per zone: the offset of each UTC hour in which it does not change (NaN: it changes in that hour). */
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset at `ms` from a per-hour cache, or null inside an hour in which the offset
+ * changes (the caller asks Intl). Intl is exact but costs microseconds per call; planning converts
+ * every airing of thousands of stations, and offsets change at most a few times a year.
+ */
+function cachedOffset(ms: number, timeZone: string): number | null {
+  let hours = offsetsByHour.get(timeZone);
+  if (!hours) offsetsByHour.set(timeZone, (hours = new Map()));
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const atStart = exactOffset(hour * HOUR_MS, timeZone);
+    offset = atStart === exactOffset(hour * HOUR_MS + HOUR_MS - 1000, timeZone) ? atStart : Number.NaN;
+    if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? null : offset;
 }
 
 /** The wall time as if it were UTC: a "floating" timestamp used for arithmetic on wall times. */
@@ -69,11 +104,19 @@ export function wallTimeFromFloating(ms: number): WallTime {
 
 /** Offset of the zone from UTC at an instant, in milliseconds (east positive). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  return floatingMs(wallTimeOf(new Date(whole), timeZone)) - whole;
+  return cachedOffset(instant.getTime(), timeZone) ?? exactOffset(instant.getTime(), timeZone);
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The zone's offset when it is the same at both floating instants (as if UTC) and so, zones changing
+ * at most twice a year, all between them; null when it changes in between.
+ */
+export function steadyOffsetMs(fromFloating: number, toFloating: number, timeZone: string): number | null {
+  const a = zoneOffsetMs(new Date(fromFloating), timeZone);
+  return a === zoneOffsetMs(new Date(toFloating), timeZone) ? a : null;
+}
 
 /** The UTC instant showing this wall time in the zone. */
 export function zonedWallTimeToUtc(wall: WallTime, timeZone: string): Date {
@@ -81,6 +124,8 @@ export function zonedWallTimeToUtc(wall: WallTime, timeZone: string): Date {
   // Offsets a day either side frame any single transition near this wall time.
   const before = zoneOffsetMs(new Date(local - DAY_MS), timeZone);
   const after = zoneOffsetMs(new Date(local + DAY_MS), timeZone);
+  // No transition near it (nearly always): the one offset maps the wall time.
+  if (before === after) return new Date(local - before);
   const candidates = [local - before, local - after].filter(
     (utc) => floatingMs(wallTimeOf(new Date(utc), timeZone)) === local,
   );

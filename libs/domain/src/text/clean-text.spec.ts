@@ -1,4 +1,4 @@
-import { cleanFileName, cleanText } from './clean-text.js';
+import { cleanFileName, cleanText, hasControlCharacter } from './clean-text.js';
 
 describe('cleanText', () => {
   it('composes to NFC and keeps single spaces between words only', () => {
@@ -22,5 +22,12 @@ describe('cleanFileName', () => {
     expect(cleanFileName('', 'tep-dinh-kem')).toBe('tep-dinh-kem');
     expect(cleanFileName('uploads/ \u0007 ', 'subscribers.csv')).toBe('subscribers.csv');
     expect(cleanFileName('folder/', 'subscribers.csv')).toBe('subscribers.csv');
+  });
+});
+
+describe('hasControlCharacter', () => {
+  it('finds NUL, escape and DEL but lets tab and line breaks through', () => {
+    expect(['a\u0000b', '\u001b[31m', 'x\u007f', '\u000c'].map(hasControlCharacter)).toEqual([true, true, true, true]);
+    expect(['Thôn Đông\tấp 2\r\nxã', '', 'ăâđêôơư'].map(hasControlCharacter)).toEqual([false, false, false]);
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { ConflictError, ForbiddenActionError, NotFoundError, expandAhead, type Actor } from '#domain/index.js';
@@ -37,6 +37,8 @@ const FINISHED: readonly BroadcastRow['status'][] = ['completed', 'partially-fai
 
 @Injectable()
 export class BroadcastsService {
+  private readonly logger = new Logger(BroadcastsService.name);
+
   constructor(
     private readonly validator: BroadcastValidator,
     private readonly broadcasts: BroadcastRepository,
@@ -99,17 +101,35 @@ export class BroadcastsService {
     return { id, occurrences };
   }
 
-  /** After the broadcast's transaction committed: enqueues the occurrences due within a day and lets channels hand work over ahead. */
+  /**
+   * After the broadcast's transaction committed: enqueues the occurrences due within a day and lets
+   * channels hand work over ahead. The broadcast is scheduled once committed, so a Redis failure here
+   * is logged, not answered as an error: the reconciler enqueues pending occurrences from Postgres on
+   * its next pass (RECONCILE_INTERVAL_SECONDS), and the social cron hands posts over ahead each minute.
+   */
   async start(written: WrittenBroadcast): Promise<BroadcastRow> {
-    await this.jobs.addMany(
-      JOBS.runOccurrence,
-      written.occurrences
-        .filter((o) => o.dueAt.getTime() < Date.now() + 86_400_000)
-        .map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),
+    await this.afterCommit(written.id, 'occurrence jobs', () =>
+      this.jobs.addMany(
+        JOBS.runOccurrence,
+        written.occurrences
+          .filter((o) => o.dueAt.getTime() < Date.now() + 86_400_000)
+          .map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),
+      ),
     );
     const broadcast = (await this.broadcasts.findById(written.id)) as BroadcastRow;
-    for (const code of broadcast.channels) await channelOf(this.channels, code).afterSchedule?.(broadcast);
+    for (const code of broadcast.channels) {
+      const channel = channelOf(this.channels, code);
+      if (channel.afterSchedule) await this.afterCommit(written.id, `${code} hand-over`, () => channel.afterSchedule!(broadcast));
+    }
     return broadcast;
+  }
+
+  private async afterCommit(broadcastId: string, step: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      this.logger.error({ err, broadcastId, step }, 'not done after commit; the reconciler and crons complete it from Postgres');
+    }
   }
 
   async get(actor: Actor, id: string): Promise<BroadcastRow> {

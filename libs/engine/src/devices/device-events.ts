@@ -1,9 +1,13 @@
 import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import type { AppConfig } from '#config/index.js';
+import type { DeviceKind } from '#domain/index.js';
+import { createRedis, type RedisClient } from '#queue/index.js';
+import { bumpDeviceVersions } from './device-versions.js';
 
 /** A change notice for devices of one kind (stations, boards), naming the devices it is for. */
 export interface DeviceEventTopic<E> {
+  /** Whose versions a notice bumps (docs/devices.md "Conditional pulls"). */
+  kind: DeviceKind;
   /** Redis channel suffix, e.g. 'station-events'. */
   name: string;
   deviceIds(event: E): string[];
@@ -15,16 +19,23 @@ function channelName(config: AppConfig, topic: DeviceEventTopic<unknown>): strin
   return `${config.queuePrefix}:${topic.name}`;
 }
 
-/** Publishes through Redis pub/sub, so whichever api replica holds a device's stream pushes it. */
-export async function publishDeviceEvent<E>(redis: Redis, config: AppConfig, topic: DeviceEventTopic<E>, event: E): Promise<void> {
-  if (topic.deviceIds(event).length > 0) await redis.publish(channelName(config, topic), JSON.stringify(event));
+/**
+ * Bumps the version of every device named (so their next conditional pull is answered anew), then
+ * publishes through Redis pub/sub, so whichever api replica holds a device's stream pushes it.
+ * Called after the change is committed.
+ */
+export async function publishDeviceEvent<E>(redis: RedisClient, config: AppConfig, topic: DeviceEventTopic<E>, event: E): Promise<void> {
+  const ids = topic.deviceIds(event);
+  if (ids.length === 0) return;
+  await bumpDeviceVersions(redis, config, topic.kind, ids);
+  await redis.publish(channelName(config, topic), JSON.stringify(event));
 }
 
 /** API side: one Redis subscription per process, fanned out to the streams of the devices connected here. */
 export abstract class DeviceEventsHub<E> implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(this.constructor.name);
   private readonly listeners = new Map<string, Set<(event: E) => void>>();
-  private subscriber: Redis | null = null;
+  private subscriber: RedisClient | null = null;
 
   protected constructor(
     private readonly config: AppConfig,
@@ -32,7 +43,7 @@ export abstract class DeviceEventsHub<E> implements OnModuleInit, OnApplicationS
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = new Redis(this.config.redisUrl, { connectionName: `tincoso-${this.topic.name}`, maxRetriesPerRequest: null });
+    this.subscriber = createRedis(this.config, 'subscriber', { connectionName: `tincoso-${this.topic.name}` });
     this.subscriber.on('message', (_channel: string, raw: string) => this.dispatch(raw));
     await this.subscriber.subscribe(channelName(this.config, this.topic));
   }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { expandAhead } from '#domain/index.js';
 import { BroadcastRepository, DeliveryRepository, TransactionRunner } from '#persistence/index.js';
-import { JOBS, JobQueue, REDIS } from '#queue/index.js';
+import { acquireLease, JOBS, JobQueue, REDIS, releaseLease, taggedKey, type RedisClient } from '#queue/index.js';
 import { CHANNEL_DEFINITIONS, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
 import { toDomainSchedule } from './schedule-mapping.js';
 
@@ -36,19 +35,20 @@ export class ReconcilerService {
     private readonly deliveries: DeliveryRepository,
     private readonly jobs: JobQueue,
     @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Runs a pass unless another worker holds the lease; returns null when it did not run. */
   async runExclusive(): Promise<ReconcileReport | null> {
-    const key = `${this.config.queuePrefix}:reconciler-lease`;
+    const key = taggedKey(this.config.queuePrefix, 'reconciler-lease');
     const leaseMs = Math.max(5_000, this.config.engine.reconcileIntervalSeconds * 1000);
-    if ((await this.redis.set(key, String(process.pid), 'PX', leaseMs, 'NX')) !== 'OK') return null;
+    const holder = await acquireLease(this.redis, key, leaseMs);
+    if (!holder) return null;
     try {
       return await this.reconcile();
     } finally {
-      await this.redis.del(key);
+      await releaseLease(this.redis, key, holder);
     }
   }
 

@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { AdminUnitEntity } from './admin-unit.entity.js';
 import { BroadcastEntity } from './broadcast.entity.js';
-import { DeliveryEntity } from './delivery.entity.js';
 
 /** An electronic public bulletin board (a TV or signage player) of a unit, authenticated by its own token. */
 @Entity('board')
@@ -67,13 +66,11 @@ export class BoardSlideEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
+  /** No foreign key: delivery is partitioned by month (its key includes due_at); retention removes slides with their month. */
   @Index('uq_board_slide_delivery', { unique: true })
   @Column({ type: 'bigint' })
   deliveryId!: string;
 
-  @ManyToOne(() => DeliveryEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'delivery_id' })
-  delivery?: Relation<DeliveryEntity>;
 
   @Column({ type: 'uuid' })
   boardId!: string;

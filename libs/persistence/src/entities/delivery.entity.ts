@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeliveryStatus } from '#domain/index.js';
 import { DELIVERY_FAILURE_REASONS, type DeliveryFailureReason } from '#domain/delivery/failure-reason.js';
 
@@ -7,12 +7,13 @@ export { DELIVERY_STATUSES, type DeliveryStatus } from '#domain/index.js';
 /**
  * One row per (occurrence, channel, endpoint). Written set-based at planning, updated in bulk per
  * batch. 'sending' is committed before the provider is called, so a crash leaves evidence, never a
- * silent double send.
+ * silent double send. Partitioned by month on due_at (docs/operations.md, "Delivery partitions and retention"):
+ * keys include it, and no other table holds a foreign key to it.
  */
 @Entity('delivery')
 @Check('ck_delivery_status', "status IN ('planned','sending','sent','delivered','failed','undelivered','unknown','cancelled','skipped')")
 @Check('ck_delivery_failure_reason', `failure_reason IN (${DELIVERY_FAILURE_REASONS.map((r) => `'${r}'`).join(',')})`)
-@Index('uq_delivery_endpoint', ['occurrenceId', 'channel', 'endpoint'], { unique: true })
+@Index('uq_delivery_endpoint', ['occurrenceId', 'channel', 'endpoint', 'dueAt'], { unique: true })
 @Index('ix_delivery_open', ['occurrenceId', 'channel', 'batchNo', 'notBefore'], { where: "status IN ('planned','sending')" })
 @Index('ix_delivery_broadcast_status', ['broadcastId', 'status'])
 @Index('ix_delivery_broadcast_channel', ['broadcastId', 'channel', 'status'])
@@ -21,6 +22,10 @@ export { DELIVERY_STATUSES, type DeliveryStatus } from '#domain/index.js';
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
+
+  /** The occurrence's due time, copied at insert: the partition key, the same for every row of an occurrence. */
+  @PrimaryColumn({ type: 'timestamptz' })
+  dueAt!: Date;
 
   @Column({ type: 'uuid' })
   occurrenceId!: string;
@@ -81,7 +86,7 @@ export class DeliveryEntity {
   updatedAt!: Date;
 }
 
-/** Every call to a provider, with its outcome and the provider's code. */
+/** Every call to a provider, with its outcome and the provider's code. Partitioned by month on started_at. */
 @Entity('delivery_attempt')
 @Index('ix_delivery_attempt_delivery', ['deliveryId'])
 export class DeliveryAttemptEntity {
@@ -94,7 +99,7 @@ export class DeliveryAttemptEntity {
   @Column({ type: 'smallint' })
   attemptNo!: number;
 
-  @Column({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz' })
   startedAt!: Date;
 
   @Column({ type: 'timestamptz' })

@@ -34,6 +34,14 @@ export class OccurrenceEntity {
   @Column({ type: 'integer', default: 0 })
   batchCount!: number;
 
+  /** Channels whose deliveries are all written (planning commits channel by channel). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  plannedChannels!: string[];
+
+  /** When the planner began it (its message version pinned). */
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 

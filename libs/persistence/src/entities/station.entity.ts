@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AdminUnitEntity } from './admin-unit.entity.js';
-import { DeliveryEntity } from './delivery.entity.js';
 
 export type StationKind = 'ip-cluster' | 'commune-radio' | 'district-radio';
 
@@ -185,12 +184,10 @@ export class LoudspeakerAudioEntity {
 @Entity('station_playlist_item')
 @Index('ix_station_playlist_item_airs', ['stationId', 'airsAt'])
 export class StationPlaylistItemEntity {
+  /** No foreign key: delivery is partitioned by month (its key includes due_at); retention removes items with their month. */
   @PrimaryColumn({ type: 'bigint', primaryKeyConstraintName: 'pk_station_playlist_item' })
   deliveryId!: string;
 
-  @ManyToOne(() => DeliveryEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'delivery_id', foreignKeyConstraintName: 'fk_station_playlist_item_delivery' })
-  delivery?: Relation<DeliveryEntity>;
 
   @Column({ type: 'uuid' })
   stationId!: string;

@@ -17,6 +17,7 @@ import { DeliveryFailureReason1795430000000 } from './1795430000000-delivery-fai
 import { DeliveryFailureReasonBackfill1795430000100 } from './1795430000100-delivery-failure-reason-backfill.js';
 import { SmsSenderProfile1795410000000 } from './1795410000000-sms-sender-profile.js';
 import { ReportRollup1795440000000 } from './1795440000000-report-rollup.js';
+import { ReportSmsSettle1795530000000 } from './1795530000000-report-sms-settle.js';
 import { PlansActivities1795450000000 } from './1795450000000-plans-activities.js';
 import { ReportDeliveryCounts1795460000000 } from './1795460000000-report-delivery-counts.js';
 import { ReportPlanScopes1795470000000 } from './1795470000000-report-plan-scopes.js';
@@ -28,6 +29,9 @@ import { Relays1795511000000 } from './1795511000000-relays.js';
 import { MessageSearchMetadata1795340000000 } from './1795340000000-message-search-metadata.js';
 
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
+import { OccurrencePlannedChannels1795550000000 } from './1795550000000-occurrence-planned-channels.js';
+import { DeliveryPartitions1795520000000 } from './1795520000000-delivery-partitions.js';
+
 export const MIGRATIONS = [
   Extensions1763700000000,
   Schema1795240505857,
@@ -57,4 +61,7 @@ export const MIGRATIONS = [
   CapMessages1795500000000,
   UpperSystems1795510000000,
   Relays1795511000000,
+  OccurrencePlannedChannels1795550000000,
+  DeliveryPartitions1795520000000,
+  ReportSmsSettle1795530000000,
 ];

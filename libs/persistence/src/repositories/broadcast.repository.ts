@@ -31,6 +31,8 @@ export interface OccurrenceRow {
   status: OccurrenceStatus;
   messageVersion: number | null;
   batchCount: number;
+  /** Channels whose deliveries are all written; planning resumes with the others. */
+  plannedChannels: string[];
 }
 
 export type NewBroadcast = Omit<BroadcastRow, 'id' | 'status' | 'cancelledAt' | 'createdAt' | 'unitPath'>;
@@ -41,7 +43,7 @@ const BROADCAST_COLUMNS = `b.id, b.unit_id AS "unitId", u.path::text AS "unitPat
   b.priority, b.cancelled_at AS "cancelledAt", b.created_at AS "createdAt"`;
 
 const OCCURRENCE_COLUMNS = `o.id, o.broadcast_id AS "broadcastId", o.due_at AS "dueAt", o.status,
-  o.message_version AS "messageVersion", o.batch_count AS "batchCount"`;
+  o.message_version AS "messageVersion", o.batch_count AS "batchCount", o.planned_channels AS "plannedChannels"`;
 
 /**
  * The outcome of a finished broadcast `b`: failed when nothing was sent and something failed,
@@ -138,6 +140,34 @@ export class BroadcastRepository {
               completed_at = CASE WHEN $2 IN ('completed','cancelled','skipped') THEN now() ELSE completed_at END
         WHERE id = $1`,
       [id, change.status, change.messageVersion ?? null, change.batchCount ?? null, change.note ?? null],
+    );
+  }
+
+  /** The planner begins an occurrence: its message version is pinned, for every part and any resumed run. */
+  async startOccurrence(manager: EntityManager, id: string, messageVersion: number): Promise<void> {
+    await manager.query(
+      `UPDATE occurrence SET message_version = $2, note = NULL, started_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
+      [id, messageVersion],
+    );
+  }
+
+  /**
+   * Records a part of an occurrence's planning: its batches, and the channel when all its deliveries
+   * are written; the occurrence becomes 'planned' with the last of its channels (planned_at: when
+   * its last rows were written, not when that transaction began).
+   */
+  async recordPlannedPart(
+    manager: EntityManager,
+    id: string,
+    part: { channel: string; batches: number; channelDone: boolean; occurrenceDone: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE occurrence SET batch_count = batch_count + $2, updated_at = now(),
+              planned_channels = CASE WHEN $3 AND NOT $4 = ANY(planned_channels) THEN planned_channels || $4::text ELSE planned_channels END,
+              status = CASE WHEN $5 THEN 'planned' ELSE status END,
+              planned_at = CASE WHEN $5 THEN clock_timestamp() ELSE planned_at END
+        WHERE id = $1`,
+      [id, part.batches, part.channelDone, part.channel, part.occurrenceDone],
     );
   }
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
-import { acceptUpload, assertCanAuthor, cleanFileName, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '#domain/index.js';
+import { acceptUpload, assertCanAuthor, assertWholeImage, cleanFileName, InvalidInputError, NotFoundError, type Actor, type UploadLimits } from '#domain/index.js';
 import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { AttachmentRepository, type AttachmentView } from '#persistence/repositories/attachment.repository.js';
 import { FILE_STORE, type FileStore } from './file-store.js';
@@ -38,7 +38,9 @@ export class AttachmentsService {
     assertCanAuthor(actor);
     const unit = await this.units.findInScope(actor, unitId ?? actor.unitId);
     if (!unit) throw new NotFoundError('unit');
-    const media = acceptUpload(await fileTypeFromBuffer(file.buffer), file.buffer.length, this.limits);
+    const sniffed = await fileTypeFromBuffer(file.buffer);
+    const media = acceptUpload(sniffed, file.buffer.length, this.limits);
+    if (sniffed && media.kind === 'image') assertWholeImage(sniffed.ext, file.buffer);
     const stored = await this.store.put(file.buffer);
     return this.transactions.run(async (tx) => {
       const attachment = await this.attachments.insert(

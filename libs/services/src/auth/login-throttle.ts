@@ -1,23 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { RateLimitedError } from '#domain/index.js';
-import { REDIS } from '#queue/index.js';
+import { REDIS, taggedKey, type RedisClient } from '#queue/index.js';
 
 /**
  * Failed logins are counted per (username, client address) and per username. Past the limit the
  * account is locked for that address (or everywhere, at four times the limit) until the window ends.
+ * Both counters of a username share the hash tag `{QUEUE_PREFIX:login-fail:<username>}`, so the
+ * transactions over them run on a Redis Cluster.
  */
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private keys(username: string, ip: string): [string, string] {
-    const prefix = `${this.config.queuePrefix}:login-fail`;
-    return [`${prefix}:${username}:${ip}`, `${prefix}:${username}`];
+    const user = taggedKey(this.config.queuePrefix, `login-fail:${username}`);
+    return [`${user}:${ip}`, user];
   }
 
   async assertAllowed(username: string, ip: string): Promise<void> {

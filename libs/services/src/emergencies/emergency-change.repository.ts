@@ -85,9 +85,9 @@ export class EmergencyChangeRepository {
           WHERE broadcast_id = $1 AND channel = 'sms' AND status IN ('sent','delivered')
           ORDER BY endpoint, id),
        planned AS (
-         INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
-         SELECT $2, $3, 'sms', endpoint, subscriber_id, ((row_number() OVER (ORDER BY endpoint)) - 1) / $5, 'planned', $4 FROM reached
-         ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING
+         INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
+         SELECT $2, (SELECT due_at FROM occurrence WHERE id = $2), $3, 'sms', endpoint, subscriber_id, ((row_number() OVER (ORDER BY endpoint)) - 1) / $5, 'planned', $4 FROM reached
+         ON CONFLICT (occurrence_id, channel, endpoint, due_at) DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS n FROM planned`,
       [p.fromBroadcastId, p.occurrenceId, p.broadcastId, p.notBefore, p.batchSize],

@@ -5,13 +5,15 @@ import { NotFoundError, publicImageUrl, publicMessageUrl } from '#domain/index.j
 import { FeedRepository } from '#persistence/index.js';
 import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
 import { feedUpdated, renderAtom, renderRss, type FeedDocument } from './feed-render.js';
-import { renderMessagePage } from './message-page.js';
+import { renderMessagePage, renderMissingMessagePage } from './message-page.js';
 
 const FEED_SIZE = 50;
 
 export interface RenderedDocument {
   body: string;
   lastModified: Date;
+  /** The page says the message is not published: answered with 404, and not cached. */
+  missing?: boolean;
 }
 
 export interface PublicImageFile {
@@ -48,7 +50,8 @@ export class FeedsService {
 
   async messagePage(id: string): Promise<RenderedDocument> {
     const message = await this.feeds.message(id);
-    if (!message) throw new NotFoundError('message');
+    // A citizen follows this link from a board's QR code or a post: a page, not the API's JSON error.
+    if (!message) return { body: renderMissingMessagePage(), lastModified: new Date(0), missing: true };
     const page = renderMessagePage(message, {
       timeZone: this.config.defaultTimeZone,
       imageUrl: (attachmentId) => publicImageUrl(this.config.publicBaseUrl, message.id, attachmentId),

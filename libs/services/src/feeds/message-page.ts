@@ -59,3 +59,28 @@ export function renderMessagePage(m: PublishedMessage, { timeZone, imageUrl }: M
 </html>
 `;
 }
+
+/**
+ * What a citizen sees at the address of a message that is not (or no longer) published: a page in the
+ * page's own style, never the API's JSON error body. Answered with 404, so nothing caches or indexes it.
+ */
+export function renderMissingMessagePage(): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Không tìm thấy tin</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>Không tìm thấy tin</h1>
+<p class="body">Tin này không có hoặc chưa được đăng công khai. Có thể tin đã bị thu hồi, hoặc đường dẫn chưa đúng.
+Xin kiểm tra lại đường dẫn, hoặc liên hệ Ủy ban nhân dân xã, phường nơi đăng tin.</p>
+</main>
+</body>
+</html>
+`;
+}

@@ -48,20 +48,31 @@ export function keyedReach(source: string): string {
   ) keyed_reach`;
 }
 
-/** Deliveries in a counted state now, grouped as the triggers group them (each delivery +1). */
-export const SOURCE_COUNTS = `(
+/** Deliveries in a counted state now, grouped as the triggers group them (each delivery +1); `where` narrows `d`. */
+export const sourceCounts = (where = 'true') => `(
   SELECT d.occurrence_id, d.channel, ${UNIT_REACHED} AS unit_id, report_delivery_bucket(d.status, d.failure_reason) AS bucket,
          count(*)::int AS n,
          COALESCE(sum(i.duration_ms::bigint) FILTER (WHERE report_delivery_bucket(d.status, d.failure_reason) = 'delivered'), 0)::bigint AS airtime_ms
     FROM delivery d ${UNIT_JOINS}
     LEFT JOIN station_playlist_item i ON d.channel = 'loudspeaker' AND i.delivery_id = d.id
-   WHERE report_delivery_bucket(d.status, d.failure_reason) IS NOT NULL
+   WHERE report_delivery_bucket(d.status, d.failure_reason) IS NOT NULL AND ${where}
    GROUP BY 1, 2, 3, 4
 )`;
 
-/** SMS deliveries that reach their citizen now (each +1). */
-export const SOURCE_REACH = `(
+/** SMS deliveries that reach their citizen now (each +1); `where` narrows `d`. */
+export const sourceReach = (where = 'true') => `(
   SELECT d.occurrence_id, ${UNIT_REACHED} AS unit_id, d.subscriber_id, 1 AS sign
     FROM delivery d ${UNIT_JOINS}
    WHERE d.channel = 'sms' AND d.subscriber_id IS NOT NULL AND report_delivery_bucket(d.status, d.failure_reason) IN ${REACHED_BUCKETS}
+     AND ${where}
 )`;
+
+/** Every delivery as it is now: what the rebuild starts from. */
+export const SOURCE_COUNTS = sourceCounts();
+export const SOURCE_REACH = sourceReach();
+
+/**
+ * The SMS of the occurrences a settlement pass marked (CTE `marked`, column occurrence_id): they were
+ * not counted while they ran (the triggers skip SMS of an occurrence not in report_sms_settled).
+ */
+export const SETTLED_SMS = `d.channel = 'sms' AND d.occurrence_id IN (SELECT occurrence_id FROM marked)`;

@@ -59,13 +59,19 @@ export const DAILY_COLUMNS = [
 ] as const;
 
 /**
- * Adds keyed facts (CTE named `keyed`) into report_daily; `$price` is the SMS price per part. The
- * GROUP BY makes each key appear once, as ON CONFLICT DO UPDATE requires.
+ * Adds keyed facts (CTE named `keyed`) into report_daily, or by calendar month into report_monthly (its
+ * `day` is the month's 1st); `$price` is the SMS price per part. The GROUP BY makes each key appear once,
+ * as ON CONFLICT DO UPDATE requires.
  */
-export function addToDaily(keyed: string, price: string): string {
+export function addToDaily(keyed: string, price: string, table: 'report_daily' | 'report_monthly' = 'report_daily'): string {
   const delivery = (bucket: string) => sumIf(`fact = 'delivery' AND bucket = '${bucket}'`);
+  const source =
+    table === 'report_daily'
+      ? keyed
+      : `(SELECT date_trunc('month', k.day)::date AS day, k.unit_id, k.content_group, k.channel, k.priority, k.fact, k.bucket, k.sign,
+                 k.sms_parts, k.airtime_ms FROM ${keyed} k) by_month`;
   return `
-  INSERT INTO report_daily (day, unit_id, content_group, channel, priority, ${DAILY_COLUMNS.join(', ')})
+  INSERT INTO ${table} (day, unit_id, content_group, channel, priority, ${DAILY_COLUMNS.join(', ')})
   SELECT day, unit_id, content_group, channel, priority,
          ${sumIf(`fact = 'message'`)}, ${sumIf(`fact = 'broadcast'`)}, ${sumIf(`fact = 'occurrence'`)},
          ${delivery('sent')}, ${delivery('delivered')}, ${delivery('undelivered')}, ${delivery('failed')}, ${delivery('unknown')},
@@ -75,11 +81,17 @@ export function addToDaily(keyed: string, price: string): string {
          ${sumIf(`fact = 'delivery' AND channel = 'board' AND bucket = 'delivered'`)},
          ${sumIf(`fact = 'delivery' AND channel IN ('zalo','facebook') AND bucket IN ${REACHED_BUCKETS}`)},
          ${sumIf(`fact = 'broadcast-channel'`)}
-    FROM ${keyed}
+    FROM ${source}
    GROUP BY day, unit_id, content_group, channel, priority
   ON CONFLICT (day, unit_id, content_group, channel, priority) DO UPDATE SET
-  ${DAILY_COLUMNS.map((c) => `${c} = report_daily.${c} + excluded.${c}`).join(',\n  ')}`;
+  ${DAILY_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(',\n  ')}`;
 }
+
+/** report_monthly recounted from report_daily (the rebuild, after report_daily): the incremental path adds to both. */
+export const MONTHLY_FROM_DAILY = `
+  INSERT INTO report_monthly (day, unit_id, content_group, channel, priority, ${DAILY_COLUMNS.join(', ')})
+  SELECT date_trunc('month', day)::date, unit_id, content_group, channel, priority, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+    FROM report_daily GROUP BY 1, 2, 3, 4, 5`;
 
 /** Adds keyed reach changes (keyedReach) into report_reach: SMS that reached a subscriber, net, by content group. */
 export function addToReach(keyed: string): string {

@@ -81,6 +81,41 @@ const DIMENSION_SQL: Record<SimpleDimension, string> = {
   month: "to_char(r.day, 'YYYY-MM')",
 };
 
+/** A calendar year or a calendar month: the periods report_reach_citizens holds. */
+interface WholePeriod {
+  kind: 'Y' | 'M';
+  start: string;
+}
+
+const lastDayOfMonth = (yearMonth: string): string => {
+  const [y, m] = yearMonth.split('-').map(Number);
+  return `${yearMonth}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+/** The year or month the period is exactly, or null (any other run of days is counted from the daily rows). */
+function wholePeriod(period: Period): WholePeriod | null {
+  if (!period.from.endsWith('-01')) return null;
+  const year = period.from.slice(0, 4);
+  if (period.from === `${year}-01-01` && period.to === `${year}-12-31`) return { kind: 'Y', start: period.from };
+  if (period.to === lastDayOfMonth(period.from.slice(0, 7))) return { kind: 'M', start: period.from };
+  return null;
+}
+
+/** Whether the period is a run of whole calendar months (each month's reach is then in report_reach_citizens). */
+function wholeMonths(period: Period): boolean {
+  return period.from.endsWith('-01') && period.to === lastDayOfMonth(period.to.slice(0, 7));
+}
+
+/** The counters of a run of whole months are read by month (report_monthly: 12 rows a year per key, not 365). */
+const countersOf = (period: Period): string => (wholeMonths(period) ? 'report_monthly' : 'report_daily');
+
+/**
+ * Citizens of a year or month from report_reach_citizens (kind $2, period $3): a unit's figure is its
+ * distinct citizens, a subtree's the sum over its units (a citizen belongs to one unit: the rows follow
+ * the subscriber's unit; see docs/reports.md for a subscriber moved within the period).
+ */
+const CITIZENS_IN_SUBTREE = `JOIN admin_unit u ON u.id = c.unit_id WHERE u.path <@ $1::ltree AND c.kind = $2 AND c.period = $3::date`;
+
 function figures(row: Record<string, unknown>, citizens: number | null): ReportFigures {
   const out = Object.fromEntries(FIGURE_KEYS.map((k) => [k, Number(row[k] ?? 0)])) as Omit<ReportFigures, 'citizensReached'>;
   return { ...out, citizensReached: citizens };
@@ -106,12 +141,22 @@ export class ReportQueryRepository {
 
   async totals(unit: ReportUnit, period: Period): Promise<ReportFigures> {
     const params = [unit.path, period.from, period.to];
-    const [row] = await this.db.query(`SELECT ${SUMS} FROM report_daily r ${IN_SUBTREE}`, params);
-    const [reach] = await this.db.query(
-      `SELECT count(DISTINCT r.subscriber_id)::int AS n FROM report_reach r ${IN_SUBTREE} AND r.n > 0`,
-      params,
-    );
-    return figures(row, reach.n);
+    const [row] = await this.db.query(`SELECT ${SUMS} FROM ${countersOf(period)} r ${IN_SUBTREE}`, params);
+    return figures(row, await this.citizens(unit, period));
+  }
+
+  /** Distinct citizens reached by SMS in the subtree in the period. */
+  private async citizens(unit: ReportUnit, period: Period): Promise<number> {
+    const whole = wholePeriod(period);
+    const [reach] = whole
+      ? await this.db.query(
+          `SELECT COALESCE(sum(c.citizens), 0)::int AS n FROM report_reach_citizens c ${CITIZENS_IN_SUBTREE} AND c.content_group = '*'`,
+          [unit.path, whole.kind, whole.start],
+        )
+      : await this.db.query(`SELECT count(DISTINCT r.subscriber_id)::int AS n FROM report_reach r ${IN_SUBTREE} AND r.n > 0`, [
+          unit.path, period.from, period.to,
+        ]);
+    return reach.n;
   }
 
   async breakdown(unit: ReportUnit, period: Period, by: SimpleDimension): Promise<BreakdownRow[]> {
@@ -120,10 +165,10 @@ export class ReportQueryRepository {
     // By channel, a broadcast counts on the row of each channel it used (the row of no channel keeps the total).
     const sums = by === 'channel' ? SUMS.replace('sum(r.broadcasts_run)', "sum(CASE WHEN r.channel = '' THEN r.broadcasts_run ELSE r.broadcasts_on_channel END)") : SUMS;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${key} AS key, ${sums} FROM report_daily r ${IN_SUBTREE} GROUP BY 1 ORDER BY 1 NULLS FIRST`,
+      `SELECT ${key} AS key, ${sums} FROM ${countersOf(period)} r ${IN_SUBTREE} GROUP BY 1 ORDER BY 1 NULLS FIRST`,
       params,
     );
-    const reach = await this.reachBy(params, by);
+    const reach = await this.reachBy(unit, period, by);
     const citizens = (rowKey: string | null): number | null => {
       if (!reach || (by === 'channel' && rowKey !== 'sms')) return null;
       return reach.get(rowKey ?? '') ?? 0;
@@ -138,11 +183,30 @@ export class ReportQueryRepository {
    * Distinct citizens reached by SMS per key, where the reach rows can be split that way: by month and
    * content group; by channel only the SMS row has any (the whole reach); never by priority.
    */
-  private async reachBy(params: unknown[], by: SimpleDimension): Promise<Map<string, number> | null> {
+  private async reachBy(unit: ReportUnit, period: Period, by: SimpleDimension): Promise<Map<string, number> | null> {
     if (by === 'priority') return null;
+    if (by === 'channel') return new Map([['sms', await this.citizens(unit, period)]]);
+    const params = [unit.path, period.from, period.to];
+    const whole = wholePeriod(period);
+    if (by === 'contentGroup' && whole?.kind === 'Y') {
+      return this.citizensBy(`c.content_group`, `c.content_group <> '*'`, [unit.path, 'Y', whole.start]);
+    }
+    if (by === 'month' && wholeMonths(period)) {
+      // Every month of the period, one row each: the range $3..$4 instead of one period.
+      return this.citizensBy(`to_char(c.period, 'YYYY-MM')`, `c.content_group = '*'`, [unit.path, 'M', period.from, period.to], true);
+    }
     const key = by === 'month' ? DIMENSION_SQL.month : by === 'contentGroup' ? 'r.content_group' : "'sms'";
     const rows: { key: string; n: number }[] = await this.db.query(
       `SELECT ${key} AS key, count(DISTINCT r.subscriber_id)::int AS n FROM report_reach r ${IN_SUBTREE} AND r.n > 0 GROUP BY 1`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.key, r.n]));
+  }
+
+  private async citizensBy(key: string, filter: string, params: unknown[], months = false): Promise<Map<string, number>> {
+    const within = months ? CITIZENS_IN_SUBTREE.replace('c.period = $3::date', 'c.period BETWEEN $3::date AND $4::date') : CITIZENS_IN_SUBTREE;
+    const rows: { key: string; n: number }[] = await this.db.query(
+      `SELECT ${key} AS key, sum(c.citizens)::int AS n FROM report_reach_citizens c ${within} AND ${filter} GROUP BY 1`,
       params,
     );
     return new Map(rows.map((r) => [r.key, r.n]));
@@ -153,14 +217,18 @@ export class ReportQueryRepository {
    * show), plus the unit's own row when facts were attributed to it directly.
    */
   async byChildUnit(unit: ReportUnit, period: Period): Promise<BreakdownRow[]> {
-    const params = [unit.path, period.from, period.to, unit.id];
+    const whole = wholePeriod(period);
+    const params = [unit.path, period.from, period.to, unit.id, ...(whole ? [whole.kind, whole.start] : [])];
     const group = `subpath(u.path, 0, LEAST(nlevel(u.path), nlevel($1::ltree) + 1))`;
+    const reach = whole
+      ? `SELECT ${group} AS gpath, sum(c.citizens)::int AS citizens FROM report_reach_citizens c
+           ${CITIZENS_IN_SUBTREE.replace('$2', '$5').replace('$3::date', '$6::date')} AND c.content_group = '*' GROUP BY 1`
+      : `SELECT ${group} AS gpath, count(DISTINCT r.subscriber_id)::int AS citizens FROM report_reach r ${IN_SUBTREE} AND r.n > 0 GROUP BY 1`;
     const rows: Record<string, unknown>[] = await this.db.query(
       // MATERIALIZED: the planner, misjudging the subtree filter as one row, otherwise inlines both into a
       // nested loop that recounts the reach once per child unit (seen in bench/reports.bench.ts).
-      `WITH agg AS MATERIALIZED (SELECT ${group} AS gpath, ${SUMS} FROM report_daily r ${IN_SUBTREE} GROUP BY 1),
-            reach AS MATERIALIZED (SELECT ${group} AS gpath, count(DISTINCT r.subscriber_id)::int AS citizens
-                        FROM report_reach r ${IN_SUBTREE} AND r.n > 0 GROUP BY 1)
+      `WITH agg AS MATERIALIZED (SELECT ${group} AS gpath, ${SUMS} FROM ${countersOf(period)} r ${IN_SUBTREE} GROUP BY 1),
+            reach AS MATERIALIZED (${reach})
        SELECT c.id, c.name, c.level, c.id = $4 AS own, COALESCE(reach.citizens, 0) AS citizens, agg.*
          FROM admin_unit c
          LEFT JOIN agg ON agg.gpath = c.path

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
-import { cleanFileName, InvalidInputError, NotFoundError, type Actor, type FieldProblem } from '#domain/index.js';
+import {
+  cleanFileName,
+  CONTROL_CHARACTER_MESSAGE,
+  hasControlCharacter,
+  InvalidInputError,
+  NotFoundError,
+  withoutControlCharacters,
+  type Actor,
+  type FieldProblem,
+} from '#domain/index.js';
 import { AuditRepository, TransactionRunner, UnitRepository, type UnitRef } from '#persistence/index.js';
 import {
   SubscriberImportRepository,
@@ -136,7 +145,8 @@ export class SubscriberImportService {
       writing.catch(() => undefined);
     };
     try {
-      for await (const row of rows) {
+      for await (const source of rows) {
+        const row = readableRow(source);
         if ('unreadable' in row) chunk.addInvalid(row.rowNo, row.raw, row.unreadable);
         else {
           const check = checkSubscriberRecord(row.record, context);
@@ -184,4 +194,14 @@ export class SubscriberImportService {
       return done;
     });
   }
+}
+
+/** A row holding a control character (NUL breaks Postgres text) is refused as a row, like any unreadable line; the report shows it without them. */
+function readableRow(row: SourceRow): SourceRow {
+  if (!hasControlCharacter(row.raw)) return row;
+  return {
+    rowNo: row.rowNo,
+    raw: withoutControlCharacters(row.raw),
+    unreadable: { field: 'file', rule: 'noControlCharacters', message: `dòng ${CONTROL_CHARACTER_MESSAGE}` },
+  };
 }

@@ -137,9 +137,9 @@ export class RelayRepository {
   /** A planned delivery per station (no playlist item yet) and one waiting relay per commune; idempotent. */
   async insertWaiting(m: EntityManager, r: NewRelays): Promise<void> {
     await m.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before, provider)
-       SELECT $1, $2, 'loudspeaker', x::text, 0, 'planned', $3, 'station' FROM unnest($4::uuid[]) AS x
-       ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING`,
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before, provider)
+       SELECT $1, (SELECT due_at FROM occurrence WHERE id = $1), $2, 'loudspeaker', x::text, 0, 'planned', $3, 'station' FROM unnest($4::uuid[]) AS x
+       ON CONFLICT (occurrence_id, channel, endpoint, due_at) DO NOTHING`,
       [r.occurrenceId, r.broadcastId, r.dueAt, r.stations.map((s) => s.stationId)],
     );
     await m.query(

@@ -43,6 +43,8 @@ export interface PlaylistRow extends PlaylistEntry {
   audioId: string;
   contentType: string;
   sizeBytes: number;
+  /** Not handed to the device yet: listing it marks it sent (StationSentMarks). */
+  planned: boolean;
 }
 
 export interface PlayReport {
@@ -97,10 +99,16 @@ export class StationPlaylistRepository {
 
   /** Each station's slots (own and its group's). */
   slotsOfStations(m: EntityManager, stationIds: string[]): Promise<(SlotView & { forStation: string })[]> {
+    // Two index joins, not one join on `station_id = s.id OR group_id = s.group_id` (a nested loop
+    // over every slot per station: seconds at 10,000 stations).
     return m.query(
       `SELECT s.id AS "forStation", ${SLOT_COLUMNS}
-         FROM station s JOIN station_slot sl ON sl.station_id = s.id OR sl.group_id = s.group_id
-        WHERE s.id = ANY($1::uuid[])`,
+         FROM station s JOIN station_slot sl ON sl.station_id = s.id
+        WHERE s.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT s.id AS "forStation", ${SLOT_COLUMNS}
+         FROM station s JOIN station_slot sl ON sl.group_id = s.group_id
+        WHERE s.id = ANY($1::uuid[]) AND s.group_id IS NOT NULL`,
       [stationIds],
     );
   }
@@ -130,14 +138,14 @@ export class StationPlaylistRepository {
     const rows: { delivery_id: string }[] = await m.query(
       `WITH x AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS x(station_id, slot_id, airs_at)),
        d AS (
-         INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before, provider,
+         INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before, provider,
                                provider_code, last_error, failure_kind, final_at)
-         SELECT $4, $5, 'loudspeaker', x.station_id::text, 0,
+         SELECT $4, (SELECT due_at FROM occurrence WHERE id = $4), $5, 'loudspeaker', x.station_id::text, 0,
                 CASE WHEN x.airs_at IS NULL THEN 'failed' ELSE 'planned' END, COALESCE(x.airs_at, $6), 'station',
                 CASE WHEN x.airs_at IS NULL THEN 'no-slot' END, CASE WHEN x.airs_at IS NULL THEN $7 END,
                 CASE WHEN x.airs_at IS NULL THEN 'permanent' END, CASE WHEN x.airs_at IS NULL THEN now() END
            FROM x
-         ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING
+         ON CONFLICT (occurrence_id, channel, endpoint, due_at) DO NOTHING
          RETURNING id, endpoint, status)
        INSERT INTO station_playlist_item (delivery_id, station_id, slot_id, airs_at, audio_id, priority, duration_ms, title, content_group)
        SELECT d.id, x.station_id, x.slot_id, x.airs_at, $8, $9, $10, $11, $12
@@ -157,12 +165,16 @@ export class StationPlaylistRepository {
     return rows.map((r) => r.id);
   }
 
-  /** A station's live items airing in [from, to), plus any emergency item not yet played; unordered (see playingOrder). */
+  /**
+   * A station's live items airing in [from, to), plus any emergency item not yet played; unordered
+   * (see playingOrder). One query, driven by ix_station_playlist_item_airs (station_id, airs_at).
+   */
   playlist(stationId: string, from: Date, to: Date): Promise<PlaylistRow[]> {
     return this.db.query(
       `SELECT i.delivery_id::text AS "itemId", i.slot_id AS "slotId", sl.label AS "slotLabel", i.airs_at AS "airsAt",
               i.priority, i.duration_ms AS "durationMs", i.title, i.content_group AS "contentGroup", i.audio_id AS "audioId",
-              a.content_type AS "contentType", a.size_bytes::float8 AS "sizeBytes", i.created_at AS "createdAt"
+              a.content_type AS "contentType", a.size_bytes::float8 AS "sizeBytes", i.created_at AS "createdAt",
+              d.status = 'planned' AS planned
          FROM station_playlist_item i
          JOIN delivery d ON d.id = i.delivery_id
          JOIN broadcast b ON b.id = d.broadcast_id
@@ -208,13 +220,33 @@ export class StationPlaylistRepository {
     );
   }
 
-  /** Items handed to the device: planned → sent. */
-  async markSent(itemIds: string[]): Promise<void> {
-    if (itemIds.length === 0) return;
+  /** Items handed to devices, at the moment each was listed: planned → sent, in one statement for many pulls. */
+  async markSent(items: readonly { itemId: string; at: Date }[]): Promise<void> {
+    if (items.length === 0) return;
     await this.db.query(
-      `UPDATE delivery SET status = 'sent', sent_at = now(), updated_at = now() WHERE id = ANY($1::bigint[]) AND status = 'planned'`,
-      [itemIds],
+      `UPDATE delivery d SET status = 'sent', sent_at = x.at, updated_at = now()
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, at)
+        WHERE d.id = x.id AND d.status = 'planned'`,
+      [items.map((i) => i.itemId), items.map((i) => i.at)],
     );
+  }
+
+  /** Stations that air the slot (its own station, or its group's members): removing it changes their playlists. */
+  async stationsAiringSlot(m: EntityManager, slotId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT s.id FROM station_slot sl JOIN station s ON s.id = sl.station_id OR s.group_id = sl.group_id WHERE sl.id = $1`,
+      [slotId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Stations holding an item of the broadcast: a cancellation changes all their playlists. */
+  async stationsOfBroadcast(broadcastId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT i.station_id AS id FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id WHERE d.broadcast_id = $1`,
+      [broadcastId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The audio, when an item of this station refers to it; null otherwise (as if it did not exist). */

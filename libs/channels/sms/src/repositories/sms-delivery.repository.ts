@@ -40,27 +40,36 @@ export class SmsDeliveryRepository {
   }
 
   /**
-   * One INSERT … SELECT for every recipient of an occurrence, numbered into batches. Planning twice is
-   * a no-op: an occurrence that already has SMS deliveries gets none added, and the unique
-   * (occurrence, channel, endpoint) key refuses any duplicate. (Phones are unique among subscribers, so
-   * one plan never conflicts with itself; per-row ON CONFLICT cost ~40% more at 10⁶ rows, see
-   * docs/benchmarks.md.) Returns the rows written; runs inside the planning transaction.
+   * Writes an occurrence's SMS deliveries set-based, numbered into batches: with `limit`, the first
+   * part (any `limit` recipients, when none is written yet); without, every recipient not yet written,
+   * numbered after those already written. Planning again adds nothing: the first part only starts an
+   * occurrence without SMS rows, the rest skips phones already written, and the unique
+   * (occurrence, channel, endpoint) key refuses any duplicate. (Phones are unique among subscribers;
+   * per-row ON CONFLICT cost ~40% more at 10⁶ rows, see docs/benchmarks.md.) Returns the rows already
+   * there and those written now; runs inside a planning transaction.
    */
   async planSms(
     manager: EntityManager,
-    p: { occurrenceId: string; broadcastId: string; filter: RecipientFilter; notBefore: Date; batchSize: number },
-  ): Promise<number> {
-    if (!manager.queryRunner) throw new Error('planSms runs inside the planning transaction');
+    p: { occurrenceId: string; broadcastId: string; filter: RecipientFilter; notBefore: Date; batchSize: number; limit: number | null },
+  ): Promise<{ existing: number; written: number }> {
+    if (!manager.queryRunner) throw new Error('planSms runs inside a planning transaction');
+    const [{ existing }]: { existing: number }[] = await manager.query(
+      `SELECT count(*)::int AS existing FROM delivery WHERE occurrence_id = $1 AND channel = 'sms'`,
+      [p.occurrenceId],
+    );
+    if (p.limit !== null && existing > 0) return { existing, written: 0 };
+    const params = [p.filter.targetPaths, p.filter.villageIds, p.filter.tags, p.occurrenceId, p.broadcastId, p.batchSize, p.notBefore, existing];
+    const notWritten =
+      existing === 0 ? '' : `AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.occurrence_id = $4 AND d.channel = 'sms' AND d.endpoint = s.phone)`;
     // The structured result gives the row count without RETURNING a million rows to count them.
     const result: { affected?: number } = await manager.queryRunner.query(
-      `INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
-       SELECT $4, $5, 'sms', s.phone, s.id, ((row_number() OVER ()) - 1) / $6, 'planned', $7
-       ${SUBSCRIBER_MATCH}
-         AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.occurrence_id = $4 AND d.channel = 'sms')`,
-      [p.filter.targetPaths, p.filter.villageIds, p.filter.tags, p.occurrenceId, p.broadcastId, p.batchSize, p.notBefore],
+      `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
+       SELECT $4, (SELECT due_at FROM occurrence WHERE id = $4), $5, 'sms', r.phone, r.id, ($8 + (row_number() OVER ()) - 1) / $6, 'planned', $7
+         FROM (SELECT s.phone, s.id ${SUBSCRIBER_MATCH} ${notWritten} ${p.limit === null ? '' : `LIMIT ${Number(p.limit)}`}) r`,
+      params,
       true,
     );
-    return result.affected ?? 0;
+    return { existing, written: result.affected ?? 0 };
   }
 
   /** Numbers that opted out after planning are skipped at send time, never sent to. */

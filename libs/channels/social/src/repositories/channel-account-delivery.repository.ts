@@ -66,12 +66,12 @@ export class SocialDeliveryRepository {
       `WITH base AS (
          SELECT COALESCE(max(batch_no) + 1, 0) AS n FROM delivery WHERE occurrence_id = $1 AND channel = $4),
        planned AS (
-         INSERT INTO delivery (occurrence_id, broadcast_id, channel, endpoint, batch_no, status, not_before)
-         SELECT $1, $2, $4, a.id::text, base.n + (row_number() OVER (ORDER BY a.id)) - 1, 'planned', $5
+         INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, batch_no, status, not_before)
+         SELECT $1, (SELECT due_at FROM occurrence WHERE id = $1), $2, $4, a.id::text, base.n + (row_number() OVER (ORDER BY a.id)) - 1, 'planned', $5
            FROM channel_account a CROSS JOIN base
           WHERE a.unit_id = $3 AND a.platform = $4 AND a.status = 'active'
             AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.occurrence_id = $1 AND d.channel = $4 AND d.endpoint = a.id::text)
-         ON CONFLICT (occurrence_id, channel, endpoint) DO NOTHING
+         ON CONFLICT (occurrence_id, channel, endpoint, due_at) DO NOTHING
          RETURNING batch_no)
        SELECT (SELECT count(*)::int FROM planned) AS deliveries,
               GREATEST((SELECT n FROM base), COALESCE((SELECT max(batch_no) + 1 FROM planned), 0))::int AS batches`,
@@ -90,7 +90,7 @@ export class SocialDeliveryRepository {
       `SELECT o.id FROM occurrence o
          JOIN broadcast b ON b.id = o.broadcast_id
          JOIN message m ON m.id = b.message_id
-        WHERE o.status = 'pending' AND o.due_at BETWEEN $1 AND $2
+        WHERE o.status = 'pending' AND o.message_version IS NULL AND o.due_at BETWEEN $1 AND $2
           AND b.status IN ('scheduled','running') AND 'facebook' = ANY(b.channels) AND m.status = 'approved'
           AND EXISTS (SELECT 1 FROM channel_account a
                        WHERE a.unit_id = b.unit_id AND a.platform = 'facebook' AND a.status = 'active'
@@ -120,7 +120,7 @@ export class SocialDeliveryRepository {
          JOIN admin_unit u ON u.id = b.unit_id
          JOIN message m ON m.id = b.message_id
          LEFT JOIN social_post p ON p.delivery_id = d.id
-        WHERE o.status IN ('pending','held')
+        WHERE o.status IN ('pending','held') AND o.message_version IS NULL
           AND (m.status <> 'approved' OR (p.delivery_id IS NOT NULL AND p.message_version IS DISTINCT FROM m.approved_version))
           AND (d.status = 'planned'
                OR (d.status = 'sent' AND p.state = 'scheduled' AND p.post_id IS NOT NULL AND p.scheduled_for > $1))
@@ -138,7 +138,7 @@ export class SocialDeliveryRepository {
   async withdrawAhead(m: EntityManager, deliveryId: string, expectedStatus: 'planned' | 'sent'): Promise<boolean> {
     const gone: { id: string }[] = await returning(m,
       `DELETE FROM delivery d USING occurrence o
-        WHERE d.id = $1 AND d.status = $2 AND o.id = d.occurrence_id AND o.status IN ('pending','held')
+        WHERE d.id = $1 AND d.status = $2 AND o.id = d.occurrence_id AND o.status IN ('pending','held') AND o.message_version IS NULL
         RETURNING d.id`,
       [deliveryId, expectedStatus],
     );
