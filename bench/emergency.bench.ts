@@ -4,8 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { DataSource } from 'typeorm';
-import { addStations } from './emergency/world.js';
+import { addStations, waitForAudio } from './emergency/world.js';
 import { openStationStreams, type StationStreams } from './emergency/station-streams.js';
 import { buildWorld, warmUp } from './sms/bench-db.js';
 import { getJson, spawnNode, spawnProcess, type Child } from './sms/processes.js';
@@ -102,18 +101,6 @@ async function measure(streams: StationStreams, event: string, stationCount: num
     stations: { notified: arrivals.length, firstMs: since(arrivals.length ? Math.min(...arrivals) : null), lastMs: since(arrivals.length ? Math.max(...arrivals) : null) },
     sms: { accepted: stats.accepted, firstMs: since(stats.firstAcceptedAt), lastMs: since(stats.lastAcceptedAt) },
   };
-}
-
-/** The comparison broadcast's speech is rendered before it is scheduled, as an officer's preview does. */
-async function waitForAudio(db: DataSource): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const [{ ready, other }] = await db.query(
-      `SELECT count(*) FILTER (WHERE status = 'ready')::int AS ready, count(*) FILTER (WHERE status <> 'ready')::int AS other FROM loudspeaker_audio`,
-    );
-    if (ready > 0 && other === 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the loudspeaker audio of the comparison broadcast was not rendered within 2 minutes');
 }
 
 async function bench(): Promise<void> {

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { addStations } from './emergency/world.js';
+import { addStations, waitForAudio } from './emergency/world.js';
 import { buildWorld } from './sms/bench-db.js';
 import { spawnNode, spawnProcess, type Child } from './sms/processes.js';
 
@@ -58,17 +58,6 @@ async function api<T>(method: string, path: string, auth: string | null, body: u
   const text = await res.text();
   if (!expected.includes(res.status)) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
-}
-
-async function waitForAudio(db: DataSource): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const [{ ready, other }] = await db.query(
-      `SELECT count(*) FILTER (WHERE status = 'ready')::int AS ready, count(*) FILTER (WHERE status <> 'ready')::int AS other FROM loudspeaker_audio`,
-    );
-    if (ready > 0 && other === 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the loudspeaker audio was not rendered within 2 minutes');
 }
 
 interface Planned {

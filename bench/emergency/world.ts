@@ -46,3 +46,15 @@ export async function addStations(db: DataSource, provinceId: string, count: num
   await db.query(`VACUUM ANALYZE station`);
   return { tokens, supervisor: { username: 'bench-supervisor', password: BENCH_PASSWORD } };
 }
+
+/** Waits until every loudspeaker audio of the bench database is rendered (a bulletin's speech is made before it is scheduled, as an officer's preview does). */
+export async function waitForAudio(db: DataSource): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const [{ ready, other }] = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'ready')::int AS ready, count(*) FILTER (WHERE status <> 'ready')::int AS other FROM loudspeaker_audio`,
+    );
+    if (ready > 0 && other === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the loudspeaker audio was not rendered within 2 minutes');
+}

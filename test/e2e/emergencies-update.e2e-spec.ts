@@ -33,7 +33,8 @@ describe('emergencies: update and repeat', () => {
       const sent = await send({ title: TITLE, text: TEXT });
       expect(sent.status).toBe(201);
       await waitFor(async () => smsTo(w, 0).length, (n) => n === 2, 20_000, 'first SMS');
-      const [before] = await pullPlaylist(w.api, w.station.token);
+      // The SMS do not wait for the speech: the station's item comes once it is rendered.
+      const [before] = await waitFor(() => pullPlaylist(w.api, w.station.token), (items) => items.length === 1, 30_000, 'the station\'s item');
       await waitFor(async () => live(TITLE), (l) => l.graph.length === 1 && l.zalo.length === 1, 20_000, 'posts');
       const post = live(TITLE).graph[0];
       const article = live(TITLE).zalo[0];

@@ -84,7 +84,13 @@ describe('emergencies: one supervisor, every channel, in one action', () => {
     expect(fake.messages.some((m) => optedOut.includes(m.to))).toBe(false);
     expect(fake.messages[0].body).toBe(`KHẨN CẤP - ${TITLE}: ${TEXT}`);
 
-    const playlist = await api.http.get(`/api/v1/devices/stations/playlist?date=${localDate(new Date(), TZ)}`).set('authorization', `Bearer ${station.token}`);
+    // The SMS and the board do not wait for the speech: the station's item comes once it is rendered.
+    const playlist = await waitFor(
+      () => api.http.get(`/api/v1/devices/stations/playlist?date=${localDate(new Date(), TZ)}`).set('authorization', `Bearer ${station.token}`),
+      (r) => r.status !== 200 || r.body.items.length > 0,
+      30_000,
+      'the station\'s item',
+    );
     expect(playlist.status).toBe(200);
     expect(playlist.body.items[0]).toEqual(expect.objectContaining({ priority: 'emergency', title: TITLE, position: 0 }));
     const slides = await api.http.get(`/boards/${board.token}/slides.json`);

@@ -29,6 +29,8 @@ describe('a worker killed between an emergency push and the end of its delivery 
   });
   afterAll(async () => {
     for (const w of workers) w.child.kill('SIGKILL');
+    // A held INSERT would keep its lock on delivery (and the DROP waiting) for two minutes.
+    await api?.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep'`).catch(() => undefined);
     await api?.db.query(`DROP TRIGGER IF EXISTS hold_sms_rest ON delivery`).catch(() => undefined);
     await api?.close();
     await fake?.close();
@@ -102,5 +104,5 @@ describe('a worker killed between an emergency push and the end of its delivery 
     } finally {
       for (const s of streams) s.close();
     }
-  });
+  }, 150_000);
 });

@@ -29,6 +29,8 @@ interface Started {
 /** How long a planner waits, polling, for content being made (speech) before its job fails and is retried. */
 const CONTENT_WAIT_MS = 30_000;
 const CONTENT_POLL_MS = 50;
+/** How long a channel's later parts wait for another channel's content before they go ahead anyway. */
+const CONTENT_GRACE_MS = 10_000;
 
 /**
  * Devices are told first, then the first SMS batches, then the rest: stations and boards of an
@@ -52,7 +54,8 @@ export function pushFirstOrder(channels: readonly string[]): string[] {
  * worker dies in between, the reconciler re-enqueues the pending occurrence and this resumes with
  * the channels not yet listed, each continuing from the rows already written; enqueued work that was
  * lost is re-enqueued from the planned rows. A channel whose content is still being made (an
- * emergency's speech) waits while the others go ahead.
+ * emergency's speech) waits while the others go ahead with their first parts; their later parts
+ * wait for it up to CONTENT_GRACE_MS, so the stations are told before a long write.
  */
 @Injectable()
 export class OccurrencePlannerService {
@@ -73,15 +76,25 @@ export class OccurrencePlannerService {
     const remaining = new Set(pushFirstOrder(broadcast.channels).filter((c) => !start.planned.includes(c)));
     const parts: PlannedChannel[] = [];
     const ready = new Set<string>();
+    const begun = new Set<string>();
     const waitUntil = Date.now() + CONTENT_WAIT_MS;
+    const graceUntil = Date.now() + CONTENT_GRACE_MS;
     while (remaining.size > 0) {
       let progressed = false;
+      let waiting = false;
       for (const channel of [...remaining]) {
         const definition = channelOf(this.channels, channel);
         if (!ready.has(channel)) {
-          if (definition.contentReady && !(await definition.contentReady(start))) continue;
+          if (definition.contentReady && !(await definition.contentReady(start))) {
+            waiting = true;
+            continue;
+          }
           ready.add(channel);
         }
+        // A channel's later parts (the SMS after its first batches) wait a while for content still
+        // being made: the stations are told before a long write holds the planner.
+        if (begun.has(channel) && waiting && Date.now() < graceUntil) continue;
+        begun.add(channel);
         const part = await this.planPart(occurrenceId, start, channel, remaining);
         if (part === null) return { kind: 'skipped', reason: 'occurrence is no longer pending' };
         if (!part.more) remaining.delete(channel);
