@@ -5,6 +5,9 @@ import { QUEUES, type JobDefinition, type QueueName } from './catalogue.js';
 import { physicalQueueOf, physicalQueues, queuePrefix, shardCount } from './queue-shards.js';
 import { createRedis, type RedisClient } from './redis.js';
 
+/** Jobs per addBulk call. */
+const ADD_CHUNK = 250;
+
 export interface EnqueueItem<P> {
   payload: P;
   /** Run no earlier than this instant. */
@@ -59,8 +62,11 @@ export class JobQueue implements OnApplicationShutdown {
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), item]);
     }
     for (const [queue, queued] of byQueue) {
-      for (let i = 0; i < queued.length; i += 1000) {
-        await queue.addBulk(queued.slice(i, i + 1000).map((item) => ({ name: def.name, data: item.payload, opts: this.options(def, item) })));
+      // A few hundred at a time, the event loop let go between them: one bulk of thousands holds Redis
+      // (one script per job) and this process long enough to delay the jobs due meanwhile.
+      for (let i = 0; i < queued.length; i += ADD_CHUNK) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        await queue.addBulk(queued.slice(i, i + ADD_CHUNK).map((item) => ({ name: def.name, data: item.payload, opts: this.options(def, item) })));
       }
     }
   }

@@ -32,7 +32,7 @@ export class SmsPlanner implements ChannelPlanner {
     const batchSize = this.config.sms.batchSize;
     const firstPart = batchSize * FIRST_PART_BATCHES;
     const filter = { targetPaths: ctx.targetPaths, villageIds: ctx.broadcast.targets.villageIds, tags: ctx.broadcast.targets.tags };
-    const base = { occurrenceId: ctx.occurrence.id, broadcastId: ctx.broadcast.id, filter, notBefore: wakeAt, batchSize };
+    const base = { occurrenceId: ctx.occurrence.id, dueAt: ctx.occurrence.dueAt, broadcastId: ctx.broadcast.id, filter, notBefore: wakeAt, batchSize };
     let { existing, written } = await this.deliveries.planSms(ctx.manager, { ...base, limit: firstPart });
     const more = existing === 0 && written === firstPart;
     if (existing > 0) ({ existing, written } = await this.deliveries.planSms(ctx.manager, { ...base, limit: null }));

@@ -15,7 +15,16 @@ export interface ReconcileReport {
   completed: { occurrences: number; broadcasts: number };
 }
 
-const OCCURRENCE_LOOKAHEAD_MS = 86_400_000;
+/**
+ * How far ahead a pass re-creates occurrence jobs: a few passes, not a day. Scheduling enqueues each
+ * occurrence due within a day when it is created; a pass only repairs what Redis lost and gives
+ * occurrences expanded later (recurring) their job before they are due. Re-adding a day of jobs every
+ * pass (thousands of idempotent adds) held Redis and the worker long enough to make the occurrences
+ * due at that moment start 100–300 ms late (bench/lateness.bench.ts).
+ */
+function occurrenceLookaheadMs(intervalSeconds: number): number {
+  return Math.max(120_000, 3 * intervalSeconds * 1000);
+}
 const MAX_ROWS_PER_PASS = 5_000;
 
 /**
@@ -57,7 +66,7 @@ export class ReconcilerService {
     const released = (await this.broadcasts.releaseHeldOccurrences()).length;
     const expanded = await this.expandSchedules();
 
-    const due = await this.broadcasts.pendingOccurrencesDueBefore(new Date(Date.now() + OCCURRENCE_LOOKAHEAD_MS), MAX_ROWS_PER_PASS);
+    const due = await this.broadcasts.pendingOccurrencesDueBefore(new Date(Date.now() + occurrenceLookaheadMs(this.config.engine.reconcileIntervalSeconds)), MAX_ROWS_PER_PASS);
     await this.jobs.addMany(
       JOBS.runOccurrence,
       due.map((o) => ({ payload: { occurrenceId: o.id }, runAt: o.dueAt })),

@@ -50,21 +50,24 @@ export class SmsDeliveryRepository {
    */
   async planSms(
     manager: EntityManager,
-    p: { occurrenceId: string; broadcastId: string; filter: RecipientFilter; notBefore: Date; batchSize: number; limit: number | null },
+    p: { occurrenceId: string; dueAt: Date; broadcastId: string; filter: RecipientFilter; notBefore: Date; batchSize: number; limit: number | null },
   ): Promise<{ existing: number; written: number }> {
     if (!manager.queryRunner) throw new Error('planSms runs inside a planning transaction');
+    // due_at (the occurrence's) keeps both reads of the occurrence's rows to its month's partition.
     const [{ existing }]: { existing: number }[] = await manager.query(
-      `SELECT count(*)::int AS existing FROM delivery WHERE occurrence_id = $1 AND channel = 'sms'`,
-      [p.occurrenceId],
+      `SELECT count(*)::int AS existing FROM delivery WHERE occurrence_id = $1 AND channel = 'sms' AND due_at = $2`,
+      [p.occurrenceId, p.dueAt],
     );
     if (p.limit !== null && existing > 0) return { existing, written: 0 };
-    const params = [p.filter.targetPaths, p.filter.villageIds, p.filter.tags, p.occurrenceId, p.broadcastId, p.batchSize, p.notBefore, existing];
+    const params = [p.filter.targetPaths, p.filter.villageIds, p.filter.tags, p.occurrenceId, p.broadcastId, p.batchSize, p.notBefore, existing, p.dueAt];
     const notWritten =
-      existing === 0 ? '' : `AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.occurrence_id = $4 AND d.channel = 'sms' AND d.endpoint = s.phone)`;
+      existing === 0
+        ? ''
+        : `AND s.phone NOT IN (SELECT d.endpoint FROM delivery d WHERE d.occurrence_id = $4 AND d.channel = 'sms' AND d.due_at = $9)`;
     // The structured result gives the row count without RETURNING a million rows to count them.
     const result: { affected?: number } = await manager.queryRunner.query(
       `INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)
-       SELECT $4, (SELECT due_at FROM occurrence WHERE id = $4), $5, 'sms', r.phone, r.id, ($8 + (row_number() OVER ()) - 1) / $6, 'planned', $7
+       SELECT $4, $9, $5, 'sms', r.phone, r.id, ($8 + (row_number() OVER ()) - 1) / $6, 'planned', $7
          FROM (SELECT s.phone, s.id ${SUBSCRIBER_MATCH} ${notWritten} ${p.limit === null ? '' : `LIMIT ${Number(p.limit)}`}) r`,
       params,
       true,
