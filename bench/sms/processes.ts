@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { Redis } from 'ioredis';
 
@@ -42,6 +42,7 @@ export function spawnProcess(name: string, command: string, args: string[], env:
     }, timeoutMs);
     let out = '';
     proc.stdout?.on('data', (c: Buffer) => {
+      if (process.env.BENCH_LOG_DIR) appendFileSync(`${process.env.BENCH_LOG_DIR}/${name}.log`, c);
       out += c.toString();
       if (ready.test(out)) {
         clearTimeout(timer);
