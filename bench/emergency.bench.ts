@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { addStations, waitForAudio } from './emergency/world.js';
 import { openStationStreams, type StationStreams } from './emergency/station-streams.js';
 import { buildWorld, warmUp } from './sms/bench-db.js';
-import { getJson, spawnNode, spawnProcess, type Child } from './sms/processes.js';
+import { benchEnv, getJson, log, spawnNode, spawnProcess, type Child } from './sms/processes.js';
 
 /**
  * The emergency benchmark (issues 12 and 13): N stations holding their change stream open on one api
@@ -36,27 +36,14 @@ const { values: opt } = parseArgs({
 const apiUrl = `http://127.0.0.1:${opt['api-port']}`;
 const fakeUrl = `http://127.0.0.1:${opt['fake-port']}`;
 const databaseUrl = `postgres://postgres@127.0.0.1:5432/${opt.database}`;
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  NODE_ENV: 'development',
-  LOG_LEVEL: 'warn',
-  PORT: opt['api-port'],
-  HOST: '127.0.0.1',
-  PUBLIC_BASE_URL: apiUrl,
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: `redis://127.0.0.1:${opt['redis-port']}/0`,
-  QUEUE_PREFIX: 'bench-emergency',
-  MIGRATE_ON_START: 'false',
-  UNITS_DATA_DIR: resolve(ROOT, 'data/units'),
-  STORAGE_DIR: resolve(ROOT, 'var/bench-emergency-storage'),
+const env = benchEnv(ROOT, { name: 'emergency', database: opt.database!, redisPort: opt['redis-port']!, apiPort: opt['api-port'] }, {
   SMS_PROVIDER: 'twilio',
   TWILIO_ACCOUNT_SID: ACCOUNT_SID,
   TWILIO_AUTH_TOKEN: AUTH_TOKEN,
   TWILIO_FROM: '+15005550006',
   TWILIO_API_BASE_URL: fakeUrl,
   SMS_RATE_PER_SECOND: '100000',
-};
-const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+});
 
 interface FakeStats {
   accepted: number;

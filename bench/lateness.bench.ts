@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildWorld } from './sms/bench-db.js';
-import { spawnNode, spawnProcess, type Child } from './sms/processes.js';
+import { benchEnv, log, spawnNode, spawnProcess, type Child } from './sms/processes.js';
 
 /**
  * The lateness benchmark (issue 13): N pending one-off occurrences (default 100,000) due evenly over
@@ -29,20 +29,7 @@ const { values: opt } = parseArgs({
     database: { type: 'string', default: 'tincoso_bench_lateness' },
   },
 });
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  NODE_ENV: 'development',
-  LOG_LEVEL: 'warn',
-  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${opt.database}`,
-  REDIS_URL: `redis://127.0.0.1:${opt['redis-port']}/0`,
-  QUEUE_PREFIX: 'bench-lateness',
-  MIGRATE_ON_START: 'false',
-  UNITS_DATA_DIR: resolve(ROOT, 'data/units'),
-  STORAGE_DIR: resolve(ROOT, 'var/bench-lateness-storage'),
-  SMS_PROVIDER: 'sandbox',
-  PUBLIC_BASE_URL: 'http://127.0.0.1:3095',
-};
-const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const env = benchEnv(ROOT, { name: 'lateness', database: opt.database!, redisPort: opt['redis-port']! });
 
 async function bench(): Promise<void> {
   const count = Number(opt.occurrences);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { addStations, waitForAudio } from './emergency/world.js';
 import { buildWorld } from './sms/bench-db.js';
-import { spawnNode, spawnProcess, type Child } from './sms/processes.js';
+import { benchEnv, log, spawnNode, spawnProcess, type Child } from './sms/processes.js';
 
 /**
  * The planning benchmark (issue 13, point 2): a bulletin read out on N stations (default 10,000,
@@ -32,22 +32,7 @@ const { values: opt } = parseArgs({
   },
 });
 const apiUrl = `http://127.0.0.1:${opt['api-port']}`;
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  NODE_ENV: 'development',
-  LOG_LEVEL: 'warn',
-  PORT: opt['api-port'],
-  HOST: '127.0.0.1',
-  PUBLIC_BASE_URL: apiUrl,
-  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${opt.database}`,
-  REDIS_URL: `redis://127.0.0.1:${opt['redis-port']}/0`,
-  QUEUE_PREFIX: 'bench-planning',
-  MIGRATE_ON_START: 'false',
-  UNITS_DATA_DIR: resolve(ROOT, 'data/units'),
-  STORAGE_DIR: resolve(ROOT, 'var/bench-planning-storage'),
-  SMS_PROVIDER: 'sandbox',
-};
-const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const env = benchEnv(ROOT, { name: 'planning', database: opt.database!, redisPort: opt['redis-port']!, apiPort: opt['api-port'] });
 
 async function api<T>(method: string, path: string, auth: string | null, body: unknown, expected: number[]): Promise<T> {
   const res = await fetch(`${apiUrl}${path}`, {

@@ -156,3 +156,32 @@ export class Sampler {
     }
   }
 }
+
+/** A timestamped progress line on the bench's own output. */
+export function log(line: string): void {
+  process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+/**
+ * The environment of an api or worker a bench starts: its own database, Redis and queue prefix,
+ * migrations off (the bench built the database), the official lists under `root`. `extra` adds or
+ * overrides (a provider, the api's port).
+ */
+export function benchEnv(root: string, p: { name: string; database: string; redisPort: string; apiPort?: string }, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const apiUrl = `http://127.0.0.1:${p.apiPort ?? '3000'}`;
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    ...(p.apiPort ? { PORT: p.apiPort, HOST: '127.0.0.1' } : {}),
+    PUBLIC_BASE_URL: apiUrl,
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${p.database}`,
+    REDIS_URL: `redis://127.0.0.1:${p.redisPort}/0`,
+    QUEUE_PREFIX: `bench-${p.name}`,
+    MIGRATE_ON_START: 'false',
+    UNITS_DATA_DIR: `${root}/data/units`,
+    STORAGE_DIR: `${root}/var/bench-${p.name}-storage`,
+    SMS_PROVIDER: 'sandbox',
+    ...extra,
+  };
+}
