@@ -76,11 +76,12 @@ describe('a delivery’s failure reason, typed in its own column', () => {
 
   it('settles a permanent refusal with its reason beside the provider’s own message, and words it from the reason', async () => {
     const { broadcastId, occurrenceId, ids } = await broadcastWith(['+84910000001', '+84910000002']);
-    await deliveries.claim(db.manager, { occurrenceId, channel: 'sms', batchNo: 0, limit: 10, provider: 'fake' });
+    const claimed = await deliveries.claim(db.manager, { occurrenceId, channel: 'sms', batchNo: 0, limit: 10, provider: 'fake' });
+    const dueAt = claimed[0].dueAt;
     const startedAt = new Date();
     await deliveries.settle([
-      { id: ids['+84910000001'], startedAt, status: 'failed', attemptOutcome: 'permanent', failureKind: 'permanent', failureReason: 'rejected', providerCode: 'X-7', error: 'rejected: policy' },
-      { id: ids['+84910000002'], startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: 'SM2' },
+      { id: ids['+84910000001'], dueAt, startedAt, status: 'failed', attemptOutcome: 'permanent', failureKind: 'permanent', failureReason: 'rejected', providerCode: 'X-7', error: 'rejected: policy' },
+      { id: ids['+84910000002'], dueAt, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: 'SM2' },
     ]);
     const rows = await rowsOf(broadcastId);
     // The provider's message stays whole, even one that happens to start like a reason: nothing reads it back.

@@ -126,7 +126,7 @@ export class SmsDispatchService {
       const over = await this.smsDeliveries.countAgainstDailyCap(m, claimed.map((d) => d.endpoint), day, cap);
       if (over.size === 0) return claimed;
       const tomorrow = startOfNextSendingDay(now, context.timeZone, policy.quietHours);
-      await this.deliveries.release(m, claimed.filter((d) => over.has(d.endpoint)).map((d) => d.id), tomorrow, 'daily-cap');
+      await this.deliveries.release(m, claimed.filter((d) => over.has(d.endpoint)), tomorrow, 'daily-cap');
       return claimed.filter((d) => !over.has(d.endpoint));
     });
   }
@@ -144,6 +144,7 @@ export class SmsDispatchService {
       observeProviderCall('sms', provider.name, startedAt);
       return {
         id: d.id,
+        dueAt: d.dueAt,
         startedAt,
         status: result.status,
         attemptOutcome: 'sent',

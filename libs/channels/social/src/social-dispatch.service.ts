@@ -61,6 +61,7 @@ export class SocialDispatchService {
       await this.deliveries.settle([
         {
           id: claimed.id,
+          dueAt: claimed.dueAt,
           startedAt,
           status: 'failed',
           attemptOutcome: 'permanent',
@@ -101,7 +102,7 @@ export class SocialDispatchService {
       });
       await this.recordPost(claimed.id, broadcast.id, account.id, payload.channel, marker, post, occurrence.dueAt);
       const warning = [photo.warning, post.warning].filter(Boolean).join('; ') || null;
-      await this.deliveries.settle([{ id: claimed.id, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: warning }]);
+      await this.deliveries.settle([{ id: claimed.id, dueAt: claimed.dueAt, startedAt, status: 'sent', attemptOutcome: 'sent', providerMessageId: post.postId, error: warning }]);
       countSends(payload.channel, payload.channel, [{ attemptOutcome: 'sent' }]);
       return post.scheduled ? 'scheduled' : 'sent';
     } catch (error) {
@@ -252,7 +253,7 @@ export class SocialDispatchService {
 
   private async settleFailure(
     payload: SocialBatchPayload,
-    claimed: { id: string; attempts: number },
+    claimed: { id: string; attempts: number; dueAt: string },
     accountId: string,
     error: unknown,
     startedAt: Date,

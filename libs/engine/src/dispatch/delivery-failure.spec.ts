@@ -4,11 +4,13 @@ import { failureOutcome, type RetryPolicy } from './delivery-failure.js';
 describe('failureOutcome', () => {
   const startedAt = new Date('2025-03-10T01:00:00Z');
   const retry: RetryPolicy = { maxAttempts: 3, backoff: { baseMs: 1_000, capMs: 60_000, random: () => 0.5 } };
-  const delivery = (attempts: number) => ({ id: 'd-1', attempts });
+  const dueAt = '2025-03-10 00:30:00.123456+00';
+  const delivery = (attempts: number) => ({ id: 'd-1', attempts, dueAt });
 
   it('leaves a request that may have left unknown, with the provider code when the adapter gave one', () => {
     expect(failureOutcome(delivery(1), new OutcomeUnknownError('ECONNRESET', 'socket hang up'), startedAt, retry)).toEqual({
       id: 'd-1',
+      dueAt,
       startedAt,
       status: 'unknown',
       attemptOutcome: 'unknown',
@@ -17,6 +19,7 @@ describe('failureOutcome', () => {
     });
     expect(failureOutcome(delivery(1), new TypeError('x is undefined'), startedAt, retry)).toEqual({
       id: 'd-1',
+      dueAt,
       startedAt,
       status: 'unknown',
       attemptOutcome: 'unknown',
@@ -29,6 +32,7 @@ describe('failureOutcome', () => {
   it('fails a permanent error at once, with its reason as a value and the provider message as it came', () => {
     expect(failureOutcome(delivery(1), new PermanentError('21211', 'not a valid phone number', 'invalid-endpoint'), startedAt, retry)).toEqual({
       id: 'd-1',
+      dueAt,
       startedAt,
       status: 'failed',
       attemptOutcome: 'permanent',
@@ -55,6 +59,7 @@ describe('failureOutcome', () => {
   it('fails a retryable error for good on the last attempt', () => {
     expect(failureOutcome(delivery(3), new RetryableError('20429', 'Too Many Requests', 30_000), startedAt, retry)).toEqual({
       id: 'd-1',
+      dueAt,
       startedAt,
       status: 'failed',
       attemptOutcome: 'retryable',

@@ -32,13 +32,13 @@ export function retryBackoff(config: AppConfig): BackoffOptions {
  * error's reason is its own field; the message stays the provider's, for support.
  */
 export function failureOutcome(
-  delivery: { id: string; attempts: number },
+  delivery: { id: string; attempts: number; dueAt: string },
   error: unknown,
   startedAt: Date,
   retry: RetryPolicy,
 ): DeliveryOutcome {
   const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-  const base = { id: delivery.id, startedAt, error: message };
+  const base = { id: delivery.id, dueAt: delivery.dueAt, startedAt, error: message };
   if (!isDeliveryError(error)) return { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: null };
   if (error instanceof OutcomeUnknownError) {
     return { ...base, status: 'unknown', attemptOutcome: 'unknown', providerCode: error.providerCode };

@@ -98,6 +98,8 @@ export class ReportReachEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_report_reach' }) subscriberId!: string;
   @PrimaryColumn({ type: 'text', default: '', primaryKeyConstraintName: 'pk_report_reach' }) contentGroup!: string;
   @Column({ type: 'integer' }) n!: number;
+  /** Scratch for the rollup's upsert: whether the row was live (n > 0) before the statement that last wrote it. */
+  @Column({ type: 'boolean', default: false }) liveBefore!: boolean;
 }
 
 /** The SMS parts of an occurrence's text, computed once by the rollup with the domain's smsSegments. */

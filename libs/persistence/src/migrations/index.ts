@@ -31,6 +31,7 @@ import { MessageSearchMetadata1795340000000 } from './1795340000000-message-sear
 /** Every migration, in order. Generated ones are read and edited before they are committed. */
 import { OccurrencePlannedChannels1795550000000 } from './1795550000000-occurrence-planned-channels.js';
 import { DeliveryPartitions1795520000000 } from './1795520000000-delivery-partitions.js';
+import { ReportReachLiveBefore1795560000000 } from './1795560000000-report-reach-live-before.js';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   OccurrencePlannedChannels1795550000000,
   DeliveryPartitions1795520000000,
   ReportSmsSettle1795530000000,
+  ReportReachLiveBefore1795560000000,
 ];

@@ -9,10 +9,21 @@ export interface ClaimedDelivery {
   id: string;
   endpoint: string;
   attempts: number;
+  /**
+   * The partition key, with the id the primary key, so settling a chunk is a key lookup per row. Text as
+   * Postgres printed it: a Date would drop the microseconds and match no row.
+   */
+  dueAt: string;
 }
 
 export interface DeliveryOutcome {
   id: string;
+  /**
+   * The delivery's due_at, from its claim. With it a settle finds each row by its whole primary key;
+   * by id alone the planner cannot tell one row from many (the key is (id, due_at)) and has used the
+   * partial index of 'sending' rows, whose dead entries grow with every claim until a vacuum.
+   */
+  dueAt: string;
   status: Extract<DeliveryStatus, 'planned' | 'sent' | 'delivered' | 'failed' | 'unknown' | 'skipped'>;
   attemptOutcome: 'sent' | 'retryable' | 'permanent' | 'unknown';
   providerMessageId?: string | null;
@@ -39,22 +50,23 @@ export class DeliveryRepository {
   ): Promise<ClaimedDelivery[]> {
     return returning(manager,
       `UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1, provider = $5, updated_at = now()
-        WHERE d.id IN (SELECT id FROM delivery
-                        WHERE occurrence_id = $1 AND channel = $2 AND batch_no = $3 AND status = 'planned'
-                          AND not_before <= now()
-                        ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
-        RETURNING d.id::text, d.endpoint, d.attempts`,
+        WHERE (d.id, d.due_at) IN (SELECT id, due_at FROM delivery
+                                    WHERE occurrence_id = $1 AND channel = $2 AND batch_no = $3 AND status = 'planned'
+                                      AND not_before <= now()
+                                    ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+        RETURNING d.id::text, d.endpoint, d.attempts, d.due_at::text AS "dueAt"`,
       [p.occurrenceId, p.channel, p.batchNo, p.limit, p.provider],
     );
   }
 
   /** Claimed deliveries put back to wait (daily cap reached): not an attempt. */
-  async release(manager: EntityManager, ids: string[], notBefore: Date, reason: string): Promise<void> {
-    if (ids.length === 0) return;
+  async release(manager: EntityManager, claimed: Pick<ClaimedDelivery, 'id' | 'dueAt'>[], notBefore: Date, reason: string): Promise<void> {
+    if (claimed.length === 0) return;
     await manager.query(
-      `UPDATE delivery SET status = 'planned', attempts = attempts - 1, not_before = $2, last_error = $3, updated_at = now()
-        WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
-      [ids, notBefore, reason],
+      `UPDATE delivery d SET status = 'planned', attempts = d.attempts - 1, not_before = $3, last_error = $4, updated_at = now()
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS v(id, due_at)
+        WHERE d.id = v.id AND d.due_at = v.due_at AND d.status = 'sending'`,
+      [claimed.map((d) => d.id), claimed.map((d) => d.dueAt), notBefore, reason],
     );
   }
 
@@ -70,9 +82,9 @@ export class DeliveryRepository {
                 sent_at = CASE WHEN v.status IN ('sent','delivered') THEN now() ELSE d.sent_at END,
                 final_at = CASE WHEN v.status IN ('delivered','failed','skipped') THEN now() ELSE d.final_at END,
                 updated_at = now()
-           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
-                AS v(id, status, pmid, code, err, kind, not_before, reason)
-          WHERE d.id = v.id AND d.status = 'sending'`,
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::timestamptz[])
+                AS v(id, status, pmid, code, err, kind, not_before, reason, due_at)
+          WHERE d.id = v.id AND d.due_at = v.due_at AND d.status = 'sending'`,
         [
           col('id'),
           col('status'),
@@ -82,14 +94,15 @@ export class DeliveryRepository {
           col('failureKind'),
           col('notBefore'),
           col('failureReason'),
+          col('dueAt'),
         ],
       );
       await m.query(
         `INSERT INTO delivery_attempt (delivery_id, attempt_no, started_at, finished_at, outcome, provider_code, error)
          SELECT v.id, d.attempts, v.started, now(), v.outcome, v.code, v.err
-           FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) AS v(id, started, outcome, code, err)
-           JOIN delivery d ON d.id = v.id`,
-        [col('id'), col('startedAt'), col('attemptOutcome'), col('providerCode'), col('error')],
+           FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS v(id, started, outcome, code, err, due_at)
+           JOIN delivery d ON d.id = v.id AND d.due_at = v.due_at`,
+        [col('id'), col('startedAt'), col('attemptOutcome'), col('providerCode'), col('error'), col('dueAt')],
       );
     });
   }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { classifyTransportError } from './esms-errors.js';
+import { keepAliveAgents, type KeepAliveAgents } from '../keep-alive-agents.js';
 
 export interface EsmsHttpAnswer {
   status: number;
@@ -14,14 +15,13 @@ export interface EsmsHttpAnswer {
  * retrying (eSMS cannot have it) and an unknown outcome (it may).
  */
 export class EsmsHttpClient {
-  private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly agents: KeepAliveAgents;
 
   constructor(
     private readonly timeoutMs: number,
     maxSockets = 64,
   ) {
-    const options = { keepAlive: true, maxSockets, scheduling: 'lifo' as const };
-    this.agents = { http: new http.Agent(options), https: new https.Agent(options) };
+    this.agents = keepAliveAgents(maxSockets);
   }
 
   /** Rejects only with a classified DeliveryError (RetryableError or OutcomeUnknownError). */

@@ -3,6 +3,7 @@ import https from 'node:https';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { classifyTransportError, classifyTwilioResponse } from './twilio-errors.js';
+import { keepAliveAgents, type KeepAliveAgents } from '../keep-alive-agents.js';
 
 const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 /** The SDK's own agent allows 20 sockets per host, which caps a worker far below its send concurrency. */
@@ -16,22 +17,21 @@ type Sendable = string | number | boolean | null | undefined;
  *  - an optional base URL, so tests and demos point the real SDK at a local fake Twilio;
  *  - failures classified here, where the status, headers (Retry-After) and the socket state are
  *    still known; the SDK's RestException keeps none of them;
- *  - node:http(s) directly over one keep-alive agent sized to the send concurrency: axios's per-request
+ *  - node:http(s) directly over one keep-alive agent (keep-alive-agents.ts) sized to the send concurrency: axios's per-request
  *    config merging and qs encoding cost more CPU than the rest of a send (measured in bench/).
  * Behind an HTTP_PROXY the SDK's own transport (proxy agent) is kept.
  */
 export class TwilioHttpClient extends twilio.RequestClient {
   private readonly apiBaseUrl: string | null;
   private readonly timeoutMs: number;
-  private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly agents: KeepAliveAgents;
   private readonly viaProxy = Boolean(process.env.HTTP_PROXY);
 
   constructor(options: { apiBaseUrl?: string | null; timeoutMs: number; maxSockets?: number }) {
     super({ timeout: options.timeoutMs, keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS });
     this.apiBaseUrl = options.apiBaseUrl ?? null;
     this.timeoutMs = options.timeoutMs;
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS, scheduling: 'lifo' as const };
-    this.agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+    this.agents = keepAliveAgents(options.maxSockets ?? DEFAULT_MAX_SOCKETS);
   }
 
   override async request<TData>(opts: RequestClient.RequestOptions<TData>) {
