@@ -47,6 +47,11 @@ describe('emergencies: cancel reaches every channel', () => {
       const officer = await cancel(id, { password: w.officer.password }, w.officerAuth);
       expect(officer.status).toBe(403);
 
+      // At the moment of the cancel one phone's SMS is still on the wire and the other's had no answer:
+      // both may hold the warning, so both are told it is withdrawn (docs/emergencies.md, "SMS follow-up").
+      const [onTheWire, noAnswer] = [...w.phones].sort();
+      await w.api.db.query(`UPDATE delivery SET status = 'sending' WHERE broadcast_id = $1 AND endpoint = $2`, [broadcastId, onTheWire]);
+      await w.api.db.query(`UPDATE delivery SET status = 'unknown' WHERE broadcast_id = $1 AND endpoint = $2`, [broadcastId, noAnswer]);
       const afterFirst = w.sms.messages.length;
       const res = await cancel(id, { password: w.supervisor.password, reason: 'Mưa đã ngớt' });
       expect(res.status).toBe(200);

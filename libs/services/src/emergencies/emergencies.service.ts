@@ -34,8 +34,13 @@ export class EmergenciesService {
 
   async send(actor: Actor, input: EmergencyInput, password: string, clientIp: string): Promise<EmergencyView> {
     assertSupervisor(actor);
-    await this.password.verify(actor, password, clientIp);
-    const prepared = await this.planner.prepare(actor, input);
+    // The password's hash check (argon2, ~100 ms) and the preparation run together: preparing writes
+    // nothing but starts the speech render (a cache keyed by the text), which the stations wait for.
+    // A wrong password is still the error reported, whatever the preparation found.
+    const [verified, preparing] = await Promise.allSettled([this.password.verify(actor, password, clientIp), this.planner.prepare(actor, input)]);
+    if (verified.status === 'rejected') throw verified.reason;
+    if (preparing.status === 'rejected') throw preparing.reason;
+    const prepared = preparing.value;
     const twoRequired = prepared.policy?.requireSecondSupervisor ?? false;
     const { id, written } = await this.transactions.run(async (m) => {
       const messageId = await this.messages.insert({ unitId: prepared.owner.id, authorId: actor.userId, content: emergencyMessageContent(prepared) }, m);

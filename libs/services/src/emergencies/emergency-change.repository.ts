@@ -3,6 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EmergencyChangeKind } from '#persistence/index.js';
 
+/**
+ * The SMS states whose citizen may hold the emergency: handed to the provider (sent, delivered), on the
+ * wire at the moment of the change (sending: settled a moment later, almost always sent) or sent with
+ * no answer (unknown). A follow-up to a phone whose first SMS in fact failed says "withdrawn" about a
+ * warning it never got; a phone left out would keep acting on a withdrawn one.
+ */
+const MAY_HAVE_REACHED = `('sent','delivered','sending','unknown')`;
+
 export interface EmergencyChangeRow {
   id: string;
   emergencyId: string;
@@ -57,10 +65,10 @@ export class EmergencyChangeRepository {
     await m.query(`UPDATE broadcast SET message_version = $2, updated_at = now() WHERE id = $1`, [broadcastId, versionNo]);
   }
 
-  /** Phones that the broadcast's SMS reached (handed to the provider), any occurrence; counted without sending. */
+  /** Phones that the broadcast's SMS may have reached (MAY_HAVE_REACHED), any occurrence; counted without sending. */
   async countSmsReached(m: EntityManager, broadcastId: string): Promise<number> {
     const [{ n }] = await m.query(
-      `SELECT count(DISTINCT endpoint)::int AS n FROM delivery WHERE broadcast_id = $1 AND channel = 'sms' AND status IN ('sent','delivered')`,
+      `SELECT count(DISTINCT endpoint)::int AS n FROM delivery WHERE broadcast_id = $1 AND channel = 'sms' AND status IN ${MAY_HAVE_REACHED}`,
       [broadcastId],
     );
     return n;
@@ -82,7 +90,7 @@ export class EmergencyChangeRepository {
     const [{ n }] = await m.query(
       `WITH reached AS (
          SELECT DISTINCT ON (endpoint) endpoint, subscriber_id FROM delivery
-          WHERE broadcast_id = $1 AND channel = 'sms' AND status IN ('sent','delivered')
+          WHERE broadcast_id = $1 AND channel = 'sms' AND status IN ${MAY_HAVE_REACHED}
           ORDER BY endpoint, id),
        planned AS (
          INSERT INTO delivery (occurrence_id, due_at, broadcast_id, channel, endpoint, subscriber_id, batch_no, status, not_before)

