@@ -26,37 +26,36 @@ function get(url: string, agent: http.Agent): Promise<void> {
   });
 }
 
+/** A server closing idle connections after `keepAliveTimeoutMs`, agents closing theirs after `idleMs`; both closed after `run`. */
+async function withServerAndAgents(keepAliveTimeoutMs: number, idleMs: number, run: (s: Awaited<ReturnType<typeof server>>, agent: http.Agent) => Promise<void>) {
+  const s = await server(keepAliveTimeoutMs);
+  const agents = keepAliveAgents(4, idleMs);
+  try {
+    await run(s, agents.http);
+  } finally {
+    agents.http.destroy();
+    s.srv.closeAllConnections();
+    s.srv.close();
+  }
+}
+
 describe('keepAliveAgents', () => {
-  it('closes an idle socket itself after its idle timeout, before the server would', async () => {
-    const { srv, closedByClient, url } = await server(60_000);
-    const agents = keepAliveAgents(4, 300);
-    try {
-      await get(url, agents.http);
+  it('closes an idle socket itself after its idle timeout, before the server would', () =>
+    withServerAndAgents(60_000, 300, async ({ closedByClient, url }, agent) => {
+      await get(url, agent);
       const after = await closedWithin(closedByClient[0], 3_000);
       expect(after).not.toBeNull();
       expect(after!).toBeLessThan(3_000);
-      await get(url, agents.http); // a new connection, not the closed one
+      await get(url, agent); // a new connection, not the closed one
       expect(closedByClient).toHaveLength(2);
-    } finally {
-      agents.http.destroy();
-      srv.closeAllConnections();
-      srv.close();
-    }
-  });
+    }));
 
-  it("follows a shorter Keep-Alive hint from the server (its timeout minus a second)", async () => {
-    const { srv, closedByClient, url } = await server(2_000);
-    const agents = keepAliveAgents(4, 30_000);
-    try {
-      await get(url, agents.http);
+  it('follows a shorter Keep-Alive hint from the server (its timeout minus a second)', () =>
+    withServerAndAgents(2_000, 30_000, async ({ closedByClient, url }, agent) => {
+      await get(url, agent);
       const after = await closedWithin(closedByClient[0], 3_000);
       expect(after).not.toBeNull();
       expect(after!).toBeGreaterThanOrEqual(900);
-      expect(after).toBeLessThan(1_900);
-    } finally {
-      agents.http.destroy();
-      srv.closeAllConnections();
-      srv.close();
-    }
-  });
+      expect(after!).toBeLessThan(1_900);
+    }));
 });
