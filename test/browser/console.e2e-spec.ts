@@ -6,6 +6,7 @@ import { importScenarios } from './import.scenario.js';
 import { officerDayScenarios } from './officer-day.scenario.js';
 import { plansReportsScenarios } from './plans-reports.scenario.js';
 import { emergencyScenarios } from './emergency.scenario.js';
+import { relaysScenarios } from './relays.scenario.js';
 
 /**
  * Every browser test shares one built api and worker (starting them is the slow part); each scenario
@@ -28,6 +29,7 @@ describe('the console in headless Chromium', () => {
   describe("an officer's day", () => officerDayScenarios(stack));
   describe("a provincial leader's plan and reports", () => plansReportsScenarios(stack));
   describe('emergencies', () => emergencyScenarios(stack));
+  describe('relays', () => relaysScenarios(stack));
   // Last: its showcase adds a station whose slots would hold the officer's day broadcast open.
   describe('accessibility', () => accessibilityScenarios(stack));
 });

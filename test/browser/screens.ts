@@ -27,6 +27,7 @@ export const MAIN_SCREENS: Screen[] = [
   { name: 'broadcast-wizard', path: '/broadcasts/new', user: 'canbo.xa' },
   { name: 'broadcast-detail', path: (ids) => `/broadcasts/${ids.broadcastId}`, user: 'canbo.xa' },
   { name: 'calendar', path: '/calendar', user: 'canbo.xa' },
+  { name: 'relays', path: '/relays', user: 'canbo.xa' },
   { name: 'subscribers', path: '/subscribers', user: 'canbo.xa' },
   { name: 'stations', path: '/stations', user: 'canbo.xa' },
   { name: 'station-detail', path: (ids) => `/stations/${ids.stationId}`, user: 'canbo.xa' },

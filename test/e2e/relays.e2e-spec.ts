@@ -140,6 +140,8 @@ describe('relays from the province (Thông tư 39): relay lists, placing, deadli
     expect(playlist.body.items).toEqual([expect.objectContaining({ slotLabel: 'Bản tin 17 giờ', startsAt: airsAt.toISOString(), priority: 'normal' })]);
     const again = await api.http.post(`/api/v1/relays/${relayOf.a}/place`).set('authorization', officers.a.auth).send({ slotId: at17.slotId, airsAt: at17.airsAt });
     expect(again.status).toBe(409);
+    // The console tells the two refusals apart by the code (docs/console.md, relays).
+    expect(again.body).toEqual(expect.objectContaining({ code: 'relay.placed', message: expect.stringContaining('đã được xếp') }));
     const audit = await api.db.query(`SELECT actor_id, action, data->>'relayId' AS relay FROM audit_event WHERE entity_id = $1 AND action LIKE 'relay%'`, [normalId]);
     expect(audit).toEqual([{ actor_id: officers.a.user.id, action: 'relay-place', relay: relayOf.a }]);
   });

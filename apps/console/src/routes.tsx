@@ -28,6 +28,7 @@ export const ROUTES: ScreenRoute[] = [
   { path: '/emergencies/:id', component: lazy(() => import('./pages/emergencies/emergency-detail-page')), roles: RESTRICTED_SCREENS['/emergencies'] },
   { path: '/broadcasts/new', component: lazy(() => import('./pages/broadcasts/broadcast-wizard-page')) },
   { path: '/broadcasts/:id', component: lazy(() => import('./pages/broadcasts/broadcast-detail-page')) },
+  { path: '/relays', component: lazy(() => import('./pages/relays/relays-page')), menu: { label: 'Tin từ cấp trên', icon: 'relays' }, roles: RESTRICTED_SCREENS['/relays'] },
   { path: '/calendar', component: lazy(() => import('./pages/calendar/calendar-page')), menu: { label: 'Lịch phát', icon: 'calendar' } },
   { path: '/subscribers', component: lazy(() => import('./pages/subscribers/subscribers-page')), menu: { label: 'Người nhận tin', icon: 'subscribers' } },
   { path: '/stations', component: lazy(() => import('./pages/stations/stations-page')), menu: { label: 'Cụm loa', icon: 'stations', group: 'Thiết bị' } },

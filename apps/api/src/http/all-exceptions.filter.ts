@@ -97,7 +97,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (framework) return framework;
     if (exception instanceof DomainError) {
       const statusCode = KIND_STATUS[exception.kind];
-      return { statusCode, error: STATUS_TEXT[statusCode], message: exception.message, details: exception.details };
+      return { statusCode, error: STATUS_TEXT[statusCode], message: exception.message, details: exception.details, code: exception.code };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -28,6 +28,9 @@ export class ErrorBodyDto implements ErrorBody {
   @ApiProperty({ type: [FieldProblemDto], description: 'Empty unless fields are at fault' })
   details!: FieldProblemDto[];
 
+  @ApiPropertyOptional({ example: 'relay.full', description: "The domain's reason for a refusal a client may act on (e.g. `relay.full`, `relay.placed`); absent when the framework refused" })
+  code?: string;
+
   @ApiPropertyOptional({ example: '5f0c8a4e-2f7b-4f5e-9a53-0d6c3b7e9a11', description: 'Quote it when reporting a problem' })
   requestId?: string;
 }

@@ -6,5 +6,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   details: FieldProblem[];
+  /** The domain's reason for a refusal a client may act on (e.g. `relay.full`); absent for the framework's. */
+  code?: string;
   requestId?: string;
 }

@@ -8,6 +8,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   details?: { field: string; rule: string; message: string }[];
+  /** The domain's reason for a refusal (e.g. `relay.full`), when the API's code refused. */
+  code?: string;
   requestId?: string;
 }
 

@@ -3550,6 +3550,11 @@ export interface components {
             /** @description Empty unless fields are at fault */
             details: components["schemas"]["FieldProblemDto"][];
             /**
+             * @description The domain's reason for a refusal a client may act on (e.g. `relay.full`, `relay.placed`); absent when the framework refused
+             * @example relay.full
+             */
+            code?: string;
+            /**
              * @description Quote it when reporting a problem
              * @example 5f0c8a4e-2f7b-4f5e-9a53-0d6c3b7e9a11
              */

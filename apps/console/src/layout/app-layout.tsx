@@ -17,6 +17,7 @@ import {
   ApiOutlined,
   BarChartOutlined,
   ScheduleOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { ScreenSpinner } from '../components/full-page-spinner';
@@ -43,6 +44,7 @@ const ICONS: Record<string, ReactNode> = {
   emergency: <AlertOutlined />,
   reports: <BarChartOutlined />,
   plans: <ScheduleOutlined />,
+  relays: <NotificationOutlined />,
 };
 
 const DANGER_ITEM = { color: '#a8071a', fontWeight: 600 };

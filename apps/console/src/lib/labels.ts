@@ -61,6 +61,21 @@ export const PRIORITY: StatusMap = {
   emergency: { label: 'Khẩn cấp', color: TAG_COLOR.red },
 };
 
+/** A relay ("Tin từ cấp trên") in a commune's list. */
+export const RELAY_STATUS: StatusMap = {
+  waiting: { label: 'Chờ xếp lịch', color: TAG_COLOR.orange },
+  placed: { label: 'Đã xếp lịch', color: TAG_COLOR.green },
+  'auto-placed': { label: 'Tự động xếp', color: TAG_COLOR.blue },
+};
+
+/** What became of a relay in a commune, for the province or district that sent it. */
+export const RELAY_OUTCOME: StatusMap = {
+  waiting: { label: 'Chưa xếp', color: TAG_COLOR.orange },
+  scheduled: { label: 'Chờ phát', color: TAG_COLOR.blue },
+  played: { label: 'Đã phát', color: TAG_COLOR.green },
+  missed: { label: 'Không phát', color: TAG_COLOR.red },
+};
+
 export const ROLE: Record<string, string> = {
   officer: 'Cán bộ',
   supervisor: 'Lãnh đạo duyệt tin',

@@ -8,6 +8,7 @@ export const RESTRICTED_SCREENS: Record<string, Role[]> = {
   '/admin/users': ['admin'],
   '/admin/channel-accounts': ['admin'],
   '/admin/audit': ['supervisor', 'admin'],
+  '/relays': ['officer', 'supervisor'],
 };
 
 /** Whether the role may open a console path (a link's query string is ignored). */

@@ -11,6 +11,7 @@ import { DeliveriesTable } from '../../components/broadcasts/deliveries-table';
 import { describeRecurrence } from '../../components/broadcasts/recurrence-rule';
 import { useUnitNames } from '../../components/broadcasts/use-unit-names';
 import { PageHeader } from '../../components/page-header';
+import { RelayReportCard } from '../../components/relays/relay-report-card';
 import { errorMessage } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 import { OCCURRENCE_STATUS } from '../../lib/labels';
@@ -193,6 +194,11 @@ export default function BroadcastDetailPage() {
             />
           </Card>
         </Col>
+        {b.priority === 'normal' && b.channels.includes('loudspeaker') && (
+          <Col span={24}>
+            <RelayReportCard broadcastId={id} unitId={b.unitId} unitName={b.unitName} tz={tz} live={!FINISHED.includes(status)} />
+          </Col>
+        )}
         <Col span={24}>
           <Card title="Tin đã gửi" size="small">
             <DeliveriesTable broadcastId={id} channels={b.channels} tz={tz} live={status === 'running'} />
