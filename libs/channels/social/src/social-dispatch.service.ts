@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config/index.js';
 import { isDeliveryError, PermanentError, publicImageUrl, publicMessageUrl } from '#domain/index.js';
-import { BroadcastRepository, DeliveryRepository, MessageContentRepository, TransactionRunner, type OccurrenceRow, type VersionContent, type SocialPlatform } from '#persistence/index.js';
+import { BroadcastRepository, DeliveryRepository, MessageContentRepository, TransactionRunner, type ClaimedDelivery, type OccurrenceRow, type VersionContent, type SocialPlatform } from '#persistence/index.js';
 import { ChannelAccountRepository } from './repositories/channel-account.repository.js';
 import { SocialDeliveryRepository } from './repositories/channel-account-delivery.repository.js';
 import { JOBS, JobQueue, type SocialBatchPayload } from '#queue/index.js';
@@ -253,7 +253,7 @@ export class SocialDispatchService {
 
   private async settleFailure(
     payload: SocialBatchPayload,
-    claimed: { id: string; attempts: number; dueAt: string },
+    claimed: Pick<ClaimedDelivery, 'id' | 'attempts' | 'dueAt'>,
     accountId: string,
     error: unknown,
     startedAt: Date,

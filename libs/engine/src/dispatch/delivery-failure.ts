@@ -7,7 +7,7 @@ import {
   retryDelay,
   type BackoffOptions,
 } from '#domain/index.js';
-import type { DeliveryOutcome } from '#persistence/index.js';
+import type { ClaimedDelivery, DeliveryOutcome } from '#persistence/index.js';
 
 export interface RetryPolicy {
   /** Attempts before a retryable failure becomes final ('exhausted'). */
@@ -32,7 +32,7 @@ export function retryBackoff(config: AppConfig): BackoffOptions {
  * error's reason is its own field; the message stays the provider's, for support.
  */
 export function failureOutcome(
-  delivery: { id: string; attempts: number; dueAt: string },
+  delivery: Pick<ClaimedDelivery, 'id' | 'attempts' | 'dueAt'>,
   error: unknown,
   startedAt: Date,
   retry: RetryPolicy,

@@ -9,7 +9,7 @@ import { relayApi, type Relay, type RelayStatus } from '../../components/relays/
 import { RelayDeadlineCard } from '../../components/relays/relay-deadline-card';
 import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../lib/form-errors';
-import { PRIORITY, RELAY_STATUS } from '../../lib/labels';
+import { RELAY_STATUS } from '../../lib/labels';
 import { DEFAULT_TIME_ZONE, formatDateTime, fromNow } from '../../lib/time';
 import { useUrlState } from '../../lib/url-state';
 
@@ -24,7 +24,8 @@ const FILTERS: { label: string; value: RelayStatus | 'all' }[] = [
 
 /**
  * "Tin từ cấp trên": normal bulletins of the province or district waiting for the commune to place
- * them in an airing of its loudspeakers (waiting ones first, by deadline).
+ * them in an airing of its loudspeakers (waiting ones first, by deadline). Only normal bulletins become
+ * relays (priority ones are placed ahead, emergencies play at once), so the list shows no priority.
  */
 export default function RelaysPage() {
   const profile = useProfile();
@@ -58,7 +59,6 @@ export default function RelaysPage() {
     { key: 'title', title: 'Tin bài', render: (_, r) => <Typography.Text strong>{r.title}</Typography.Text> },
     { key: 'source', title: 'Từ đơn vị', render: (_, r) => r.sourceUnitName },
     ...(profile.role === 'officer' ? [] : [{ key: 'unit', title: 'Xã, phường', render: (_: unknown, r: Relay) => r.unitName }]),
-    { key: 'priority', title: 'Mức ưu tiên', render: () => <StatusTag map={PRIORITY} code="normal" /> },
     { key: 'received', title: 'Nhận lúc', render: (_, r) => formatDateTime(r.dueAt, tz) },
     {
       key: 'deadline',
