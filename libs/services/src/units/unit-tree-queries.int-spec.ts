@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '#persistence/index.js';
 import { UnitRepository } from '#persistence/repositories/unit.repository.js';
@@ -14,7 +13,7 @@ interface PlanNode {
 const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
 
 /**
- * The subtree and ancestor queries the repository really sends, planned and timed over the ~14,000
+ * The subtree and ancestor queries the repository really sends, planned over the ~14,000
  * units of both official lists (the template database holds them).
  */
 describe('unit tree queries over the official lists', () => {
@@ -62,6 +61,8 @@ describe('unit tree queries over the official lists', () => {
   it('has both lists loaded', async () => {
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM admin_unit`);
     expect(n).toBeGreaterThanOrEqual(14_149);
+    // 63 provinces before the 2025 merger, 34 after.
+    expect(provinces.length).toBe(97);
   });
 
   it('answers subtree queries from the GiST path index', async () => {
@@ -76,21 +77,5 @@ describe('unit tree queries over the official lists', () => {
   it('answers ancestor queries from the GiST path index', async () => {
     const [commune] = await db.query(`SELECT path::text AS path FROM admin_unit WHERE source = 'vn-pre2025' AND code = '00001'`);
     expectIndexed(await plansOf(() => units.ancestorsOf(commune.path)), 'ix_admin_unit_path');
-  });
-
-  it('answers every province subtree and commune breadcrumb in a few milliseconds', async () => {
-    const communes: { path: string }[] = await db.query(
-      `SELECT path::text AS path FROM admin_unit WHERE level = 'commune' ORDER BY id LIMIT 500`,
-    );
-    const time = async (items: { path: string }[], run: (path: string) => Promise<unknown>) => {
-      const started = performance.now();
-      for (const { path } of items) await run(path);
-      return (performance.now() - started) / items.length;
-    };
-    const subtreeMs = await time(provinces, (path) => units.search({ unitPath: path }, { limit: 20, offset: 0 }));
-    const ancestorsMs = await time(communes, (path) => units.ancestorsOf(path));
-    expect(provinces.length).toBe(97);
-    expect(subtreeMs).toBeLessThan(50);
-    expect(ancestorsMs).toBeLessThan(20);
   });
 });
