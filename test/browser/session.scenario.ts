@@ -41,11 +41,12 @@ export function sessionScenarios(stack: ConsoleStack): void {
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(await page.getByRole('alert').textContent()).toMatch(/không đúng/);
+    const signIn = page.getByRole('button', { name: 'Đăng nhập' });
     for (let i = 0; i < 6; i++) {
-      await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
-        page.getByRole('button', { name: 'Đăng nhập' }).click(),
-      ]);
+      // The button ignores clicks while it shows the previous attempt as loading: on a loaded machine the
+      // answer can arrive before React has cleared that state, and a click then would send nothing.
+      await page.locator('button[type="submit"].ant-btn-loading').waitFor({ state: 'detached' });
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')), signIn.click()]);
     }
     await expect(await page.getByRole('alert').textContent()).toMatch(/phút/);
     await context.close();
