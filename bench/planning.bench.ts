@@ -20,6 +20,8 @@ import { benchEnv, log, spawnNode, spawnProcess, type Child } from './sms/proces
  * Usage: npm run bench:planning -- [--stations 10000] [--runs 3] [--workers 1]
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/prof" profiles the worker. */
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const { values: opt } = parseArgs({
   options: {
@@ -78,7 +80,7 @@ async function bench(): Promise<void> {
     log(`${world.province.name}: ${world.province.communes} communes, ${stationCount} stations`);
     children.push(await spawnNode('api', resolve(ROOT, 'dist/apps/api/src/main.js'), [], env, /tincoso api listening/));
     for (let i = 0; i < Number(opt.workers); i++) {
-      children.push(await spawnNode(`worker-${i}`, resolve(ROOT, 'dist/apps/worker/src/main.js'), [], { ...env, WORKER_METRICS_PORT: '0' }, /tincoso worker ready/));
+      children.push(await spawnNode(`worker-${i}`, resolve(ROOT, 'dist/apps/worker/src/main.js'), [], { ...env, WORKER_METRICS_PORT: '0' }, /tincoso worker ready/, WORKER_NODE_ARGS));
     }
     const login = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', null, stationWorld.supervisor, [200]);
     const auth = `Bearer ${login.accessToken}`;
