@@ -58,6 +58,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     await this.jobs.add(JOBS.rollUpReports, { payload: { slot: String(Math.floor(Date.now() / 5000)) } });
   }
 
+  /** Emergency updates and cancellations a crash or Redis kept from their devices, platforms and queues (the 15-second tick in the id keeps replicas from doubling it). */
+  @Cron('*/15 * * * * *', { name: 'emergency-changes' })
+  async enqueueEmergencyChanges(): Promise<void> {
+    await this.jobs.add(JOBS.completeEmergencyChanges, { payload: { slot: String(Math.floor(Date.now() / 15_000)) } });
+  }
+
   /** Relays past their placement deadline, and upper-level pushes whose audio became ready; the minute in the id keeps replicas from doubling it. */
   @Cron('* * * * *', { name: 'relays' })
   async enqueueRelayWork(): Promise<void> {

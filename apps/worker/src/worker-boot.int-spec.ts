@@ -69,6 +69,7 @@ describe("the worker's boot", () => {
         socialUpkeep: 'SocialUpkeepHandler',
         editSocial: 'EditSocialHandler',
         pollCapFeeds: 'PollCapFeedsHandler',
+        completeEmergencyChanges: 'CompleteEmergencyChangesHandler',
         replaceLoudspeakerAudio: 'ReplaceLoudspeakerAudioHandler',
         placeDueRelays: 'PlaceDueRelaysHandler',
         promoteSystemPushes: 'PromoteSystemPushesHandler',

@@ -14,6 +14,7 @@ import { QueueWorkersModule } from './queue-workers.module.js';
 import { SchedulerService } from './scheduler.service.js';
 import { CapFeedsCronService } from './cap-feeds-cron.service.js';
 import { CapFeedsWorkerModule } from '#services/emergencies/cap-feeds-worker.module.js';
+import { EmergenciesWorkerModule } from '#services/emergencies/emergencies-worker.module.js';
 import { MetricsListenerService } from './metrics-listener.service.js';
 import { WorkerHeartbeatService } from './worker-heartbeat.service.js';
 
@@ -37,6 +38,7 @@ export class WorkerModule {
         ReportRollupModule,
         SystemPushesModule,
         CapFeedsWorkerModule,
+        EmergenciesWorkerModule,
         QueueWorkersModule,
         ...(scheduler ? [ScheduleModule.forRoot()] : []),
       ],

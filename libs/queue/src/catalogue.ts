@@ -139,6 +139,12 @@ export const JOBS = {
     name: 'poll-cap-feeds',
     jobId: ({ slot }) => `cap-feeds-${slot}`,
   }),
+  /** Emergency updates and cancellations committed but not propagated (a crash, Redis refusing); `slot` is the cron's 15-second tick. */
+  completeEmergencyChanges: job<{ slot: string }>({
+    queue: QUEUES.housekeeping,
+    name: 'complete-emergency-changes',
+    jobId: ({ slot }) => `emergency-changes-${slot}`,
+  }),
   /** Relays nobody placed by their deadline go into the first airing with room; `slot` is the cron's minute. */
   placeDueRelays: job<{ slot: string }>({
     queue: QUEUES.housekeeping,

@@ -14,6 +14,7 @@ export type EmergencyChangeKind = (typeof EMERGENCY_CHANGE_KINDS)[number];
 @Check('ck_emergency_change_kind', "kind IN ('update','cancel')")
 @Index('ix_emergency_change_emergency', ['emergencyId', 'createdAt'])
 @Index('ux_emergency_change_cancel', ['emergencyId'], { unique: true, where: "kind = 'cancel'" })
+@Index('ix_emergency_change_unpropagated', ['createdAt'], { where: 'propagated_at IS NULL' })
 export class EmergencyChangeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_emergency_change' })
   id!: string;
@@ -57,4 +58,8 @@ export class EmergencyChangeEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When devices, platforms and queues had heard of it (after the commit); null: the worker's pass completes it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  propagatedAt!: Date | null;
 }

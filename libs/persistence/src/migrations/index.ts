@@ -32,6 +32,7 @@ import { MessageSearchMetadata1795340000000 } from './1795340000000-message-sear
 import { OccurrencePlannedChannels1795550000000 } from './1795550000000-occurrence-planned-channels.js';
 import { DeliveryPartitions1795520000000 } from './1795520000000-delivery-partitions.js';
 import { ReportReachLiveBefore1795560000000 } from './1795560000000-report-reach-live-before.js';
+import { EmergencyChangePropagated1795570000000 } from './1795570000000-emergency-change-propagated.js';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   DeliveryPartitions1795520000000,
   ReportSmsSettle1795530000000,
   ReportReachLiveBefore1795560000000,
+  EmergencyChangePropagated1795570000000,
 ];

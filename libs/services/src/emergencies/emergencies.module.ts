@@ -5,6 +5,7 @@ import { BroadcastRepository, MessageContentRepository } from '#persistence/inde
 import { MessageRepository } from '#persistence/repositories/message.repository.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { EmergenciesService } from './emergencies.service.js';
+import { EmergencyChangePropagation } from './emergency-change-propagation.js';
 import { EmergencyChangeRepository } from './emergency-change.repository.js';
 import { EmergencyChangesService } from './emergency-changes.service.js';
 import { EmergencyFollowUps } from './emergency-follow-up.js';
@@ -28,8 +29,9 @@ import { SupervisorPassword } from './supervisor-password.js';
     EmergencyPolicyService,
     EmergencyChangeRepository,
     EmergencyFollowUps,
+    EmergencyChangePropagation,
     EmergencyChangesService,
   ],
-  exports: [EmergenciesService, EmergencyPreviewService, EmergencyPolicyService, EmergencyChangesService, EmergencyChangeRepository],
+  exports: [EmergenciesService, EmergencyPreviewService, EmergencyPolicyService, EmergencyChangesService, EmergencyChangeRepository, EmergencyChangePropagation],
 })
 export class EmergenciesModule {}

@@ -25,6 +25,14 @@ export interface EmergencyChangeRow {
 
 export type NewEmergencyChange = Omit<EmergencyChangeRow, 'id' | 'createdAt'>;
 
+/** A change whose devices, platforms and queues may not have heard of it. */
+export interface UnpropagatedChange {
+  id: string;
+  kind: EmergencyChangeKind;
+  emergencyStatus: string;
+  broadcastId: string | null;
+}
+
 const COLUMNS = `c.id, c.emergency_id AS "emergencyId", c.kind, c.message_version AS "messageVersion", c.reason, c.origin,
   c.follow_up_broadcast_id AS "followUpBroadcastId", c.created_by AS "createdBy", c.created_at AS "createdAt"`;
 
@@ -40,6 +48,22 @@ export class EmergencyChangeRepository {
       [c.emergencyId, c.kind, c.messageVersion, c.reason, c.origin, c.followUpBroadcastId, c.createdBy],
     );
     return id;
+  }
+
+  /** Its devices, platforms and queues have heard of it. */
+  async markPropagated(changeId: string): Promise<void> {
+    await this.db.query(`UPDATE emergency_change SET propagated_at = now() WHERE id = $1 AND propagated_at IS NULL`, [changeId]);
+  }
+
+  /** Changes committed more than `olderThanMs` ago whose propagation never finished, oldest first. */
+  unpropagated(olderThanMs: number, limit: number): Promise<UnpropagatedChange[]> {
+    return this.db.query(
+      `SELECT c.id, c.kind, e.status AS "emergencyStatus", e.broadcast_id AS "broadcastId"
+         FROM emergency_change c JOIN emergency e ON e.id = c.emergency_id
+        WHERE c.propagated_at IS NULL AND c.created_at < now() - make_interval(secs => $1::float8 / 1000)
+        ORDER BY c.created_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
   }
 
   /** The changes of an emergency, oldest first (CAP Update/Cancel references follow this order). */

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, type Actor, type ContentGroup } from '#domain/index.js';
 import { AuditRepository, BroadcastRepository, MessageContentRepository, TransactionRunner, type BroadcastRow, type VersionContent } from '#persistence/index.js';
 import { MessageRepository } from '#persistence/repositories/message.repository.js';
 import { BroadcastsService } from '#engine/broadcasts/broadcasts.service.js';
-import { CHANNEL_DEFINITIONS, channelOf, type ChannelDefinition } from '#engine/channel-definition.js';
 import { EmergenciesService, type EmergencyView } from './emergencies.service.js';
+import { EmergencyChangePropagation } from './emergency-change-propagation.js';
 import { EmergencyChangeRepository, type EmergencyChangeRow } from './emergency-change.repository.js';
 import { EmergencyFollowUps, type FollowUp } from './emergency-follow-up.js';
 import { assertSupervisor } from './emergency-planner.js';
@@ -28,7 +28,8 @@ export interface EmergencyChangeView extends EmergencyView {
  * Update and cancel of an emergency, reaching every channel. Everything is written in Postgres in one
  * transaction first (the emergency, its message version or its broadcast's cancellation, the SMS
  * follow-up with its recipients, the change row, the audit), and only then do devices, platforms and
- * queues hear of it. update/cancel take no password: the console's path checks it first
+ * queues hear of it (EmergencyChangePropagation: a failure there is completed by the worker, not
+ * answered as an error). update/cancel take no password: the console's path checks it first
  * (updateConfirmed/cancelConfirmed); trusted callers (CAP import) call them directly with `origin`.
  */
 @Injectable()
@@ -45,7 +46,7 @@ export class EmergencyChangesService {
     private readonly views: EmergenciesService,
     private readonly password: SupervisorPassword,
     private readonly audit: AuditRepository,
-    @Inject(CHANNEL_DEFINITIONS) private readonly channels: ChannelDefinition[],
+    private readonly propagation: EmergencyChangePropagation,
   ) {}
 
   async cancelConfirmed(actor: Actor, id: string, reason: string | null, password: string, clientIp: string): Promise<EmergencyChangeView> {
@@ -96,10 +97,9 @@ export class EmergencyChangesService {
         followUpRecipients: followUp?.deliveries ?? 0,
         origin: origin?.source ?? null,
       });
-      return { broadcast, cancelled, followUp };
+      return { broadcast, cancelled, followUp, changeId };
     });
-    if (acted.broadcast) await this.broadcasts.afterCancel(acted.broadcast, acted.cancelled.occurrences);
-    await this.followUps.wake(acted.followUp);
+    await this.propagation.afterCancel(acted.changeId, acted.broadcast, acted.cancelled.occurrences, acted.followUp);
     return this.view(actor, emergencyId);
   }
 
@@ -169,11 +169,9 @@ export class EmergencyChangesService {
         followUpRecipients: followUp?.deliveries ?? 0,
         origin: origin?.source ?? null,
       });
-      return { broadcast, versionNo, followUp };
+      return { broadcast, followUp, changeId };
     });
-    const version = (await this.contents.version(acted.broadcast.messageId, acted.versionNo)) as VersionContent;
-    for (const code of acted.broadcast.channels) await channelOf(this.channels, code).replace?.(acted.broadcast, version);
-    await this.followUps.wake(acted.followUp);
+    await this.propagation.afterUpdate(acted.changeId, acted.broadcast.id, acted.followUp);
     return this.view(actor, emergencyId);
   }
 
