@@ -4,7 +4,7 @@ import { QUEUES, JobQueue } from '#queue/index.js';
 import { waitFor } from '#test/engine-fixtures.js';
 import { bearer, createUser } from '#test/fixtures.js';
 import { TZ } from './emergencies-test-kit.js';
-import { boardSlides, openStationStream, pullPlaylist, smsTo, startChangesWorld, type ChangesWorld } from './emergency-changes-test-kit.js';
+import { boardSlides, livePosts, openStationStream, pullPlaylist, smsTo, startChangesWorld, supervisorRequests, type ChangesWorld } from './emergency-changes-test-kit.js';
 
 const TITLE = 'Cảnh báo lũ quét';
 const TEXT = 'Mưa lớn kéo dài, nguy cơ lũ quét tại các thôn ven suối.';
@@ -19,13 +19,10 @@ describe('emergencies: update and repeat', () => {
   });
   afterAll(() => w?.close());
 
-  const send = (body: object) => w.api.http.post('/api/v1/emergencies').set('authorization', w.auth).send({ password: w.supervisor.password, ...body });
-  const update = (id: string, body: object) => w.api.http.post(`/api/v1/emergencies/${id}/update`).set('authorization', w.auth).send({ password: w.supervisor.password, ...body });
-  const cancel = (id: string) => w.api.http.post(`/api/v1/emergencies/${id}/cancel`).set('authorization', w.auth).send({ password: w.supervisor.password });
-  const live = (title: string) => ({
-    graph: w.graph.posts.filter((p) => !p.deleted && p.message.includes(title)),
-    zalo: w.zalo.articles.filter((a) => !a.removed && a.title.includes(title)),
-  });
+  const send = (body: object) => supervisorRequests(w).send(body);
+  const update = (id: string, body: object) => supervisorRequests(w).update(id, body);
+  const cancel = (id: string) => supervisorRequests(w).cancel(id);
+  const live = (title: string) => livePosts(w, title);
 
   it('replaces the content on the station, the board and the posts, and sends the follow-up only to those who had the SMS', async () => {
     const stream = await openStationStream(w.api, w.station.token);

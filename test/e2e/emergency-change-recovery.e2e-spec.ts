@@ -3,7 +3,7 @@ import { CHANNEL_DEFINITIONS, type ChannelDefinition } from '#engine/channel-def
 import { BroadcastsService } from '#engine/broadcasts/broadcasts.service.js';
 import { JOBS, JobQueue, QUEUES } from '#queue/index.js';
 import { waitFor } from '#test/engine-fixtures.js';
-import { boardSlides, openStationStream, pullPlaylist, smsTo, startChangesWorld, type ChangesWorld } from './emergency-changes-test-kit.js';
+import { boardSlides, livePosts, openStationStream, pullPlaylist, smsTo, startChangesWorld, supervisorRequests, type ChangesWorld } from './emergency-changes-test-kit.js';
 
 const TITLE = 'Cảnh báo sạt lở';
 const NEW_TITLE = 'Sạt lở: sơ tán ngay';
@@ -23,13 +23,10 @@ describe('emergency changes whose propagation failed after the commit', () => {
   });
   afterAll(() => w?.close());
 
-  const send = (body: object) => w.api.http.post('/api/v1/emergencies').set('authorization', w.auth).send({ password: w.supervisor.password, ...body });
-  const update = (id: string, body: object) => w.api.http.post(`/api/v1/emergencies/${id}/update`).set('authorization', w.auth).send({ password: w.supervisor.password, ...body });
-  const cancel = (id: string) => w.api.http.post(`/api/v1/emergencies/${id}/cancel`).set('authorization', w.auth).send({ password: w.supervisor.password });
-  const live = (title: string) => ({
-    graph: w.graph.posts.filter((p) => !p.deleted && p.message.includes(title)),
-    zalo: w.zalo.articles.filter((a) => !a.removed && a.title.includes(title)),
-  });
+  const send = (body: object) => supervisorRequests(w).send(body);
+  const update = (id: string, body: object) => supervisorRequests(w).update(id, body);
+  const cancel = (id: string) => supervisorRequests(w).cancel(id);
+  const live = (title: string) => livePosts(w, title);
   const changeRows = (emergencyId: string): Promise<{ kind: string; propagated: boolean }[]> =>
     w.api.db.query(`SELECT kind, propagated_at IS NOT NULL AS propagated FROM emergency_change WHERE emergency_id = $1 ORDER BY created_at`, [emergencyId]);
   /** The worker's cron job, run as it would be once the changes are past their grace; done when it is completed (and so removed). */

@@ -76,6 +76,24 @@ export async function boardSlides(api: TestApi, token: string): Promise<{ title:
   return (await api.http.get(`/boards/${token}/slides.json`)).body.slides;
 }
 
+/** The supervisor's confirmed requests (the password sent along), as the console makes them. */
+export function supervisorRequests(w: ChangesWorld) {
+  const confirmed = (path: string, body: object) => w.api.http.post(path).set('authorization', w.auth).send({ password: w.supervisor.password, ...body });
+  return {
+    send: (body: object) => confirmed('/api/v1/emergencies', body),
+    update: (id: string, body: object) => confirmed(`/api/v1/emergencies/${id}/update`, body),
+    cancel: (id: string) => confirmed(`/api/v1/emergencies/${id}/cancel`, {}),
+  };
+}
+
+/** The Facebook posts and Zalo articles at the fakes that are up and carry `title`. */
+export function livePosts(w: ChangesWorld, title: string): { graph: ChangesWorld['graph']['posts']; zalo: ChangesWorld['zalo']['articles'] } {
+  return {
+    graph: w.graph.posts.filter((p) => !p.deleted && p.message.includes(title)),
+    zalo: w.zalo.articles.filter((a) => !a.removed && a.title.includes(title)),
+  };
+}
+
 /** SMS the fake accepted for these numbers, in order, from index `since` of its record. */
 export function smsTo(w: ChangesWorld, since: number): { to: string; body: string }[] {
   return w.sms.messages.slice(since).map((m) => ({ to: m.to, body: m.body }));
