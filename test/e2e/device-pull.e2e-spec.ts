@@ -8,6 +8,7 @@ import { StationRepository } from '#loudspeaker/repositories/station.repository.
 import { StationEventsPublisher } from '#loudspeaker/station-events.js';
 import { StationSentMarks } from '#loudspeaker/station-sent-marks.js';
 import { BoardRepository } from '#board/board.repository.js';
+import { BoardEventsPublisher } from '#board/board-events.js';
 import { startTestWorker, waitFor } from '#test/engine-fixtures.js';
 import { bearer, createUnit, createUser, type TestUnit, type TestUser } from '#test/fixtures.js';
 import { startTestApi, type TestApi } from '#test/test-api.js';
@@ -269,6 +270,26 @@ describe('device pulls: 304 without Postgres, versions, cached tokens, batched s
     expect(boardRotated.status).toBe(200);
     await waitFor(() => slides(board.token), (r) => r.status === 404, 1_000, 'old board token refused');
     expect((await slides(boardRotated.body.token)).status).toBe(200);
+  });
+
+  it('shows a rotated token although Redis refuses the notice after the commit, and the new token works', async () => {
+    const refusal = () => new Error("READONLY You can't write against a read only replica.");
+    const stations = jest.spyOn(api.app.get(StationEventsPublisher), 'identityChanged').mockRejectedValueOnce(refusal());
+    const rotated = await api.http.post(`/api/v1/loudspeakers/stations/${station.id}/token`).set('authorization', auth);
+    expect(stations).toHaveBeenCalledTimes(1);
+    stations.mockRestore();
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.token).not.toBe(station.token);
+    station = { ...station, token: rotated.body.token };
+    expect((await pull(station.token)).status).toBe(200);
+
+    const boards = jest.spyOn(api.app.get(BoardEventsPublisher), 'identityChanged').mockRejectedValueOnce(refusal());
+    const boardRotated = await api.http.post(`/api/v1/boards/${board.id}/token`).set('authorization', auth);
+    expect(boards).toHaveBeenCalledTimes(1);
+    boards.mockRestore();
+    expect(boardRotated.status).toBe(200);
+    board = { ...board, token: boardRotated.body.token };
+    expect((await slides(board.token)).status).toBe(200);
   });
 
   it('marks listed items sent in one batch shortly after the pull, at the moment they were listed', async () => {

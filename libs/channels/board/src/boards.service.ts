@@ -14,6 +14,7 @@ import {
 import { AuditRepository, BroadcastRepository, TransactionRunner, UnitRepository, type UnitRef } from '#persistence/index.js';
 import { BoardRepository, type BoardRecord } from './board.repository.js';
 import { BoardEventsPublisher } from './board-events.js';
+import { noticeAfterCommit } from '#engine/devices/device-events.js';
 
 export interface BoardView extends Omit<BoardRecord, 'unitPath' | 'unitTimeZone'> {
   online: boolean;
@@ -96,7 +97,7 @@ export class BoardsService {
       await this.record(actor, unit, id, 'update', { name, location, villageId }, tx);
       return this.view(await this.mustFind(actor, id, tx));
     });
-    await this.events.identityChanged(id);
+    await noticeAfterCommit({ boardId: id, change: 'update' }, () => this.events.identityChanged(id));
     return updated;
   }
 
@@ -109,7 +110,7 @@ export class BoardsService {
       await this.record(actor, { id: board.unitId, path: board.unitPath }, id, 'rotate-token', {}, tx);
       return this.mustFind(actor, id, tx);
     });
-    await this.events.identityChanged(id);
+    await noticeAfterCommit({ boardId: id, change: 'rotate-token' }, () => this.events.identityChanged(id));
     return { ...this.view(updated), token, kioskUrl: this.kioskUrl(token) };
   }
 
@@ -119,7 +120,7 @@ export class BoardsService {
       await this.boards.delete(id, tx);
       await this.record(actor, { id: board.unitId, path: board.unitPath }, id, 'delete', { name: board.name }, tx);
     });
-    await this.events.identityChanged(id);
+    await noticeAfterCommit({ boardId: id, change: 'delete' }, () => this.events.identityChanged(id));
   }
 
   /**
@@ -146,7 +147,7 @@ export class BoardsService {
       );
       return shownOn;
     });
-    await this.events.publish('slides', [...new Set(boardIds)]);
+    await noticeAfterCommit({ broadcastId, change: 'withdraw-slides' }, () => this.events.publish('slides', [...new Set(boardIds)]));
     return { withdrawn: boardIds.length };
   }
 

@@ -18,6 +18,7 @@ import {
 import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { StationPlaylistRepository } from './repositories/station-playlist.repository.js';
 import { StationEventsPublisher } from './station-events.js';
+import { noticeAfterCommit } from '#engine/devices/device-events.js';
 import {
   StationRepository,
   type GroupView,
@@ -98,7 +99,7 @@ export class StationsService {
       await this.stations.setTokenHash(m, id, hash);
       await this.record(m, actor, station, 'station', id, 'rotate-token', {});
     });
-    await this.events.identityChanged(id);
+    await noticeAfterCommit({ stationId: id, change: 'rotate-token' }, () => this.events.identityChanged(id));
     return { token };
   }
 
@@ -108,7 +109,7 @@ export class StationsService {
       await this.stations.delete(m, id);
       await this.record(m, actor, station, 'station', id, 'delete', { name: station.name });
     });
-    await this.events.identityChanged(id);
+    await noticeAfterCommit({ stationId: id, change: 'delete' }, () => this.events.identityChanged(id));
   }
 
   async createGroup(actor: Actor, input: { unitId?: string; name: string }): Promise<GroupView> {
@@ -165,7 +166,7 @@ export class StationsService {
       return stationIds;
     });
     // Its items lose their slot (label and airing order change).
-    await this.events.changed(airing);
+    await noticeAfterCommit({ slotId: id, change: 'remove-slot' }, () => this.events.changed(airing));
   }
 
   /** Minutes played to the end, per local day and content group, between two local dates (inclusive). */

@@ -31,6 +31,23 @@ export async function publishDeviceEvent<E>(redis: RedisClient, config: AppConfi
   await redis.publish(channelName(config, topic), JSON.stringify(event));
 }
 
+const afterCommitLogger = new Logger('device-notices');
+
+/**
+ * A request's device notice after its commit (a token rotated, a device removed, a slot removed, a
+ * relay placed, slides withdrawn): one that Redis refuses is logged, not answered as an error, since
+ * the change is committed and stands (a rotated token must still be shown). Devices catch up without
+ * it: a cached identity expires within DEVICE_IDENTITY_TTL_MS, a conditional pull's tag within
+ * DEVICE_ETAG_MAX_AGE_MS, and devices pull on their own every few minutes (docs/devices.md).
+ */
+export async function noticeAfterCommit(what: Record<string, unknown>, notice: () => Promise<void>): Promise<void> {
+  try {
+    await notice();
+  } catch (err) {
+    afterCommitLogger.error({ err, ...what }, 'devices not told after the commit; they catch up on their next pulls');
+  }
+}
+
 /** API side: one Redis subscription per process, fanned out to the streams of the devices connected here. */
 export abstract class DeviceEventsHub<E> implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(this.constructor.name);

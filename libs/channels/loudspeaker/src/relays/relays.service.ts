@@ -12,6 +12,7 @@ import {
 import type { RelayStatus } from '#persistence/entities/relay.entity.js';
 import { AuditRepository, TransactionRunner, UnitRepository } from '#persistence/index.js';
 import { StationEventsPublisher } from '../station-events.js';
+import { noticeAfterCommit } from '#engine/devices/device-events.js';
 import { NO_SLOT, StationPlacer } from '../station-placer.js';
 import { relayOutcome, type RelayOutcome } from './relay-outcome.js';
 import { RelayRepository, type RelayReportRow, type RelayView } from './relay.repository.js';
@@ -127,7 +128,9 @@ export class RelaysService {
       );
       return { relay, stationIds: placements.filter((p) => p.airsAt).map((p) => p.stationId) };
     });
-    await this.events.publish({ kind: 'playlist', stationIds, occurrenceId: relay.occurrenceId, at: new Date().toISOString() });
+    await noticeAfterCommit({ relayId: id, change: 'relay-place' }, () =>
+      this.events.publish({ kind: 'playlist', stationIds, occurrenceId: relay.occurrenceId, at: new Date().toISOString() }),
+    );
     return this.get(actor, id);
   }
 
