@@ -9,7 +9,8 @@ import { FakeTwilioServer } from '../fakes/fake-twilio.server.js';
 
 /**
  * Redis refuses the enqueue after the broadcast was committed: the request still succeeds (the
- * broadcast is scheduled in Postgres), and the reconciler enqueues the pending occurrence.
+ * broadcast is scheduled in Postgres), and the reconciler enqueues the pending occurrence. The same
+ * for a cancellation whose withdrawal Redis refuses: it answers as cancelled, and it is.
  */
 describe('a broadcast whose enqueue fails after commit', () => {
   let fake: FakeTwilioServer;
@@ -51,5 +52,30 @@ describe('a broadcast whose enqueue fails after commit', () => {
     worker = await startTestWorker(api.config, { scheduler: true });
     await waitFor(() => deliveryCounts(api.db, res.body.id), (c) => c.sent === phones.length, 30_000, 'every SMS sent after the reconciler enqueued');
     expect(fake.messages.map((m) => m.to).sort()).toEqual([...phones].sort());
+  });
+
+  it('answers a cancellation whose withdrawal Redis refused as done, and the broadcast stays cancelled', async () => {
+    const province = await createUnit(api.db, { name: 'Tỉnh Lỗi Khi Hủy', level: 'province' });
+    const officer = await createUser(api.db, { role: 'officer', unit: province });
+    const supervisor = await createUser(api.db, { role: 'supervisor', unit: province });
+    await createSubscribers(api.db, { unit: province, count: 3, from: 6200 });
+    const messageId = await createApprovedMessage(api.db, { unit: province, author: officer, approver: supervisor, sms: 'Lịch họp dân tuần sau.' });
+    const auth = await bearer(api.http, officer);
+    const scheduled = await api.http
+      .post('/api/v1/broadcasts')
+      .set('authorization', auth)
+      .send({ messageId, channels: ['sms'], targets: { unitIds: [province.id] }, schedule: { kind: 'once', at: new Date(Date.now() + 3_600_000).toISOString() } });
+    expect(scheduled.status).toBe(201);
+
+    const jobs = api.app.get(JobQueue);
+    const refused = jest.spyOn(jobs, 'remove').mockRejectedValueOnce(new Error('READONLY You can\'t write against a read only replica.'));
+    const res = await api.http.post(`/api/v1/broadcasts/${scheduled.body.id}/cancel`).set('authorization', await bearer(api.http, supervisor));
+    expect(refused).toHaveBeenCalledTimes(1);
+    refused.mockRestore();
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ cancelledDeliveries: 0, cancelledOccurrences: 1 });
+    const [broadcast] = await api.db.query(`SELECT status FROM broadcast WHERE id = $1`, [scheduled.body.id]);
+    expect(broadcast.status).toBe('cancelled');
+    expect(await api.db.query(`SELECT status FROM occurrence WHERE broadcast_id = $1`, [scheduled.body.id])).toEqual([{ status: 'cancelled' }]);
   });
 });

@@ -174,7 +174,9 @@ export class BroadcastsService {
       }
       return this.writeCancel(m, actor.userId, broadcast);
     });
-    await this.afterCancel(broadcast, result.occurrences);
+    // Committed: a refused withdrawal is not answered as an error. Pulls and feeds no longer list the
+    // broadcast, the social upkeep deletes its scheduled posts, and a left occurrence job finds it cancelled.
+    await this.afterCommit(broadcast.id, 'withdrawal', () => this.afterCancel(broadcast, result.occurrences));
     return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
   }
 
