@@ -14,6 +14,7 @@ import {
 } from '#persistence/index.js';
 import { JOBS, JobQueue } from '#queue/index.js';
 import { CHANNEL_DEFINITIONS, channelOf, wakeBatches, type ChannelDefinition } from '../channel-definition.js';
+import { afterCommit } from '../after-commit.js';
 import { toDomainSchedule } from '../dispatch/schedule-mapping.js';
 import type { BroadcastRequest } from './broadcast-request.js';
 import { BroadcastValidator, type ValidatedBroadcast } from './broadcast-validator.js';
@@ -108,7 +109,7 @@ export class BroadcastsService {
    * its next pass (RECONCILE_INTERVAL_SECONDS), and the social cron hands posts over ahead each minute.
    */
   async start(written: WrittenBroadcast): Promise<BroadcastRow> {
-    await this.afterCommit(written.id, 'occurrence jobs', () =>
+    await this.stepAfterCommit(written.id, 'occurrence jobs', () =>
       this.jobs.addMany(
         JOBS.runOccurrence,
         written.occurrences
@@ -119,17 +120,13 @@ export class BroadcastsService {
     const broadcast = (await this.broadcasts.findById(written.id)) as BroadcastRow;
     for (const code of broadcast.channels) {
       const channel = channelOf(this.channels, code);
-      if (channel.afterSchedule) await this.afterCommit(written.id, `${code} hand-over`, () => channel.afterSchedule!(broadcast));
+      if (channel.afterSchedule) await this.stepAfterCommit(written.id, `${code} hand-over`, () => channel.afterSchedule!(broadcast));
     }
     return broadcast;
   }
 
-  private async afterCommit(broadcastId: string, step: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      this.logger.error({ err, broadcastId, step }, 'not done after commit; the reconciler and crons complete it from Postgres');
-    }
+  private async stepAfterCommit(broadcastId: string, step: string, run: () => Promise<void>): Promise<void> {
+    await afterCommit(this.logger, { broadcastId, step }, 'the reconciler and crons complete it from Postgres', run);
   }
 
   async get(actor: Actor, id: string): Promise<BroadcastRow> {
@@ -176,7 +173,7 @@ export class BroadcastsService {
     });
     // Committed: a refused withdrawal is not answered as an error. Pulls and feeds no longer list the
     // broadcast, the social upkeep deletes its scheduled posts, and a left occurrence job finds it cancelled.
-    await this.afterCommit(broadcast.id, 'withdrawal', () => this.afterCancel(broadcast, result.occurrences));
+    await this.stepAfterCommit(broadcast.id, 'withdrawal', () => this.afterCancel(broadcast, result.occurrences));
     return { cancelledDeliveries: result.cancelledDeliveries, cancelledOccurrences: result.occurrences.length };
   }
 

@@ -2,6 +2,7 @@ import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/c
 import type { AppConfig } from '#config/index.js';
 import type { DeviceKind } from '#domain/index.js';
 import { createRedis, type RedisClient } from '#queue/index.js';
+import { afterCommit } from '../after-commit.js';
 import { bumpDeviceVersions } from './device-versions.js';
 
 /** A change notice for devices of one kind (stations, boards), naming the devices it is for. */
@@ -31,7 +32,7 @@ export async function publishDeviceEvent<E>(redis: RedisClient, config: AppConfi
   await redis.publish(channelName(config, topic), JSON.stringify(event));
 }
 
-const afterCommitLogger = new Logger('device-notices');
+const noticeLogger = new Logger('device-notices');
 
 /**
  * A request's device notice after its commit (a token rotated, a device removed, a slot removed, a
@@ -41,11 +42,7 @@ const afterCommitLogger = new Logger('device-notices');
  * DEVICE_ETAG_MAX_AGE_MS, and devices pull on their own every few minutes (docs/devices.md).
  */
 export async function noticeAfterCommit(what: Record<string, unknown>, notice: () => Promise<void>): Promise<void> {
-  try {
-    await notice();
-  } catch (err) {
-    afterCommitLogger.error({ err, ...what }, 'devices not told after the commit; they catch up on their next pulls');
-  }
+  await afterCommit(noticeLogger, what, 'the devices catch up on their next pulls', notice);
 }
 
 /** API side: one Redis subscription per process, fanned out to the streams of the devices connected here. */

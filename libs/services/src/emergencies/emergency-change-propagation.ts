@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BroadcastRepository, MessageContentRepository, type BroadcastRow, type VersionContent } from '#persistence/index.js';
+import { afterCommit } from '#engine/after-commit.js';
 import { BroadcastsService } from '#engine/broadcasts/broadcasts.service.js';
 import { CHANNEL_DEFINITIONS, channelOf, type ChannelDefinition } from '#engine/channel-definition.js';
 import { EmergencyChangeRepository, type UnpropagatedChange } from './emergency-change.repository.js';
@@ -33,12 +34,13 @@ export class EmergencyChangePropagation {
   ) {}
 
   async afterUpdate(changeId: string, broadcastId: string, followUp: FollowUp | null): Promise<void> {
-    await this.attempt(changeId, () => this.replace(broadcastId));
+    // Read again: the caller's row predates the version the update carried.
+    await this.propagate(changeId, async () => this.replace((await this.broadcastRows.findById(broadcastId)) as BroadcastRow));
     await this.wake(changeId, followUp);
   }
 
   async afterCancel(changeId: string, broadcast: BroadcastRow | null, occurrenceIds: string[], followUp: FollowUp | null): Promise<void> {
-    await this.attempt(changeId, async () => {
+    await this.propagate(changeId, async () => {
       if (broadcast) await this.broadcasts.afterCancel(broadcast, occurrenceIds);
     });
     await this.wake(changeId, followUp);
@@ -67,32 +69,27 @@ export class EmergencyChangePropagation {
     if (!broadcast) return;
     // Occurrence jobs left behind need no removal: the planner skips an occurrence that is no longer pending.
     if (change.kind === 'cancel') return this.broadcasts.afterCancel(broadcast, []);
-    // An update overtaken by the cancellation has nothing left to replace; the cancellation withdraws.
-    if (broadcast.status !== 'cancelled') await this.replace(broadcast.id);
+    await this.replace(broadcast);
   }
 
-  /** Every channel shows the broadcast's current version (a later update overtakes an earlier one). */
-  private async replace(broadcastId: string): Promise<void> {
-    const broadcast = (await this.broadcastRows.findById(broadcastId)) as BroadcastRow;
+  /**
+   * Every channel shows the broadcast's current version (a later update overtakes an earlier one); an
+   * update overtaken by the cancellation has nothing left to replace (the cancellation withdraws).
+   */
+  private async replace(broadcast: BroadcastRow): Promise<void> {
     if (broadcast.status === 'cancelled') return;
     const version = (await this.contents.version(broadcast.messageId, broadcast.messageVersion)) as VersionContent;
     for (const code of broadcast.channels) await channelOf(this.channels, code).replace?.(broadcast, version);
   }
 
-  private async attempt(changeId: string, step: () => Promise<void>): Promise<void> {
-    try {
+  private async propagate(changeId: string, step: () => Promise<void>): Promise<void> {
+    await afterCommit(this.logger, { changeId }, 'the worker completes the emergency change', async () => {
       await step();
       await this.changes.markPropagated(changeId);
-    } catch (err) {
-      this.logger.error({ err, changeId }, 'emergency change committed but not yet propagated; the worker completes it');
-    }
+    });
   }
 
   private async wake(changeId: string, followUp: FollowUp | null): Promise<void> {
-    try {
-      await this.followUps.wake(followUp);
-    } catch (err) {
-      this.logger.error({ err, changeId }, 'follow-up SMS not woken; the reconciler wakes its batches');
-    }
+    await afterCommit(this.logger, { changeId }, 'the reconciler wakes the follow-up SMS batches', () => this.followUps.wake(followUp));
   }
 }

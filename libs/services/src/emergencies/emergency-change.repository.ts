@@ -29,7 +29,6 @@ export type NewEmergencyChange = Omit<EmergencyChangeRow, 'id' | 'createdAt'>;
 export interface UnpropagatedChange {
   id: string;
   kind: EmergencyChangeKind;
-  emergencyStatus: string;
   broadcastId: string | null;
 }
 
@@ -58,7 +57,7 @@ export class EmergencyChangeRepository {
   /** Changes committed more than `olderThanMs` ago whose propagation never finished, oldest first. */
   unpropagated(olderThanMs: number, limit: number): Promise<UnpropagatedChange[]> {
     return this.db.query(
-      `SELECT c.id, c.kind, e.status AS "emergencyStatus", e.broadcast_id AS "broadcastId"
+      `SELECT c.id, c.kind, e.broadcast_id AS "broadcastId"
          FROM emergency_change c JOIN emergency e ON e.id = c.emergency_id
         WHERE c.propagated_at IS NULL AND c.created_at < now() - make_interval(secs => $1::float8 / 1000)
         ORDER BY c.created_at LIMIT $2`,
