@@ -3,11 +3,12 @@ import type { Page } from 'playwright-core';
 /** Picks an option of an antd Select by its visible text (antd renders its own listbox, not <select>). */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.getByTitle(option, { exact: true }).click();
-  // A single select closes once it has taken the option: the form holds the value before the next step
-  // (on a loaded machine a click that landed while the list was still opening would leave it empty).
-  await dropdown.waitFor({ state: 'hidden' });
+  // The list takes no click while it is still sliding open (its class then ends in -appear): on a loaded
+  // machine such a click was lost, the list stayed open and the form empty (seen in CI).
+  const opened = page.locator('.ant-select-dropdown:visible:not([class*="-appear"])');
+  await opened.getByTitle(option, { exact: true }).click();
+  // A single select closes once it has taken the option: the form holds the value before the next step.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /** Writes a new message's main fields in the editor. */
